@@ -1,0 +1,43 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+DB      ?= data/scores.duckdb
+STAMP   := $(VENV)/.installed
+
+.PHONY: help run test lint format bench data clean
+
+help:  ## this help
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+$(DB): $(STAMP) $(wildcard data/*.csv data/seed/*.csv)
+	$(BIN)/python -m scores build --db $(DB)
+
+data: $(STAMP)  ## rebuild the database from data/
+	$(BIN)/python -m scores build --db $(DB)
+
+run: $(DB)  ## set up, build the database if needed, start the app on 127.0.0.1:8501
+	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 --server.headless true
+
+lint: $(STAMP)  ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)  ## apply ruff format and safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(STAMP) lint  ## set up, lint, then the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## performance benchmark: build, import, page runs
+	$(BIN)/python bench/run.py
+
+clean:  ## remove the environment and the built database
+	rm -rf $(VENV) $(DB) $(DB).wal

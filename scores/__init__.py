@@ -1,0 +1,1 @@
+"""Benchmarking Vietnam's provincial governance indices: storage, import, analysis."""

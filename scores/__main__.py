@@ -1,0 +1,104 @@
+"""The command line: build, import, export, releases, restore (see PRODUCT.md)."""
+
+import argparse
+import getpass
+import sys
+
+from scores import db, seed, store
+from scores.config import db_path
+from scores.errors import ImportRefused
+from scores.i18n import describe, t
+from scores.importer import import_file
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scores", description=__doc__)
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "releases"):
+        commands.add_parser(name).add_argument("--db")
+    imp = commands.add_parser("import")
+    imp.add_argument("file")
+    imp.add_argument("--index", required=True)
+    imp.add_argument("--year", required=True, type=int)
+    imp.add_argument("--source", default="")
+    imp.add_argument("--publisher", default="")
+    imp.add_argument("--date", default="")
+    imp.add_argument("--sheet")
+    imp.add_argument("--map", action="append", default=[], metavar="HEADER=INDICATOR")
+    imp.add_argument("--skip", action="append", default=[], metavar="HEADER")
+    imp.add_argument("--by", default=None, help="who imports (default: the system user)")
+    imp.add_argument("--db")
+    exp = commands.add_parser("export")
+    exp.add_argument("--index")
+    exp.add_argument("--year", type=int)
+    exp.add_argument("--db")
+    res = commands.add_parser("restore")
+    res.add_argument("release_id", type=int)
+    res.add_argument("--db")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; 0 on success, 1 when refused, 2 on bad usage."""
+    args = _parser().parse_args(argv)
+    handler = {"build": _build, "import": _import, "export": _export,
+               "releases": _releases, "restore": _restore}[args.command]
+    return handler(args)
+
+
+def _build(args) -> int:
+    path = db_path(args.db)
+    counts = seed.build(path)
+    print(t("cli.built", args.lang, path=path, releases=sum(counts.values())))
+    return 0
+
+
+def _import(args) -> int:
+    mapping = dict(item.split("=", 1) for item in args.map if "=" in item)
+    source = store.Source(args.publisher, args.source, args.date, imported_by=args.by or getpass.getuser())
+    con = db.connect(args.db)
+    try:
+        release_id, prepared = import_file(con, args.file, args.index.upper(), args.year, source,
+                                           args.sheet, mapping, set(args.skip))
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            print(describe(problem, args.lang), file=sys.stderr)
+        print(t("cli.refused", args.lang, count=len(refused.problems)), file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    values = prepared.parsed.values
+    print(t("cli.imported", args.lang, index=prepared.index_code, year=prepared.year,
+            release=release_id, values=int(values["value"].notna().sum()),
+            provinces=values["province_code"].nunique(), coverage=t(f"coverage.{prepared.coverage}", args.lang)))
+    return 0
+
+
+def _export(args) -> int:
+    con = db.connect(args.db, read_only=True)
+    frame = db.query(con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year)
+    frame["rank"] = frame["rank"].astype("Int64")
+    frame.to_csv(sys.stdout, index=False, float_format="%.15g")
+    return 0
+
+
+def _releases(args) -> int:
+    con = db.connect(args.db, read_only=True)
+    db.query(con, "releases_by_version").to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _restore(args) -> int:
+    con = db.connect(args.db)
+    try:
+        index_code, year, version = store.restore(con, args.release_id, getpass.getuser())
+    except LookupError:
+        print(t("cli.no_release", args.lang, release=args.release_id), file=sys.stderr)
+        return 1
+    print(t("cli.restored", args.lang, index=index_code, year=year, version=version))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""The catalogue: resolving province names and column headers to units and indicators."""
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from scores import db
+from scores.text import key, province_key, without_years
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One provincial unit: its code within its validity period."""
+
+    province_code: str
+    valid_from: int
+    valid_to: int | None
+    name_vi: str
+    name_en: str
+    successor_code: str | None
+
+    def exists_in(self, year: int) -> bool:
+        """Whether the unit existed in that (index) year."""
+        return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
+
+
+class ProvinceNotFound(LookupError):
+    """A name that matches no unit, or only units that did not exist in the year."""
+
+    def __init__(self, name: str, suggestions: list[str], existed: list[Unit]):
+        super().__init__(name)
+        self.name, self.suggestions, self.existed = name, suggestions, existed
+
+
+class Provinces:
+    """Every unit and every spelling of its name, resolved by the release's year."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        frame = db.query(con, "provinces_by_unit")
+        self.units = [_unit(row) for row in frame.itertuples(index=False)]
+        self._by_key: dict[str, set[str]] = {}
+        for unit, row in zip(self.units, frame.itertuples(index=False), strict=True):
+            for name in (row.name_vi, row.name_en, row.full_name_vi):
+                self._by_key.setdefault(province_key(name), set()).add(unit.name_vi)
+        for row in db.query(con, "province_aliases_by_key").itertuples(index=False):
+            self._by_key.setdefault(row.alias_key, set()).add(row.name_vi)
+
+    def in_year(self, year: int) -> list[Unit]:
+        """The units that existed in the year."""
+        return [unit for unit in self.units if unit.exists_in(year)]
+
+    def resolve(self, name: str, year: int) -> Unit:
+        """The unit a name means in that year; ProvinceNotFound with suggestions otherwise."""
+        names = self._by_key.get(province_key(name), set())
+        candidates = [unit for unit in self.units if unit.name_vi in names]
+        current = [unit for unit in candidates if unit.exists_in(year)]
+        if len(current) == 1:
+            return current[0]
+        raise ProvinceNotFound(name, [] if candidates else self.suggest(name, year), candidates)
+
+    def suggest(self, name: str, year: int, limit: int = 3) -> list[str]:
+        """The nearest known names among the year's units, best first."""
+        choices = {province_key(u.name_vi): u.name_vi for u in self.in_year(year)}
+        found = process.extract(province_key(name), list(choices), scorer=fuzz.WRatio, limit=limit)
+        return [choices[match] for match, score, _ in found if score >= 60]
+
+    def by_code(self, code: str, year: int) -> Unit | None:
+        """The unit holding that code in that year."""
+        return next((u for u in self.in_year(year) if u.province_code == code), None)
+
+
+def _maybe(value, kind=None):
+    """None for a missing cell (None, NaN or pd.NA), else the value, converted by kind."""
+    if value is None or pd.isna(value):
+        return None
+    return kind(value) if kind else value
+
+
+def _unit(row) -> Unit:
+    return Unit(
+        row.province_code, int(row.valid_from), _maybe(row.valid_to, int), row.name_vi,
+        row.name_en, _maybe(row.successor_code),
+    )
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One entry of an index's catalogue."""
+
+    indicator: str
+    name_vi: str
+    name_en: str
+    level: str
+    valid_min: float | None
+    valid_max: float | None
+    higher_is_better: bool
+    headline: bool
+    first_year: int | None
+    last_year: int | None
+
+    def used_in(self, year: int) -> bool:
+        """Whether the methodology of that year has this indicator."""
+        return (self.first_year is None or self.first_year <= year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+class Indicators:
+    """An index's catalogue, matching headers through names and printed aliases."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, index_code: str):
+        frame = db.query(con, "indicators_by_index", index_code=index_code)
+        self.items = {row.indicator: _indicator(row) for row in frame.itertuples(index=False)}
+        self._by_key: dict[str, set[str]] = {}
+        for item in self.items.values():
+            for name in (item.indicator, item.name_vi, item.name_en):
+                self._by_key.setdefault(key(name), set()).add(item.indicator)
+        for row in db.query(con, "indicator_aliases_by_index", index_code=index_code).itertuples():
+            self._by_key.setdefault(row.alias_key, set()).add(row.indicator)
+
+    def match(self, header: str, year: int) -> list[Indicator]:
+        """Indicators a header may mean, those used in the year first; [] when none."""
+        codes = self._by_key.get(key(header)) or self._by_key.get(key(without_years(header)), set())
+        found = [self.items[code] for code in sorted(codes)]
+        in_year = [item for item in found if item.used_in(year)]
+        if len(in_year) > 1:
+            in_year = [item for item in in_year if item.headline] or in_year
+        return in_year or found
+
+    def headline(self, year: int) -> Indicator | None:
+        """The index's main total in that year."""
+        return next((i for i in self.items.values() if i.headline and i.used_in(year)), None)
+
+
+def _indicator(row) -> Indicator:
+    return Indicator(
+        row.indicator, row.name_vi, row.name_en, row.level, _maybe(row.valid_min, float),
+        _maybe(row.valid_max, float), bool(row.higher_is_better), bool(row.headline),
+        _maybe(row.first_year, int), _maybe(row.last_year, int),
+    )

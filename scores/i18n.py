@@ -1,0 +1,56 @@
+"""One translation function over the Vietnamese and English catalogues, and locale formats."""
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from scores.errors import Problem
+
+LANGS = ("vi", "en")
+_DIR = Path(__file__).with_name("locales")
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The flat key -> text catalogue of a language (locales/<lang>.toml)."""
+    with open(_DIR / f"{lang}.toml", "rb") as handle:
+        return _flatten(tomllib.load(handle))
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for name, value in tree.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
+
+
+def t(key: str, lang: str = "vi", **values: object) -> str:
+    """The text for key in lang with {values} filled in; the key itself if it is missing."""
+    text = catalogue(lang if lang in LANGS else "vi").get(key, key)
+    return text.format(**values) if values else text
+
+
+def number(value: float | None, lang: str = "vi", digits: int = 2) -> str:
+    """A number in the language's format (vi: 1.234,57; en: 1,234.57); '–' when missing."""
+    if value is None or value != value:
+        return "–"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale="vi_VN" if lang == "vi" else "en_US")
+
+
+def describe(problem: Problem, lang: str = "vi") -> str:
+    """A problem as one plain sentence: where first, then what is wrong."""
+    where = []
+    if problem.row is not None:
+        where.append(t("where.row", lang, row=problem.row))
+    if problem.column is not None:
+        where.append(t("where.column", lang, column=problem.column))
+    if problem.value is not None:
+        where.append(t("where.value", lang, value=problem.value))
+    what = t(f"problem.{problem.rule}", lang, **problem.detail)
+    return f"{', '.join(where)}: {what}" if where else what

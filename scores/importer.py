@@ -1,0 +1,105 @@
+"""The import pipeline: read, understand, check, and store a release, or refuse it whole."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from scores import store
+from scores.catalog import Indicators, Provinces
+from scores.config import MAX_UPLOAD_BYTES
+from scores.errors import ImportRefused, Problem
+from scores.i18n import describe
+from scores.interpret import Layout, understand
+from scores.readfile import RawTable, read_bytes
+from scores.validate import Parsed, check, empty
+
+FIRST_YEAR = 2005
+
+
+@dataclass
+class Prepared:
+    """Everything understood about an upload, ready to be shown or stored."""
+
+    index_code: str
+    year: int
+    raw: RawTable
+    layout: Layout
+    parsed: Parsed
+    coverage: str
+    file_name: str
+    sha256: str
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.layout.problems + self.parsed.problems
+
+
+def index_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The indices the catalogue knows."""
+    return [row[0] for row in con.execute("SELECT index_code FROM indices ORDER BY 1").fetchall()]
+
+
+def check_target(con: duckdb.DuckDBPyConnection, index_code: str, year: int) -> list[Problem]:
+    """Problems with the index and year asked for, before the file is read."""
+    problems = []
+    if index_code not in index_codes(con):
+        known = ", ".join(index_codes(con))
+        problems.append(Problem("unknown_index", value=index_code, detail={"known": known}))
+    last = date.today().year + 1
+    if not FIRST_YEAR <= year <= last:
+        problems.append(Problem("year_out_of_range", value=str(year), detail={"first": FIRST_YEAR, "last": last}))
+    return problems
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, index_code: str, year: int,
+    sheet: str | None = None, mapping: dict[str, str] | None = None, skip: set[str] | None = None,
+) -> Prepared:
+    """Read and check an upload without writing; ImportRefused only when it cannot be read."""
+    problems = check_target(con, index_code, year)
+    if problems:
+        raise ImportRefused(problems)
+    raw = read_bytes(data, file_name, sheet)
+    catalogue, provinces = Indicators(con, index_code), Provinces(con)
+    layout = understand(raw, catalogue, year, mapping, skip)
+    parsed = empty() if layout.problems else check(raw, layout, provinces, catalogue, index_code, year)
+    cover = store.coverage(parsed.values, provinces, year)
+    return Prepared(index_code, year, raw, layout, parsed, cover, file_name, hashlib.sha256(data).hexdigest())
+
+
+def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source) -> int:
+    """Store a prepared upload as the new current version; refuses if any problem stands."""
+    if prepared.problems:
+        raise ImportRefused(prepared.problems)
+    catalogue, provinces = Indicators(con, prepared.index_code), Provinces(con)
+    values = store.with_ranks(prepared.parsed.values, catalogue, provinces, prepared.year)
+    values = values.assign(source=source.document or prepared.file_name, rank_source=None)
+    return store.write_release(
+        con, prepared.index_code, prepared.year, values.drop(columns=["province", "row"]),
+        prepared.parsed.averages.drop(columns=["row"], errors="ignore"), source, prepared.coverage,
+    )
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection, path: str | Path, index_code: str, year: int,
+    source: store.Source, sheet: str | None = None, mapping: dict[str, str] | None = None,
+    skip: set[str] | None = None,
+) -> tuple[int, Prepared]:
+    """The whole pipeline for a file on disk; every refusal is logged, nothing else written."""
+    path = Path(path)
+    source = store.Source(source.publisher, source.document, source.date, path.name, "", source.imported_by)
+    try:
+        if path.stat().st_size > MAX_UPLOAD_BYTES:
+            mb = round(path.stat().st_size / 2**20, 1)
+            raise ImportRefused([Problem("too_large", detail={"mb": mb})])
+        prepared = prepare(con, path.read_bytes(), path.name, index_code, year, sheet, mapping, skip)
+        source = store.Source(source.publisher, source.document, source.date, path.name,
+                              prepared.sha256, source.imported_by)
+        return commit(con, prepared, source), prepared
+    except ImportRefused as refused:
+        reason = " | ".join(describe(problem, "en") for problem in refused.problems[:20])
+        store.log(con, "refused", index_code, year, source, reason=reason)
+        raise

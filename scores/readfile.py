@@ -1,0 +1,123 @@
+"""Reading an uploaded file into rows of text: encodings, separators, Excel."""
+
+import codecs
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from scores.config import MAX_UPLOAD_BYTES
+from scores.errors import ImportRefused, Problem
+
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+@dataclass
+class RawTable:
+    """Every row of the file as text cells, with how it was read."""
+
+    rows: list[list[str]]
+    kind: str
+    encoding: str | None = None
+    separator: str | None = None
+
+
+def read_path(path: str | Path, sheet: str | None = None) -> RawTable:
+    """Read a file from disk, refusing one over the size limit before reading it."""
+    size = Path(path).stat().st_size
+    if size > MAX_UPLOAD_BYTES:
+        raise ImportRefused([Problem("too_large", detail={"mb": round(size / 2**20, 1)})])
+    return read_bytes(Path(path).read_bytes(), Path(path).name, sheet)
+
+
+def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTable:
+    """Read an upload's bytes: .xlsx by content, anything else as delimited text."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ImportRefused([Problem("too_large", detail={"mb": round(len(data) / 2**20, 1)})])
+    if not data.strip():
+        raise ImportRefused([Problem("empty_file")])
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, sheet)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRefused([Problem("old_excel")])
+    text, encoding = decode(data)
+    return _read_text(text, encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: UTF-8 (with or without BOM), UTF-16, else Windows-1258.
+
+    Windows-1258 is the ANSI code page of Vietnamese Windows, so it is what Excel writes
+    there; detectors cannot tell it from Windows-1252 on short files, so it is tried last
+    and only for bytes that are not UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="strict"), "UTF-8 (BOM)"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "UTF-16"
+    if b"\x00" in data[:4096]:
+        guess = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return _strict(data, guess), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return unicodedata.normalize("NFC", _strict(data, "cp1258")), "Windows-1258"
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportRefused([Problem("not_text")]) from error
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
+    if controls > 2:
+        raise ImportRefused([Problem("not_text")])
+    return text
+
+
+def _read_text(text: str, encoding: str) -> RawTable:
+    if sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t") > 2:
+        raise ImportRefused([Problem("not_text")])
+    separator = sniff_separator(text)
+    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    return RawTable(rows, "csv", encoding, separator)
+
+
+def sniff_separator(text: str) -> str:
+    """Comma, semicolon or tab: csv.Sniffer first, else the one most lines share."""
+    sample = "\n".join(text.splitlines()[:60])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        counts = {sep: sum(line.count(sep) > 0 for line in sample.splitlines()) for sep in SEPARATORS}
+        return max(counts, key=counts.get)
+
+
+def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportRefused([Problem("bad_excel")]) from error
+    if sheet is not None and sheet not in book.sheetnames:
+        raise ImportRefused([Problem("no_sheet", value=sheet, detail={"sheets": ", ".join(book.sheetnames)})])
+    table = book[sheet] if sheet else book.worksheets[0]
+    rows = [[_cell_text(cell) for cell in row] for row in table.iter_rows()]
+    book.close()
+    return RawTable(rows, "xlsx")
+
+
+def _cell_text(cell) -> str:
+    """A cell as the text a person sees; percent-formatted fractions back on the 0-100 scale."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value).strip()
+    if "%" in (getattr(cell, "number_format", "") or ""):
+        value = value * 100
+    value = round(float(value), 10)
+    return str(int(value)) if value.is_integer() else repr(value)

@@ -1,0 +1,61 @@
+-- The whole database: reference tables (provinces, catalogue), releases with their values, targets, import log.
+CREATE TABLE IF NOT EXISTS indices (
+    index_code TEXT PRIMARY KEY, name_vi TEXT, name_en TEXT, short_vi TEXT, short_en TEXT,
+    publisher_vi TEXT, publisher_en TEXT, first_year INTEGER, scale_vi TEXT, scale_en TEXT, url TEXT
+);
+-- A unit is its GSO code plus its validity period: the 2025 merger reused codes for other units.
+CREATE TABLE IF NOT EXISTS provinces (
+    province_code TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER,
+    name_vi TEXT NOT NULL, name_en TEXT NOT NULL, full_name_vi TEXT, region TEXT,
+    central_city_since INTEGER, successor_code TEXT,
+    PRIMARY KEY (province_code, valid_from)
+);
+CREATE TABLE IF NOT EXISTS province_aliases (
+    alias TEXT NOT NULL, alias_key TEXT NOT NULL, name_vi TEXT NOT NULL, note TEXT
+);
+CREATE TABLE IF NOT EXISTS indicators (
+    index_code TEXT NOT NULL, indicator TEXT NOT NULL, parent TEXT, level TEXT NOT NULL,
+    name_vi TEXT NOT NULL, name_en TEXT NOT NULL, valid_min DOUBLE, valid_max DOUBLE,
+    max_points DOUBLE, higher_is_better BOOLEAN NOT NULL, first_year INTEGER, last_year INTEGER,
+    headline BOOLEAN NOT NULL,
+    PRIMARY KEY (index_code, indicator)
+);
+CREATE TABLE IF NOT EXISTS indicator_aliases (
+    index_code TEXT NOT NULL, indicator TEXT NOT NULL, alias TEXT NOT NULL, alias_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS indicator_weights (
+    index_code TEXT NOT NULL, indicator TEXT NOT NULL, first_year INTEGER NOT NULL,
+    last_year INTEGER, weight DOUBLE NOT NULL, basis TEXT
+);
+CREATE TABLE IF NOT EXISTS methodology_breaks (
+    index_code TEXT NOT NULL, year INTEGER NOT NULL, note_vi TEXT NOT NULL, note_en TEXT NOT NULL,
+    PRIMARY KEY (index_code, year)
+);
+CREATE TABLE IF NOT EXISTS releases (
+    release_id INTEGER PRIMARY KEY, index_code TEXT NOT NULL, year INTEGER NOT NULL,
+    version INTEGER NOT NULL, status TEXT NOT NULL, coverage TEXT NOT NULL,
+    publisher TEXT, source TEXT, source_date TEXT, file_name TEXT, sha256 TEXT,
+    imported_at TIMESTAMP NOT NULL, imported_by TEXT NOT NULL, "rows" INTEGER NOT NULL,
+    UNIQUE (index_code, year, version)
+);
+-- rank_kind: 'published' (kept as printed) or 'computed' (only for releases covering every unit).
+CREATE TABLE IF NOT EXISTS scores (
+    release_id INTEGER NOT NULL, province_code TEXT NOT NULL, indicator TEXT NOT NULL,
+    value DOUBLE, rank INTEGER, rank_kind TEXT, source TEXT, rank_source TEXT,
+    PRIMARY KEY (release_id, province_code, indicator)
+);
+-- National or regional averages as published, kept apart from provinces.
+CREATE TABLE IF NOT EXISTS averages (
+    release_id INTEGER NOT NULL, scope TEXT NOT NULL, indicator TEXT NOT NULL,
+    value DOUBLE NOT NULL, source TEXT,
+    PRIMARY KEY (release_id, scope, indicator)
+);
+CREATE TABLE IF NOT EXISTS targets (
+    target_id INTEGER PRIMARY KEY, index_code TEXT NOT NULL, indicator TEXT NOT NULL,
+    kind TEXT NOT NULL, threshold DOUBLE NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER,
+    basis TEXT, updated_by TEXT, updated_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS import_log (
+    attempted_at TIMESTAMP NOT NULL, index_code TEXT, year INTEGER, file_name TEXT, sha256 TEXT,
+    outcome TEXT NOT NULL, release_id INTEGER, reason TEXT, imported_by TEXT
+);

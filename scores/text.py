@@ -1,0 +1,36 @@
+"""Normalised keys for matching names and headers as publishers print them."""
+
+import re
+import unicodedata
+
+_PREFIXES = ("thanh pho ", "tinh ", "tp ", "t p ", "city of ", "province of ")
+_SUFFIXES = (" city", " province", " tinh", " thanh pho")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, đ -> d, punctuation and line breaks as single spaces."""
+    text = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+
+
+def key(text: str) -> str:
+    """Matching key for headers: folded with all spacing removed ("Hà  Nội" == "hanoi")."""
+    return fold(text).replace(" ", "")
+
+
+def province_key(text: str) -> str:
+    """Matching key for province names: also drops Tỉnh/Thành phố/TP. prefixes and suffixes."""
+    folded = fold(text)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+    for suffix in _SUFFIXES:
+        if folded.endswith(suffix):
+            folded = folded[: -len(suffix)]
+    return folded.replace(" ", "")
+
+
+def without_years(text: str) -> str:
+    """The header with any 4-digit year removed ("PCI 2016" -> "PCI ")."""
+    return re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", " ", str(text))
