@@ -40,6 +40,8 @@ class Provinces:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         frame = db.query(con, "provinces_by_unit")
         self.units = [_unit(row) for row in frame.itertuples(index=False)]
+        self._years: dict[int, list[Unit]] = {}
+        self._codes: dict[tuple[str, int], Unit | None] = {}
         self._by_key: dict[str, set[str]] = {}
         for unit, row in zip(self.units, frame.itertuples(index=False), strict=True):
             for name in (row.name_vi, row.name_en, row.full_name_vi):
@@ -49,7 +51,9 @@ class Provinces:
 
     def in_year(self, year: int) -> list[Unit]:
         """The units that existed in the year."""
-        return [unit for unit in self.units if unit.exists_in(year)]
+        if year not in self._years:
+            self._years[year] = [unit for unit in self.units if unit.exists_in(year)]
+        return self._years[year]
 
     def resolve(self, name: str, year: int) -> Unit:
         """The unit a name means in that year; ProvinceNotFound with suggestions otherwise."""
@@ -68,7 +72,10 @@ class Provinces:
 
     def by_code(self, code: str, year: int) -> Unit | None:
         """The unit holding that code in that year."""
-        return next((u for u in self.in_year(year) if u.province_code == code), None)
+        if (code, year) not in self._codes:
+            found = [u for u in self.in_year(year) if u.province_code == code]
+            self._codes[(code, year)] = found[0] if found else None
+        return self._codes[(code, year)]
 
 
 def _maybe(value, kind=None):

@@ -74,13 +74,10 @@ def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Sou
     """Store a prepared upload as the new current version; refuses if any problem stands."""
     if prepared.problems:
         raise ImportRefused(prepared.problems)
-    catalogue, provinces = Indicators(con, prepared.index_code), Provinces(con)
-    values = store.with_ranks(prepared.parsed.values, catalogue, provinces, prepared.year)
-    values = values.assign(source=source.document or prepared.file_name, rank_source=None)
-    return store.write_release(
-        con, prepared.index_code, prepared.year, values.drop(columns=["province", "row"]),
-        prepared.parsed.averages.drop(columns=["row"], errors="ignore"), source, prepared.coverage,
-    )
+    values = prepared.parsed.values.assign(source=source.document or prepared.file_name)
+    averages = prepared.parsed.averages.assign(source=source.document or prepared.file_name)
+    release = store.Release(prepared.index_code, prepared.year, values, averages, source, prepared.coverage)
+    return store.write_release(con, release)
 
 
 def import_file(

@@ -34,7 +34,8 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
 
 
 def _csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    # object dtype: the per-row look-ups below iterate plain Python strings (arrow's are slower).
+    return pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
@@ -74,60 +75,81 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def seed_index(con: duckdb.DuckDBPyConnection, index_code: str, path: Path) -> int:
-    """One release per year of a seed file; returns how many releases were written."""
-    rows = _csv(path)
+    """One release per year of a seed file, all in one transaction; returns how many."""
+    rows = _csv(path).rename(columns={"source_url_or_repo_path": "source"})
     catalogue, provinces = Indicators(con, index_code), Provinces(con)
-    publisher = con.execute("SELECT publisher_en FROM indices WHERE index_code = $c", {"c": index_code}).fetchone()[0]
+    publisher = con.execute(db.sql("publisher_by_index"), {"index_code": index_code}).fetchone()[0]
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    national = rows["province_code"].eq("") & rows["province"].str.startswith("TOÀN QUỐC")
+    values = _values(rows[~national], catalogue, provinces)
+    averages = _averages(rows[national])
+    releases = []
     for year, group in rows.groupby("year"):
-        year = int(year)
-        values, averages = _year_values(group, year, catalogue, provinces)
-        values = store.with_ranks(values, catalogue, provinces, year)
-        documents = " ; ".join(sorted({s.split(" [")[0] for s in group["source_url_or_repo_path"]}))
+        documents = " ; ".join(sorted({s.split(" [")[0] for s in group["source"]}))
         source = store.Source(publisher, documents, "", f"seed/{path.name}", digest, "seed")
-        cover = store.coverage(values, provinces, year)
-        store.write_release(con, index_code, year, values, averages, source, cover)
-    return rows["year"].nunique()
+        year_values = values[values["year"] == year].drop(columns="year")
+        cover = store.coverage(year_values, provinces, int(year))
+        year_averages = averages[averages["year"] == year].drop(columns="year")
+        releases.append(store.Release(index_code, int(year), year_values, year_averages, source, cover))
+    store.write_releases(con, releases)
+    return len(releases)
 
 
-def _year_values(group: pd.DataFrame, year: int, catalogue: Indicators, provinces: Provinces):
-    """Values by province and indicator; the publisher's file first, the press completing it."""
-    national = group["province_code"].eq("") & group["province"].str.startswith("TOÀN QUỐC")
-    averages = pd.DataFrame({
-        "scope": "national", "indicator": group.loc[national, "indicator"].str.removesuffix("_average"),
-        "value": group.loc[national, "score"].astype(float), "source": group.loc[national, "source_url_or_repo_path"],
-    })
-    merged: dict[tuple[str, str], dict] = {}
-    press_last = group[~national].assign(press=lambda g: g["source_url_or_repo_path"].str.startswith("http"))
-    for row in press_last.sort_values("press", kind="stable").itertuples():
-        indicator = catalogue.headline(year).indicator if row.indicator == NEWS_TOTAL else row.indicator
-        unit = provinces.by_code(row.province_code, year) or provinces.resolve(row.province, year)
-        value = _seed_value(row, indicator, catalogue)
-        _merge(merged, (unit.province_code, indicator), value, row)
-    return pd.DataFrame(list(merged.values())), averages
+def _averages(rows: pd.DataFrame) -> pd.DataFrame:
+    """National averages as published, under the indicator they average."""
+    return rows.assign(
+        scope="national", indicator=rows["indicator"].str.removesuffix("_average"),
+        value=rows["score"].astype(float),
+    )[["year", "scope", "indicator", "value", "source"]]
 
 
-def _seed_value(row, indicator: str, catalogue: Indicators) -> float | None:
+def _values(rows: pd.DataFrame, catalogue: Indicators, provinces: Provinces) -> pd.DataFrame:
+    """Values by year, province and indicator; the publisher's file first, the press completing it."""
+    years = rows["year"].astype(int)
+    headline = {year: catalogue.headline(year).indicator for year in years.unique()}
+    rows = rows.assign(
+        province_code=[_unit_code(provinces, *cells) for cells in zip(rows["province_code"], rows["province"], years, strict=True)],
+        indicator=rows["indicator"].where(rows["indicator"] != NEWS_TOTAL, years.map(headline)),
+        press=rows["source"].str.startswith("http"),
+    )
+    rows["value"] = [_seed_value(r, catalogue) for r in rows[["year", "province", "indicator", "score"]].itertuples()]
+    rows["rank"] = pd.to_numeric(rows["rank"].replace("", None)).astype("Int64")
+    return _merge(rows.sort_values("press", kind="stable"))
+
+
+def _unit_code(provinces: Provinces, code: str, name: str, year: int) -> str:
+    unit = provinces.by_code(code, year) if code else provinces.resolve(name, year)
+    return unit.province_code
+
+
+def _seed_value(row, catalogue: Indicators) -> float | None:
     """The value, or None with a note when it lies outside the indicator's valid range."""
     if row.score == "":
         return None
-    value, item = float(row.score), catalogue.items[indicator]
+    value, item = float(row.score), catalogue.items[row.indicator]
     if item.valid_min is not None and not item.valid_min <= value <= item.valid_max:
-        print(f"seed: {row.year} {row.province} {indicator} = {row.score} is outside "
+        print(f"seed: {row.year} {row.province} {row.indicator} = {row.score} is outside "
               f"{item.valid_min:g}..{item.valid_max:g}; kept as missing", file=sys.stderr)
         return None
     return value
 
 
-def _merge(merged: dict, slot: tuple[str, str], value: float | None, row) -> None:
-    rank = int(row.rank) if row.rank else None
-    found = merged.setdefault(slot, {"province_code": slot[0], "indicator": slot[1], "value": None,
-                                     "rank": None, "source": None, "rank_source": None})
-    if found["value"] is None and value is not None:
-        found["value"], found["source"] = value, row.source_url_or_repo_path
-    elif value is not None:
-        found["source"] += f" | also reported as {row.score}: {row.source_url_or_repo_path}"
-    if found["rank"] is None and rank is not None:
-        found["rank"], found["rank_source"] = rank, row.source_url_or_repo_path
-    if found["source"] is None:
-        found["source"] = row.source_url_or_repo_path
+def _merge(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per province and indicator: the first value and the first rank, each with its source.
+
+    Rows come with the publisher's file first, so a press figure only fills a gap; a second
+    value for the same cell stays in the provenance as "also reported".
+    """
+    slot = ["year", "province_code", "indicator"]
+    first = rows.groupby(slot, sort=False)["source"].first().rename("first_source")
+    valued = rows[rows["value"].notna()].groupby(slot, sort=False)
+    value = valued.agg(value=("value", "first"), source=("source", "first"))
+    with_value = rows[rows["value"].notna()]
+    extra = with_value[with_value.groupby(slot, sort=False).cumcount() > 0]
+    also = (" | also reported as " + extra["score"] + ": " + extra["source"]).groupby(
+        [extra[column] for column in slot]).agg("".join).rename("also")
+    rank = rows[rows["rank"].notna()].groupby(slot, sort=False).agg(rank=("rank", "first"), rank_source=("source", "first"))
+    out = pd.concat([first, value, also, rank], axis=1).reset_index()
+    out["source"] = out["source"].fillna(out["first_source"]) + out["also"].fillna("")
+    return out.drop(columns=["first_source", "also"])
+

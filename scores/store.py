@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from scores import db
-from scores.catalog import Indicators, Provinces
+from scores.catalog import Provinces
 
 # One writer at a time inside this process; DuckDB's file lock keeps other processes out.
 WRITE_LOCK = threading.Lock()
@@ -32,65 +32,72 @@ def coverage(values: pd.DataFrame, provinces: Provinces, year: int) -> str:
     return "complete" if expected <= set(values["province_code"]) else "partial"
 
 
-def with_ranks(values: pd.DataFrame, catalogue: Indicators, provinces: Provinces, year: int) -> pd.DataFrame:
-    """Published ranks kept and marked; missing ranks computed only for indicators every unit has."""
-    out = values.copy()
-    out["rank_kind"] = out["rank"].notna().map({True: "published", False: None})
-    units = len(provinces.in_year(year))
-    for indicator, group in out.groupby("indicator"):
-        if group["value"].notna().sum() < units or group["rank"].notna().all():
-            continue
-        ascending = not catalogue.items[indicator].higher_is_better
-        computed = group["value"].rank(method="min", ascending=ascending)
-        fill = group.index[group["rank"].isna()]
-        out.loc[fill, "rank"] = computed[fill]
-        out.loc[fill, "rank_kind"] = "computed"
-    out["rank"] = out["rank"].astype("Int64")
-    return out
+@dataclass
+class Release:
+    """One release to store: its values by province and indicator, averages, source, coverage."""
+
+    index_code: str
+    year: int
+    values: pd.DataFrame
+    averages: pd.DataFrame
+    source: Source
+    coverage: str
 
 
-def write_release(
-    con: duckdb.DuckDBPyConnection, index_code: str, year: int, values: pd.DataFrame,
-    averages: pd.DataFrame, source: Source, cover: str,
-) -> int:
-    """Store a new current version of index/year in one transaction; returns its release_id."""
+def write_release(con: duckdb.DuckDBPyConnection, release: Release) -> int:
+    """Store a new current version of one index and year; returns its release_id."""
+    return write_releases(con, [release])[0]
+
+
+def write_releases(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> list[int]:
+    """Store releases in one transaction: all of them land or none (readers never see half)."""
     with WRITE_LOCK:
         con.execute("BEGIN TRANSACTION")
         try:
-            release_id = _insert(con, index_code, year, values, averages, source, cover)
-            log(con, "accepted", index_code, year, source, release_id=release_id)
+            ids = [_insert_release(con, release) for release in releases]
+            _insert_frame(con, "scores", [r.values.assign(release_id=i) for r, i in zip(releases, ids, strict=True)])
+            _insert_frame(con, "averages", [r.averages.assign(release_id=i) for r, i in zip(releases, ids, strict=True)])
+            con.execute(db.sql("fill_computed_ranks"), {"first_release": min(ids)})
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-    return release_id
+    return ids
 
 
-def _insert(con, index_code, year, values, averages, source, cover) -> int:
-    release_id, version = con.execute(db.sql("next_release_numbers"), {"index_code": index_code, "year": year}).fetchone()
-    con.execute(db.sql("supersede_current"), {"index_code": index_code, "year": year})
+def _insert_release(con: duckdb.DuckDBPyConnection, release: Release) -> int:
+    where = {"index_code": release.index_code, "year": release.year}
+    release_id, version = con.execute(db.sql("next_release_numbers"), where).fetchone()
+    con.execute(db.sql("supersede_current"), where)
+    source = release.source
     con.execute(
         db.sql("insert_release"),
-        {"release_id": release_id, "index_code": index_code, "year": year, "version": version,
-         "coverage": cover, "publisher": source.publisher, "source": source.document,
-         "source_date": source.date, "file_name": source.file_name, "sha256": source.sha256,
-         "imported_at": datetime.now(), "imported_by": source.imported_by, "rows": len(values)},
+        {**where, "release_id": release_id, "version": version, "coverage": release.coverage,
+         "publisher": source.publisher, "source": source.document, "source_date": source.date,
+         "file_name": source.file_name, "sha256": source.sha256, "imported_at": datetime.now(),
+         "imported_by": source.imported_by, "rows": len(release.values)},
     )
-    frame = values.assign(release_id=release_id)
-    for column in ("rank_kind", "source", "rank_source"):
-        if column not in frame:
-            frame[column] = None
-    con.register("new_scores", frame)
-    con.execute(db.sql("insert_scores_from_frame"))
-    con.unregister("new_scores")
-    if not averages.empty:
-        frame = averages.assign(release_id=release_id)
-        if "source" not in frame:
-            frame["source"] = None
-        con.register("new_averages", frame)
-        con.execute(db.sql("insert_averages_from_frame"))
-        con.unregister("new_averages")
+    log(con, "accepted", release.index_code, release.year, source, release_id=release_id)
     return release_id
+
+
+FRAME_COLUMNS = {
+    "scores": ["release_id", "province_code", "indicator", "value", "rank", "source", "rank_source"],
+    "averages": ["release_id", "scope", "indicator", "value", "source"],
+}
+
+
+def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frames: list[pd.DataFrame]) -> None:
+    """Insert the frames' rows into scores or averages through the matching .sql file."""
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return
+    frame = pd.concat(frames, ignore_index=True).reindex(columns=FRAME_COLUMNS[table])
+    con.register(f"new_{table}", frame)
+    try:
+        con.execute(db.sql(f"insert_{table}_from_frame"))
+    finally:
+        con.unregister(f"new_{table}")
 
 
 def restore(con: duckdb.DuckDBPyConnection, release_id: int, imported_by: str = "unknown") -> tuple:
