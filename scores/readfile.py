@@ -73,14 +73,21 @@ def _strict(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise ImportRefused([Problem("not_text")]) from error
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
-    if controls > 2:
+    if not looks_like_text(text):
         raise ImportRefused([Problem("not_text")])
     return text
 
 
+def looks_like_text(text: str) -> bool:
+    """Few control characters and mostly Latin/Vietnamese letters: not a mis-decoded binary."""
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
+    latin = sum(1 for ch in sample if ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x2070 or 0x300 <= ord(ch) < 0x370)
+    return controls <= 2 and latin >= 0.9 * len(sample)
+
+
 def _read_text(text: str, encoding: str) -> RawTable:
-    if sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t") > 2:
+    if not looks_like_text(text):
         raise ImportRefused([Problem("not_text")])
     separator = sniff_separator(text)
     rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)]

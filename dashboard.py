@@ -1,0 +1,24 @@
+"""The app's entry point: page set-up, navigation and the shared sidebar (language, province)."""
+
+import streamlit as st
+
+from scores import ui
+
+st.set_page_config(page_title="Chỉ số CCHC · Hà Nội", page_icon="📊", layout="wide")
+
+lang = ui.lang()
+with st.sidebar:
+    st.radio(
+        ui.tr("sidebar.language"), ["vi", "en"], key="lang", horizontal=True,
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+    )
+    units = {unit.province_code: unit for unit in ui.focus_units()}
+    ui.focus()
+    st.selectbox(
+        ui.tr("sidebar.province"), list(units), key="province",
+        format_func=lambda code: ui.unit_name(units[code]),
+    )
+st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})
+
+pages = [st.Page("pages/overview.py", title=ui.tr("page.overview"), icon="🏠", default=True)]
+st.navigation(pages).run()

@@ -1,0 +1,86 @@
+"""Streamlit glue shared by the pages: the cached connection, cached queries, language, province."""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+import streamlit as st
+
+from scores import db, seed
+from scores.catalog import Provinces, Unit
+from scores.config import db_path
+from scores.i18n import LANGS, t
+
+DEFAULT_PROVINCE = "01"
+
+
+@st.cache_resource
+def _connection(path: str):
+    """One DuckDB connection per process; the database is built from data/ if it is missing."""
+    if not Path(path).exists():
+        seed.build(Path(path))
+    return db.connect(path)
+
+
+def cursor():
+    """A fresh cursor for this script run (a shared one breaks under concurrent sessions)."""
+    return _connection(str(db_path())).cursor()
+
+
+@st.cache_data(show_spinner=False)
+def load(name: str, **params: object) -> pd.DataFrame:
+    """queries/<name>.sql with parameters, cached until data changes."""
+    return db.query(cursor(), name, **params)
+
+
+@st.cache_resource
+def provinces(path: str) -> Provinces:
+    """The province table and its spellings (changes only with a rebuild)."""
+    return Provinces(_connection(path).cursor())
+
+
+def lang() -> str:
+    """The chosen language: session state, else ?lang=, else Vietnamese."""
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang", "vi")
+        st.session_state["lang"] = asked if asked in LANGS else "vi"
+    return st.session_state["lang"]
+
+
+def tr(key: str, **values: object) -> str:
+    """t() in the chosen language."""
+    return t(key, lang(), **values)
+
+
+def focus_units() -> list[Unit]:
+    """The units a leader can focus on: those of the latest year with data."""
+    year = int(load("latest_year_with_release")["year"].iloc[0])
+    return provinces(str(db_path())).in_year(year)
+
+
+def focus() -> Unit:
+    """The focus province: session state, else ?province=, else Hà Nội."""
+    units = {unit.province_code: unit for unit in focus_units()}
+    if st.session_state.get("province") not in units:
+        asked = st.query_params.get("province", DEFAULT_PROVINCE)
+        st.session_state["province"] = asked if asked in units else DEFAULT_PROVINCE
+    return units[st.session_state["province"]]
+
+
+def unit_name(unit: Unit) -> str:
+    """A unit's name in the chosen language."""
+    return unit.name_vi if lang() == "vi" else unit.name_en
+
+
+def source_label(*sources: str | None) -> str:
+    """Short names of the sources behind a figure: web addresses by host, repositories by name."""
+    labels = []
+    for source in sources:
+        if not isinstance(source, str) or not source:
+            continue
+        for part in source.split(" | "):
+            text = part.split(": ", 1)[-1] if part.startswith("also reported") else part
+            label = urlparse(text).netloc.removeprefix("www.") if text.startswith("http") else text.split(" ")[0]
+            if label and label not in labels:
+                labels.append(label)
+    return ", ".join(labels) or "–"

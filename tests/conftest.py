@@ -1,0 +1,71 @@
+"""Shared fixtures: a database built once from data/, copied fresh for every test that writes."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from scores import db, seed
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    """The real database, built from data/ once per test session (read it, never write it)."""
+    path = tmp_path_factory.mktemp("built") / "scores.duckdb"
+    seed.build(path)
+    return path
+
+
+@pytest.fixture
+def db_file(built_db, tmp_path, monkeypatch) -> Path:
+    """A private copy of the built database, also set as SCORES_DB."""
+    path = tmp_path / "scores.duckdb"
+    shutil.copy(built_db, path)
+    monkeypatch.setenv("SCORES_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def con(db_file) -> duckdb.DuckDBPyConnection:
+    """A writable connection to a private copy of the built database."""
+    connection = db.connect(db_file)
+    yield connection
+    connection.close()
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Everything an import may change, except the import log, sorted for comparison."""
+    tables = {"releases": "release_id", "scores": "release_id, province_code, indicator",
+              "averages": "release_id, scope, indicator"}
+    # Table names come from the literal dict above.
+    return {name: con.execute(f"SELECT * FROM {name} ORDER BY {order}").df()  # noqa: S608
+            for name, order in tables.items()}
+
+
+def assert_unchanged(before: dict, con: duckdb.DuckDBPyConnection) -> None:
+    """The database holds exactly what it held before."""
+    after = snapshot(con)
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(frame, after[name], obj=name)
+
+
+def publisher_table(con: duckdb.DuckDBPyConnection, index_code: str, year: int) -> pd.DataFrame:
+    """A real release laid out wide as publishers print it: one row per province, Vietnamese headers."""
+    frame = db.query(con, "export_by_release", index_code=index_code, year=year)
+    names = dict(con.execute(
+        "SELECT indicator, name_vi FROM indicators WHERE index_code = $i", {"i": index_code}).fetchall())
+    wide = frame.pivot(index="province", columns="indicator", values="value")
+    headline = con.execute(
+        "SELECT indicator FROM indicators WHERE index_code = $i AND headline"
+        " AND $y BETWEEN coalesce(first_year, 0) AND coalesce(last_year, 9999)",
+        {"i": index_code, "y": year}).fetchone()[0]
+    ranks = frame[frame["indicator"] == headline].set_index("province")["rank"]
+    wide = wide.rename(columns=names)
+    wide["Xếp hạng"] = ranks
+    wide = wide.reset_index().rename(columns={"province": "Tỉnh/thành phố"})
+    wide.insert(0, "STT", range(1, len(wide) + 1))
+    return wide
