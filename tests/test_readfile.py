@@ -1,0 +1,98 @@
+"""Reading uploads: encodings, separators, title rows, Excel workbooks."""
+
+import codecs
+import io
+import unicodedata
+
+import pytest
+from openpyxl import Workbook
+
+from scores.errors import ImportRefused
+from scores.readfile import decode, read_bytes, sniff_separator
+
+TABLE = "Tỉnh/thành phố;Chỉ số\nThừa Thiên Huế;92,57\nĐắk Lắk;88,1\n"
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Vietnamese Windows stores it: precomposed where the code page can, else base + tone."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            out += unicodedata.normalize("NFC", base + "".join(marks[:-1])).encode("cp1258")
+            out += marks[-1].encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TABLE.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF8 + TABLE.encode("utf-8"), "UTF-8 (BOM)"),
+        (TABLE.encode("utf-16"), "UTF-16"),
+        (TABLE.encode("utf-16-le"), "UTF-16"),
+        (cp1258(TABLE), "Windows-1258"),
+    ],
+)
+def test_encodings_decode_to_the_same_text(data, encoding):
+    text, found = decode(data)
+    assert found == encoding
+    assert text.replace("\r\n", "\n") == TABLE
+
+
+@pytest.mark.parametrize(("separator", "name"), [(",", "comma"), (";", "semicolon"), ("\t", "tab")])
+def test_separators_are_detected(separator, name):
+    text = f"Báo cáo PCI\nTỉnh{separator}PCI{separator}Xếp hạng\nHà Nội{separator}60,74{separator}14\n"
+    if separator == ",":
+        text = text.replace("60,74", '"60,74"')
+    assert sniff_separator(text) == separator
+
+
+def test_rows_keep_title_lines_and_cells_are_stripped():
+    table = read_bytes("Tiêu đề\n\nTỉnh , PCI\n Hà Nội ,60\n".encode())
+    assert table.rows == [["Tiêu đề"], [], ["Tỉnh", "PCI"], ["Hà Nội", "60"]]
+    assert (table.kind, table.encoding, table.separator) == ("csv", "UTF-8", ",")
+
+
+def _xlsx(rows, percent_column=None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tổng hợp"
+    for row in rows:
+        sheet.append(row)
+    if percent_column:
+        for cell in sheet[percent_column][1:]:
+            cell.number_format = "0.00%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_excel_cells_read_as_text_with_percentages_on_the_0_100_scale():
+    data = _xlsx([["Tỉnh", "SIPAS", "Xếp hạng"], ["Hà Nội", 0.865, 11], ["Huế", None, 2]], "B")
+    table = read_bytes(data, "sipas.xlsx")
+    assert table.kind == "xlsx"
+    assert table.rows == [["Tỉnh", "SIPAS", "Xếp hạng"], ["Hà Nội", "86.5", "11"], ["Huế", "", "2"]]
+
+
+def test_excel_sheet_by_name_and_a_missing_sheet():
+    data = _xlsx([["Tỉnh", "PCI"], ["Hà Nội", 60.74]])
+    assert read_bytes(data, sheet="Tổng hợp").rows[1] == ["Hà Nội", "60.74"]
+    with pytest.raises(ImportRefused) as refused:
+        read_bytes(data, sheet="Sheet9")
+    assert refused.value.problems[0].rule == "no_sheet"
+    assert refused.value.problems[0].detail["sheets"] == "Tổng hợp"
+
+
+@pytest.mark.parametrize(
+    ("data", "rule"),
+    [(b"", "empty_file"), (b"  \n\n", "empty_file"), (b"PK\x03\x04broken", "bad_excel"),
+     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old_excel"),
+     (bytes(range(256)) * 4, "not_text")],
+)
+def test_unreadable_files_are_refused(data, rule):
+    with pytest.raises(ImportRefused) as refused:
+        read_bytes(data)
+    assert refused.value.problems[0].rule == rule

@@ -1,0 +1,104 @@
+"""The database built from data/: published figures, ranks as published, provenance."""
+
+import duckdb
+import pytest
+
+from scores import db
+
+
+@pytest.fixture(scope="module")
+def ro(built_db):
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+def figure(ro, index_code, year, indicator, code="01"):
+    return ro.execute(
+        "SELECT s.value, s.rank, s.rank_kind, s.source, s.rank_source, r.coverage FROM scores s"
+        " JOIN releases r USING (release_id) WHERE r.status = 'current' AND r.index_code = $i"
+        " AND r.year = $y AND s.indicator = $ind AND s.province_code = $c",
+        {"i": index_code, "y": year, "ind": indicator, "c": code}).fetchone()
+
+
+@pytest.mark.parametrize(
+    ("index_code", "year", "indicator", "value", "rank"),
+    [
+        ("PCI", 2016, "pci_total_weighted", 60.74, 14),
+        ("PAPI", 2024, "papi_total_8dim", 43.77, 29),
+        ("PAR", 2024, "par_index_total", 92.57, 3),
+        ("SIPAS", 2024, "sipas_total", 86.5, 11),
+        ("PAR", 2023, "par_index_total", 91.43, 3),
+        ("SIPAS", 2019, "sipas_total", 80.09, 52),
+    ],
+)
+def test_hanoi_published_figures(ro, index_code, year, indicator, value, rank):
+    found = figure(ro, index_code, year, indicator)
+    assert round(found[0], 2) == value
+    assert found[1] == rank and found[2] == "published"
+
+
+def test_the_publishers_value_wins_and_the_press_completes_it(ro):
+    value, rank, kind, source, rank_source, coverage = figure(ro, "PAPI", 2024, "papi_total_8dim")
+    assert value == pytest.approx(43.774715)
+    assert source.startswith("github:tunah72/papi-dashboard")
+    assert "also reported as 43.7" in source
+    assert rank_source.startswith("https://hanoitimes.vn")
+    assert coverage == "partial"
+
+
+def test_a_rank_given_without_a_value_is_kept(ro):
+    assert figure(ro, "PAR", 2022, "par_index_total")[:3] == (None, 3, "published")
+
+
+def test_ranks_are_computed_only_where_every_unit_has_a_value(ro):
+    # PCI 2017 has all 63 provinces but no published ranks: computed, and marked so.
+    assert figure(ro, "PCI", 2017, "pci_total_weighted")[2] == "computed"
+    kinds = ro.execute(
+        "SELECT DISTINCT s.rank_kind FROM scores s JOIN releases r USING (release_id)"
+        " WHERE r.coverage = 'partial' AND s.rank IS NOT NULL").fetchall()
+    assert kinds == [("published",)]
+    # PAPI 2021 misses three provinces: no rank may be computed for its total.
+    assert figure(ro, "PAPI", 2021, "papi_total_8dim")[1] is None
+
+
+def test_zero_totals_in_the_source_are_missing_not_zero(ro):
+    assert figure(ro, "PAPI", 2014, "papi_total_6dim_unweighted", "24")[0] is None
+
+
+def test_ha_tay_is_a_unit_until_2008(ro):
+    assert figure(ro, "PCI", 2008, "pci_total_weighted", "28")[0] is not None
+    units = db.query(ro, "headline_by_province", province_code="28", valid_from=2004, valid_to=2008)
+    assert units[["year", "units"]].values.tolist() == [[2005, 64], [2006, 64], [2007, 64], [2008, 64]]
+
+
+def test_national_averages_are_kept_apart(ro):
+    rows = ro.execute("SELECT r.index_code, r.year, a.indicator, a.value FROM averages a"
+                      " JOIN releases r USING (release_id) ORDER BY ALL").fetchall()
+    assert ("PAR", 2024, "par_index_total", 88.37) in rows
+    assert ("SIPAS", 2023, "sipas_feedback_complaint_handling", 82.27) in rows
+    assert len(rows) == 11
+
+
+def test_every_release_carries_its_source_and_checksum(ro):
+    frame = db.query(ro, "releases_by_version")
+    assert len(frame) == 50
+    assert frame["source"].str.len().min() > 10
+    assert frame["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    assert set(frame["status"]) == {"current"}
+
+
+def test_pci_weights_reproduce_the_weighted_total(ro):
+    # The weights file claims sum(weight/10 x sub-index) = weighted PCI; check it for 2016.
+    gap = ro.execute("""
+        SELECT max(abs(t.value - w.total)) FROM (
+            SELECT s.province_code, sum(s.value * iw.weight / 10) AS total
+            FROM scores s JOIN releases r USING (release_id)
+            JOIN indicator_weights iw ON iw.indicator = s.indicator
+             AND r.year BETWEEN iw.first_year AND iw.last_year
+            WHERE r.index_code = 'PCI' AND r.year = 2016 AND r.status = 'current'
+            GROUP BY 1) w
+        JOIN scores t ON t.province_code = w.province_code AND t.indicator = 'pci_total_weighted'
+        JOIN releases r2 ON r2.release_id = t.release_id AND r2.index_code = 'PCI' AND r2.year = 2016
+    """).fetchone()[0]
+    assert gap < 1e-5
