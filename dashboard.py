@@ -9,13 +9,18 @@ st.set_page_config(page_title="Chỉ số CCHC · Hà Nội", page_icon="📊", 
 lang = ui.lang()
 with st.sidebar:
     st.radio(
-        ui.tr("sidebar.language"), ["vi", "en"], key="lang", horizontal=True,
+        ui.tr("sidebar.language"),
+        ["vi", "en"],
+        key="lang",
+        horizontal=True,
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
     )
     units = {unit.province_code: unit for unit in ui.focus_units()}
     ui.focus()
     st.selectbox(
-        ui.tr("sidebar.province"), list(units), key="province",
+        ui.tr("sidebar.province"),
+        list(units),
+        key="province",
         format_func=lambda code: ui.unit_name(units[code]),
     )
 st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})

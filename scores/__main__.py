@@ -42,8 +42,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; 0 on success, 1 when refused, 2 on bad usage."""
     args = _parser().parse_args(argv)
-    handler = {"build": _build, "import": _import, "export": _export,
-               "releases": _releases, "restore": _restore}[args.command]
+    handler = {
+        "build": _build,
+        "import": _import,
+        "export": _export,
+        "releases": _releases,
+        "restore": _restore,
+    }[args.command]
     return handler(args)
 
 
@@ -56,11 +61,21 @@ def _build(args) -> int:
 
 def _import(args) -> int:
     mapping = dict(item.split("=", 1) for item in args.map if "=" in item)
-    source = store.Source(args.publisher, args.source, args.date, imported_by=args.by or getpass.getuser())
+    source = store.Source(
+        args.publisher, args.source, args.date, imported_by=args.by or getpass.getuser()
+    )
     con = db.connect(args.db)
     try:
-        release_id, prepared = import_file(con, args.file, args.index.upper(), args.year, source,
-                                           args.sheet, mapping, set(args.skip))
+        release_id, prepared = import_file(
+            con,
+            args.file,
+            args.index.upper(),
+            args.year,
+            source,
+            args.sheet,
+            mapping,
+            set(args.skip),
+        )
     except ImportRefused as refused:
         for problem in refused.problems:
             print(describe(problem, args.lang), file=sys.stderr)
@@ -69,15 +84,26 @@ def _import(args) -> int:
     finally:
         con.close()
     values = prepared.parsed.values
-    print(t("cli.imported", args.lang, index=prepared.index_code, year=prepared.year,
-            release=release_id, values=int(values["value"].notna().sum()),
-            provinces=values["province_code"].nunique(), coverage=t(f"coverage.{prepared.coverage}", args.lang)))
+    print(
+        t(
+            "cli.imported",
+            args.lang,
+            index=prepared.index_code,
+            year=prepared.year,
+            release=release_id,
+            values=int(values["value"].notna().sum()),
+            provinces=values["province_code"].nunique(),
+            coverage=t(f"coverage.{prepared.coverage}", args.lang),
+        )
+    )
     return 0
 
 
 def _export(args) -> int:
     con = db.connect(args.db, read_only=True)
-    frame = db.query(con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year)
+    frame = db.query(
+        con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year
+    )
     frame["rank"] = frame["rank"].astype("Int64")
     frame.to_csv(sys.stdout, index=False, float_format="%.15g")
     return 0

@@ -87,8 +87,12 @@ def _maybe(value, kind=None):
 
 def _unit(row) -> Unit:
     return Unit(
-        row.province_code, int(row.valid_from), _maybe(row.valid_to, int), row.name_vi,
-        row.name_en, _maybe(row.successor_code),
+        row.province_code,
+        int(row.valid_from),
+        _maybe(row.valid_to, int),
+        row.name_vi,
+        row.name_en,
+        _maybe(row.successor_code),
     )
 
 
@@ -143,7 +147,14 @@ class Indicators:
 
 def _indicator(row) -> Indicator:
     return Indicator(
-        row.indicator, row.name_vi, row.name_en, row.level, _maybe(row.valid_min, float),
-        _maybe(row.valid_max, float), bool(row.higher_is_better), bool(row.headline),
-        _maybe(row.first_year, int), _maybe(row.last_year, int),
+        row.indicator,
+        row.name_vi,
+        row.name_en,
+        row.level,
+        _maybe(row.valid_min, float),
+        _maybe(row.valid_max, float),
+        bool(row.higher_is_better),
+        bool(row.headline),
+        _maybe(row.first_year, int),
+        _maybe(row.last_year, int),
     )

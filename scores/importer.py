@@ -50,13 +50,23 @@ def check_target(con: duckdb.DuckDBPyConnection, index_code: str, year: int) -> 
         problems.append(Problem("unknown_index", value=index_code, detail={"known": known}))
     last = date.today().year + 1
     if not FIRST_YEAR <= year <= last:
-        problems.append(Problem("year_out_of_range", value=str(year), detail={"first": FIRST_YEAR, "last": last}))
+        problems.append(
+            Problem(
+                "year_out_of_range", value=str(year), detail={"first": FIRST_YEAR, "last": last}
+            )
+        )
     return problems
 
 
 def prepare(
-    con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, index_code: str, year: int,
-    sheet: str | None = None, mapping: dict[str, str] | None = None, skip: set[str] | None = None,
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    index_code: str,
+    year: int,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    skip: set[str] | None = None,
 ) -> Prepared:
     """Read and check an upload without writing; ImportRefused only when it cannot be read."""
     problems = check_target(con, index_code, year)
@@ -65,9 +75,13 @@ def prepare(
     raw = read_bytes(data, file_name, sheet)
     catalogue, provinces = Indicators(con, index_code), Provinces(con)
     layout = understand(raw, catalogue, year, mapping, skip)
-    parsed = empty() if layout.problems else check(raw, layout, provinces, catalogue, index_code, year)
+    parsed = (
+        empty() if layout.problems else check(raw, layout, provinces, catalogue, index_code, year)
+    )
     cover = store.coverage(parsed.values, provinces, year)
-    return Prepared(index_code, year, raw, layout, parsed, cover, file_name, hashlib.sha256(data).hexdigest())
+    return Prepared(
+        index_code, year, raw, layout, parsed, cover, file_name, hashlib.sha256(data).hexdigest()
+    )
 
 
 def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source) -> int:
@@ -76,25 +90,42 @@ def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Sou
         raise ImportRefused(prepared.problems)
     values = prepared.parsed.values.assign(source=source.document or prepared.file_name)
     averages = prepared.parsed.averages.assign(source=source.document or prepared.file_name)
-    release = store.Release(prepared.index_code, prepared.year, values, averages, source, prepared.coverage)
+    release = store.Release(
+        prepared.index_code, prepared.year, values, averages, source, prepared.coverage
+    )
     return store.write_release(con, release)
 
 
 def import_file(
-    con: duckdb.DuckDBPyConnection, path: str | Path, index_code: str, year: int,
-    source: store.Source, sheet: str | None = None, mapping: dict[str, str] | None = None,
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    index_code: str,
+    year: int,
+    source: store.Source,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
 ) -> tuple[int, Prepared]:
     """The whole pipeline for a file on disk; every refusal is logged, nothing else written."""
     path = Path(path)
-    source = store.Source(source.publisher, source.document, source.date, path.name, "", source.imported_by)
+    source = store.Source(
+        source.publisher, source.document, source.date, path.name, "", source.imported_by
+    )
     try:
         if path.stat().st_size > MAX_UPLOAD_BYTES:
             mb = round(path.stat().st_size / 2**20, 1)
             raise ImportRefused([Problem("too_large", detail={"mb": mb})])
-        prepared = prepare(con, path.read_bytes(), path.name, index_code, year, sheet, mapping, skip)
-        source = store.Source(source.publisher, source.document, source.date, path.name,
-                              prepared.sha256, source.imported_by)
+        prepared = prepare(
+            con, path.read_bytes(), path.name, index_code, year, sheet, mapping, skip
+        )
+        source = store.Source(
+            source.publisher,
+            source.document,
+            source.date,
+            path.name,
+            prepared.sha256,
+            source.imported_by,
+        )
         return commit(con, prepared, source), prepared
     except ImportRefused as refused:
         reason = " | ".join(describe(problem, "en") for problem in refused.problems[:20])

@@ -13,14 +13,35 @@ HEADER_SCAN_ROWS = 25
 PROVINCE_HEADERS = {
     key(h)
     for h in (
-        "Tỉnh", "Tỉnh/thành phố", "Tỉnh, thành phố", "Tỉnh thành", "Tỉnh/TP", "Tên tỉnh",
-        "Tên tỉnh/thành phố", "Địa phương", "Tên địa phương", "Đơn vị", "Tên đơn vị",
-        "Province", "Provinces", "Province/City", "Province name", "Locality", "province",
+        "Tỉnh",
+        "Tỉnh/thành phố",
+        "Tỉnh, thành phố",
+        "Tỉnh thành",
+        "Tỉnh/TP",
+        "Tên tỉnh",
+        "Tên tỉnh/thành phố",
+        "Địa phương",
+        "Tên địa phương",
+        "Đơn vị",
+        "Tên đơn vị",
+        "Province",
+        "Provinces",
+        "Province/City",
+        "Province name",
+        "Locality",
+        "province",
     )
 }
 RANK_WORDS = ("xep hang", "thu hang", "hang", "rank", "ranking")
 LONG_ROLES = {
-    "indicator": ("indicator", "chỉ số", "chỉ tiêu", "tiêu chí", "chỉ số thành phần", "indicator code"),
+    "indicator": (
+        "indicator",
+        "chỉ số",
+        "chỉ tiêu",
+        "tiêu chí",
+        "chỉ số thành phần",
+        "indicator code",
+    ),
     "value": ("value", "giá trị", "điểm", "điểm số", "score"),
     "index": ("index", "index code", "bộ chỉ số"),
     "year": ("year", "năm"),
@@ -73,8 +94,11 @@ def find_header(raw: RawTable) -> int | None:
 
 
 def understand(
-    raw: RawTable, catalogue: Indicators, year: int,
-    mapping: dict[str, str] | None = None, skip: set[str] | None = None,
+    raw: RawTable,
+    catalogue: Indicators,
+    year: int,
+    mapping: dict[str, str] | None = None,
+    skip: set[str] | None = None,
 ) -> Layout:
     """Assign every column a role; unknown columns become problems naming them."""
     header_at = find_header(raw)
@@ -122,7 +146,11 @@ def _rank_or_value(pos, name, header, catalogue, year) -> Column:
             if not rest or key(rest) in INDEX_NAMES:
                 return Column(pos, name, "rank")
             found = catalogue.match(rest, year)
-            return Column(pos, name, "rank", found[0].indicator) if found else Column(pos, name, "unknown")
+            return (
+                Column(pos, name, "rank", found[0].indicator)
+                if found
+                else Column(pos, name, "unknown")
+            )
     found = catalogue.match(header, year)
     return Column(pos, name, "value", found[0].indicator) if found else Column(pos, name, "unknown")
 

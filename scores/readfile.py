@@ -82,7 +82,11 @@ def looks_like_text(text: str) -> bool:
     """Few control characters and mostly Latin/Vietnamese letters: not a mis-decoded binary."""
     sample = text[:4096]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
-    latin = sum(1 for ch in sample if ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x2070 or 0x300 <= ord(ch) < 0x370)
+    latin = sum(
+        1
+        for ch in sample
+        if ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x2070 or 0x300 <= ord(ch) < 0x370
+    )
     return controls <= 2 and latin >= 0.9 * len(sample)
 
 
@@ -90,7 +94,9 @@ def _read_text(text: str, encoding: str) -> RawTable:
     if not looks_like_text(text):
         raise ImportRefused([Problem("not_text")])
     separator = sniff_separator(text)
-    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    rows = [
+        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)
+    ]
     return RawTable(rows, "csv", encoding, separator)
 
 
@@ -100,7 +106,9 @@ def sniff_separator(text: str) -> str:
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        counts = {sep: sum(line.count(sep) > 0 for line in sample.splitlines()) for sep in SEPARATORS}
+        counts = {
+            sep: sum(line.count(sep) > 0 for line in sample.splitlines()) for sep in SEPARATORS
+        }
         return max(counts, key=counts.get)
 
 
@@ -110,7 +118,9 @@ def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportRefused([Problem("bad_excel")]) from error
     if sheet is not None and sheet not in book.sheetnames:
-        raise ImportRefused([Problem("no_sheet", value=sheet, detail={"sheets": ", ".join(book.sheetnames)})])
+        raise ImportRefused(
+            [Problem("no_sheet", value=sheet, detail={"sheets": ", ".join(book.sheetnames)})]
+        )
     table = book[sheet] if sheet else book.worksheets[0]
     rows = [[_cell_text(cell) for cell in row] for row in table.iter_rows()]
     book.close()

@@ -10,7 +10,7 @@ import pandas as pd
 
 from scores import db, store
 from scores.catalog import Indicators, Provinces
-from scores.config import DATA_DIR, SEED_DIR
+from scores.config import DATA_DIR
 from scores.text import key, province_key
 
 SEED_FILES = {"PAR": "par_index.csv", "SIPAS": "sipas.csv", "PAPI": "papi.csv", "PCI": "pci.csv"}
@@ -25,7 +25,10 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
     con = db.connect(partial)
     try:
         load_reference(con, data_dir)
-        counts = {code: seed_index(con, code, data_dir / "seed" / name) for code, name in SEED_FILES.items()}
+        counts = {
+            code: seed_index(con, code, data_dir / "seed" / name)
+            for code, name in SEED_FILES.items()
+        }
     finally:
         con.close()
     Path(str(path) + ".wal").unlink(missing_ok=True)
@@ -56,7 +59,12 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
 
 def _indicator_aliases(indicators: pd.DataFrame) -> pd.DataFrame:
     rows = [
-        {"index_code": row.index_code, "indicator": row.indicator, "alias": alias, "alias_key": key(alias)}
+        {
+            "index_code": row.index_code,
+            "indicator": row.indicator,
+            "alias": alias,
+            "alias_key": key(alias),
+        }
         for row in indicators.itertuples()
         for alias in row.aliases.split("|")
         if alias
@@ -90,7 +98,9 @@ def seed_index(con: duckdb.DuckDBPyConnection, index_code: str, path: Path) -> i
         year_values = values[values["year"] == year].drop(columns="year")
         cover = store.coverage(year_values, provinces, int(year))
         year_averages = averages[averages["year"] == year].drop(columns="year")
-        releases.append(store.Release(index_code, int(year), year_values, year_averages, source, cover))
+        releases.append(
+            store.Release(index_code, int(year), year_values, year_averages, source, cover)
+        )
     store.write_releases(con, releases)
     return len(releases)
 
@@ -98,21 +108,28 @@ def seed_index(con: duckdb.DuckDBPyConnection, index_code: str, path: Path) -> i
 def _averages(rows: pd.DataFrame) -> pd.DataFrame:
     """National averages as published, under the indicator they average."""
     return rows.assign(
-        scope="national", indicator=rows["indicator"].str.removesuffix("_average"),
+        scope="national",
+        indicator=rows["indicator"].str.removesuffix("_average"),
         value=rows["score"].astype(float),
     )[["year", "scope", "indicator", "value", "source"]]
 
 
 def _values(rows: pd.DataFrame, catalogue: Indicators, provinces: Provinces) -> pd.DataFrame:
-    """Values by year, province and indicator; the publisher's file first, the press completing it."""
+    """Values by year, province and indicator: the publisher's file first, the press fills gaps."""
     years = rows["year"].astype(int)
     headline = {year: catalogue.headline(year).indicator for year in years.unique()}
     rows = rows.assign(
-        province_code=[_unit_code(provinces, *cells) for cells in zip(rows["province_code"], rows["province"], years, strict=True)],
+        province_code=[
+            _unit_code(provinces, *cells)
+            for cells in zip(rows["province_code"], rows["province"], years, strict=True)
+        ],
         indicator=rows["indicator"].where(rows["indicator"] != NEWS_TOTAL, years.map(headline)),
         press=rows["source"].str.startswith("http"),
     )
-    rows["value"] = [_seed_value(r, catalogue) for r in rows[["year", "province", "indicator", "score"]].itertuples()]
+    rows["value"] = [
+        _seed_value(r, catalogue)
+        for r in rows[["year", "province", "indicator", "score"]].itertuples()
+    ]
     rows["rank"] = pd.to_numeric(rows["rank"].replace("", None)).astype("Int64")
     return _merge(rows.sort_values("press", kind="stable"))
 
@@ -128,8 +145,11 @@ def _seed_value(row, catalogue: Indicators) -> float | None:
         return None
     value, item = float(row.score), catalogue.items[row.indicator]
     if item.valid_min is not None and not item.valid_min <= value <= item.valid_max:
-        print(f"seed: {row.year} {row.province} {row.indicator} = {row.score} is outside "
-              f"{item.valid_min:g}..{item.valid_max:g}; kept as missing", file=sys.stderr)
+        print(
+            f"seed: {row.year} {row.province} {row.indicator} = {row.score} is outside "
+            f"{item.valid_min:g}..{item.valid_max:g}; kept as missing",
+            file=sys.stderr,
+        )
         return None
     return value
 
@@ -146,10 +166,17 @@ def _merge(rows: pd.DataFrame) -> pd.DataFrame:
     value = valued.agg(value=("value", "first"), source=("source", "first"))
     with_value = rows[rows["value"].notna()]
     extra = with_value[with_value.groupby(slot, sort=False).cumcount() > 0]
-    also = (" | also reported as " + extra["score"] + ": " + extra["source"]).groupby(
-        [extra[column] for column in slot]).agg("".join).rename("also")
-    rank = rows[rows["rank"].notna()].groupby(slot, sort=False).agg(rank=("rank", "first"), rank_source=("source", "first"))
+    also = (
+        (" | also reported as " + extra["score"] + ": " + extra["source"])
+        .groupby([extra[column] for column in slot])
+        .agg("".join)
+        .rename("also")
+    )
+    rank = (
+        rows[rows["rank"].notna()]
+        .groupby(slot, sort=False)
+        .agg(rank=("rank", "first"), rank_source=("source", "first"))
+    )
     out = pd.concat([first, value, also, rank], axis=1).reset_index()
     out["source"] = out["source"].fillna(out["first_source"]) + out["also"].fillna("")
     return out.drop(columns=["first_source", "also"])
-

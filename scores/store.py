@@ -55,8 +55,16 @@ def write_releases(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> l
         con.execute("BEGIN TRANSACTION")
         try:
             ids = [_insert_release(con, release) for release in releases]
-            _insert_frame(con, "scores", [r.values.assign(release_id=i) for r, i in zip(releases, ids, strict=True)])
-            _insert_frame(con, "averages", [r.averages.assign(release_id=i) for r, i in zip(releases, ids, strict=True)])
+            _insert_frame(
+                con,
+                "scores",
+                [r.values.assign(release_id=i) for r, i in zip(releases, ids, strict=True)],
+            )
+            _insert_frame(
+                con,
+                "averages",
+                [r.averages.assign(release_id=i) for r, i in zip(releases, ids, strict=True)],
+            )
             con.execute(db.sql("fill_computed_ranks"), {"first_release": min(ids)})
             con.execute("COMMIT")
         except BaseException:
@@ -72,17 +80,35 @@ def _insert_release(con: duckdb.DuckDBPyConnection, release: Release) -> int:
     source = release.source
     con.execute(
         db.sql("insert_release"),
-        {**where, "release_id": release_id, "version": version, "coverage": release.coverage,
-         "publisher": source.publisher, "source": source.document, "source_date": source.date,
-         "file_name": source.file_name, "sha256": source.sha256, "imported_at": datetime.now(),
-         "imported_by": source.imported_by, "rows": len(release.values)},
+        {
+            **where,
+            "release_id": release_id,
+            "version": version,
+            "coverage": release.coverage,
+            "publisher": source.publisher,
+            "source": source.document,
+            "source_date": source.date,
+            "file_name": source.file_name,
+            "sha256": source.sha256,
+            "imported_at": datetime.now(),
+            "imported_by": source.imported_by,
+            "rows": len(release.values),
+        },
     )
     log(con, "accepted", release.index_code, release.year, source, release_id=release_id)
     return release_id
 
 
 FRAME_COLUMNS = {
-    "scores": ["release_id", "province_code", "indicator", "value", "rank", "source", "rank_source"],
+    "scores": [
+        "release_id",
+        "province_code",
+        "indicator",
+        "value",
+        "rank",
+        "source",
+        "rank_source",
+    ],
     "averages": ["release_id", "scope", "indicator", "value", "source"],
 }
 
@@ -119,12 +145,28 @@ def restore(con: duckdb.DuckDBPyConnection, release_id: int, imported_by: str = 
     return index_code, year, version
 
 
-def log(con, outcome: str, index_code, year, source: Source | None, release_id=None, reason=None, by=None) -> None:
+def log(
+    con,
+    outcome: str,
+    index_code,
+    year,
+    source: Source | None,
+    release_id=None,
+    reason=None,
+    by=None,
+) -> None:
     """One line of the import log: accepted, refused (with the reason) or restored."""
     con.execute(
         db.sql("insert_import_log"),
-        {"attempted_at": datetime.now(), "index_code": index_code, "year": year,
-         "file_name": source.file_name if source else None, "sha256": source.sha256 if source else None,
-         "outcome": outcome, "release_id": release_id, "reason": reason,
-         "imported_by": by or (source.imported_by if source else None)},
+        {
+            "attempted_at": datetime.now(),
+            "index_code": index_code,
+            "year": year,
+            "file_name": source.file_name if source else None,
+            "sha256": source.sha256 if source else None,
+            "outcome": outcome,
+            "release_id": release_id,
+            "reason": reason,
+            "imported_by": by or (source.imported_by if source else None),
+        },
     )

@@ -80,7 +80,11 @@ def source_label(*sources: str | None) -> str:
             continue
         for part in source.split(" | "):
             text = part.split(": ", 1)[-1] if part.startswith("also reported") else part
-            label = urlparse(text).netloc.removeprefix("www.") if text.startswith("http") else text.split(" ")[0]
+            label = (
+                urlparse(text).netloc.removeprefix("www.")
+                if text.startswith("http")
+                else text.split(" ")[0]
+            )
             if label and label not in labels:
                 labels.append(label)
     return ", ".join(labels) or "–"

@@ -44,7 +44,11 @@ def parse_number(text: str) -> float | None:
         return None
     cell = cell.removesuffix("%")
     if "," in cell and "." in cell:
-        cell = cell.replace(".", "").replace(",", ".") if cell.rfind(",") > cell.rfind(".") else cell.replace(",", "")
+        cell = (
+            cell.replace(".", "").replace(",", ".")
+            if cell.rfind(",") > cell.rfind(".")
+            else cell.replace(",", "")
+        )
     elif cell.count(",") == 1:
         cell = cell.replace(",", ".")
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cell):
@@ -66,7 +70,14 @@ def parse_rank(text: str) -> int | None:
 class _Checker:
     """Walks the data rows once, collecting values and problems."""
 
-    def __init__(self, layout: Layout, provinces: Provinces, catalogue: Indicators, index_code: str, year: int):
+    def __init__(
+        self,
+        layout: Layout,
+        provinces: Provinces,
+        catalogue: Indicators,
+        index_code: str,
+        year: int,
+    ):
         self.layout, self.provinces, self.catalogue = layout, provinces, catalogue
         self.index_code, self.year = index_code, year
         self.units = len(provinces.in_year(year))
@@ -81,7 +92,9 @@ class _Checker:
             if any(cells):
                 self.row(number + 1, cells)
         self.parsed.values = pd.DataFrame(list(self.values.values()), columns=VALUE_COLUMNS)
-        self.parsed.averages = pd.DataFrame(self.averages, columns=["scope", "indicator", "value", "row"])
+        self.parsed.averages = pd.DataFrame(
+            self.averages, columns=["scope", "indicator", "value", "row"]
+        )
         return self.parsed
 
     def cell(self, cells: list[str], position: int) -> str:
@@ -111,13 +124,21 @@ class _Checker:
             column = self.layout.first(role)
             found = column and self.cell(cells, column.position)
             if found and key(found) not in {key(expected), key(expected) + "index"}:
-                self.problem(f"{role.removeprefix('long_')}_mismatch", row, column.header, found, expected=expected)
+                self.problem(
+                    f"{role.removeprefix('long_')}_mismatch",
+                    row,
+                    column.header,
+                    found,
+                    expected=expected,
+                )
 
     def entries(self, row: int, cells: list[str]) -> list[tuple]:
         """(indicator, column, value, rank) for each value the row carries, numbers parsed."""
         if self.layout.layout == "long":
             return self.long_entries(row, cells)
-        ranks = {c.indicator or self.headline_code(): c for c in self.layout.columns if c.role == "rank"}
+        ranks = {
+            c.indicator or self.headline_code(): c for c in self.layout.columns if c.role == "rank"
+        }
         found = []
         for column in (c for c in self.layout.columns if c.role == "value"):
             rank_column = ranks.pop(column.indicator, None)
@@ -132,9 +153,16 @@ class _Checker:
         return found
 
     def long_entries(self, row: int, cells: list[str]) -> list[tuple]:
-        label_column, value_column = self.layout.first("long_indicator"), self.layout.first("long_value")
+        label_column, value_column = (
+            self.layout.first("long_indicator"),
+            self.layout.first("long_value"),
+        )
         label = self.cell(cells, label_column.position)
-        value = self.number(row, value_column.header, self.cell(cells, value_column.position)) if value_column else None
+        value = (
+            self.number(row, value_column.header, self.cell(cells, value_column.position))
+            if value_column
+            else None
+        )
         rank = self.rank(row, self.layout.first("rank"), cells)
         if not label or (value is None and rank is None):
             return []
@@ -166,14 +194,18 @@ class _Checker:
             self.problem("bad_rank", row, column.header, text)
             return None
         if rank is not None and rank > self.units:
-            self.problem("rank_out_of_range", row, column.header, text, units=self.units, year=self.year)
+            self.problem(
+                "rank_out_of_range", row, column.header, text, units=self.units, year=self.year
+            )
             return None
         return rank
 
     def average(self, row: int, entries: list[tuple]) -> None:
         for indicator, _column, value, _rank in entries:
             if value is not None:
-                self.averages.append({"scope": "national", "indicator": indicator, "value": value, "row": row})
+                self.averages.append(
+                    {"scope": "national", "indicator": indicator, "value": value, "row": row}
+                )
 
     def resolve(self, row: int, column: str, name: str) -> Unit | None:
         try:
@@ -189,11 +221,23 @@ class _Checker:
             self.problem("no_province_name", row, column)
         elif missing.existed:
             unit = missing.existed[0]
-            self.problem("province_not_in_year", row, column, name, year=self.year,
-                         first=unit.valid_from, last=unit.valid_to or "…")
+            self.problem(
+                "province_not_in_year",
+                row,
+                column,
+                name,
+                year=self.year,
+                first=unit.valid_from,
+                last=unit.valid_to or "…",
+            )
         else:
-            self.problem("unknown_province", row, column, name,
-                         suggestions=", ".join(missing.suggestions) or "–")
+            self.problem(
+                "unknown_province",
+                row,
+                column,
+                name,
+                suggestions=", ".join(missing.suggestions) or "–",
+            )
 
     def store(self, row, unit: Unit, name, indicator, column, value, rank) -> None:
         item = self.catalogue.items[indicator]
@@ -202,10 +246,23 @@ class _Checker:
             self.problem("duplicate_value", row, column, name, other=self.values[slot]["row"])
             return
         if value is not None and not _in_range(value, item.valid_min, item.valid_max):
-            self.problem("out_of_range", row, column, _plain(value), low=_plain(item.valid_min), high=_plain(item.valid_max))
+            self.problem(
+                "out_of_range",
+                row,
+                column,
+                _plain(value),
+                low=_plain(item.valid_min),
+                high=_plain(item.valid_max),
+            )
             return
-        self.values[slot] = {"province_code": unit.province_code, "province": unit.name_vi,
-                             "indicator": indicator, "value": value, "rank": rank, "row": row}
+        self.values[slot] = {
+            "province_code": unit.province_code,
+            "province": unit.name_vi,
+            "indicator": indicator,
+            "value": value,
+            "rank": rank,
+            "row": row,
+        }
 
 
 def _in_range(value: float, low: float | None, high: float | None) -> bool:
@@ -216,8 +273,14 @@ def _plain(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def check(raw: RawTable, layout: Layout, provinces: Provinces, catalogue: Indicators,
-          index_code: str, year: int) -> Parsed:
+def check(
+    raw: RawTable,
+    layout: Layout,
+    provinces: Provinces,
+    catalogue: Indicators,
+    index_code: str,
+    year: int,
+) -> Parsed:
     """Every data row checked: values by province and indicator, averages, all problems."""
     parsed = _Checker(layout, provinces, catalogue, index_code, year).run(raw)
     if parsed.values.empty and not parsed.problems:

@@ -39,11 +39,16 @@ def con(db_file) -> duckdb.DuckDBPyConnection:
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """Everything an import may change, except the import log, sorted for comparison."""
-    tables = {"releases": "release_id", "scores": "release_id, province_code, indicator",
-              "averages": "release_id, scope, indicator"}
+    tables = {
+        "releases": "release_id",
+        "scores": "release_id, province_code, indicator",
+        "averages": "release_id, scope, indicator",
+    }
     # Table names come from the literal dict above.
-    return {name: con.execute(f"SELECT * FROM {name} ORDER BY {order}").df()  # noqa: S608
-            for name, order in tables.items()}
+    return {
+        name: con.execute(f"SELECT * FROM {name} ORDER BY {order}").df()  # noqa: S608
+        for name, order in tables.items()
+    }
 
 
 def assert_unchanged(before: dict, con: duckdb.DuckDBPyConnection) -> None:
@@ -54,15 +59,19 @@ def assert_unchanged(before: dict, con: duckdb.DuckDBPyConnection) -> None:
 
 
 def publisher_table(con: duckdb.DuckDBPyConnection, index_code: str, year: int) -> pd.DataFrame:
-    """A real release laid out wide as publishers print it: one row per province, Vietnamese headers."""
+    """A real release laid out wide as publishers print it, with Vietnamese headers."""
     frame = db.query(con, "export_by_release", index_code=index_code, year=year)
-    names = dict(con.execute(
-        "SELECT indicator, name_vi FROM indicators WHERE index_code = $i", {"i": index_code}).fetchall())
+    names = dict(
+        con.execute(
+            "SELECT indicator, name_vi FROM indicators WHERE index_code = $i", {"i": index_code}
+        ).fetchall()
+    )
     wide = frame.pivot(index="province", columns="indicator", values="value")
     headline = con.execute(
         "SELECT indicator FROM indicators WHERE index_code = $i AND headline"
         " AND $y BETWEEN coalesce(first_year, 0) AND coalesce(last_year, 9999)",
-        {"i": index_code, "y": year}).fetchone()[0]
+        {"i": index_code, "y": year},
+    ).fetchone()[0]
     ranks = frame[frame["indicator"] == headline].set_index("province")["rank"]
     wide = wide.rename(columns=names)
     wide["Xếp hạng"] = ranks

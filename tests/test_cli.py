@@ -9,14 +9,22 @@ import sys
 from conftest import ROOT
 
 EXPORT_HEADER = "index,year,province_code,province,indicator,value,rank"
-RELEASES_HEADER = ("release_id,index,year,version,status,coverage,source,file_name,sha256,"
-                   "imported_at,imported_by,rows")
+RELEASES_HEADER = (
+    "release_id,index,year,version,status,coverage,source,file_name,sha256,"
+    "imported_at,imported_by,rows"
+)
 
 
 def run(*args: str, db_file=None) -> subprocess.CompletedProcess:
     env = {**os.environ, "SCORES_DB": str(db_file)} if db_file else dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "scores", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "scores", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_build_creates_the_database_at_db(tmp_path):
@@ -46,7 +54,9 @@ def test_import_refused_prints_each_problem_and_writes_nothing(db_file, tmp_path
     bad = tmp_path / "bad.csv"
     bad.write_text("Tỉnh,PCI\nHà Nộii,60\nĐà Nẵng,abc\n", encoding="utf-8")
     before = run("releases", db_file=db_file).stdout
-    done = run("--lang", "en", "import", str(bad), "--index", "PCI", "--year", "2016", db_file=db_file)
+    done = run(
+        "--lang", "en", "import", str(bad), "--index", "PCI", "--year", "2016", db_file=db_file
+    )
     assert done.returncode == 1
     problems = done.stderr.splitlines()
     assert problems[0].startswith("Row 2, column “Tỉnh”, value “Hà Nộii”: Unknown province name.")
@@ -59,16 +69,33 @@ def test_import_refused_prints_each_problem_and_writes_nothing(db_file, tmp_path
 def test_import_then_restore(db_file, tmp_path):
     upload = tmp_path / "sipas.csv"
     upload.write_text("Tỉnh,SIPAS,Xếp hạng\nHà Nội,87.1,9\n", encoding="utf-8")
-    done = run("--lang", "en", "import", str(upload), "--index", "sipas", "--year", "2024",
-               "--source", "MOHA report", "--by", "tester", db_file=db_file)
+    done = run(
+        "--lang",
+        "en",
+        "import",
+        str(upload),
+        "--index",
+        "sipas",
+        "--year",
+        "2024",
+        "--source",
+        "MOHA report",
+        "--by",
+        "tester",
+        db_file=db_file,
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == ("Stored SIPAS 2024 (release 51): 1 values, 1 provinces, "
-                                   "partial coverage.")
+    assert done.stdout.strip() == (
+        "Stored SIPAS 2024 (release 51): 1 values, 1 provinces, partial coverage."
+    )
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout
     assert "SIPAS,2024,01,Hà Nội,sipas_total,87.1,9" in exported.splitlines()
     releases = list(csv.DictReader(io.StringIO(run("releases", db_file=db_file).stdout)))
-    sipas = [(r["release_id"], r["version"], r["status"], r["imported_by"]) for r in releases
-             if r["index"] == "SIPAS" and r["year"] == "2024"]
+    sipas = [
+        (r["release_id"], r["version"], r["status"], r["imported_by"])
+        for r in releases
+        if r["index"] == "SIPAS" and r["year"] == "2024"
+    ]
     old_id = sipas[0][0]
     assert sipas == [(old_id, "1", "superseded", "seed"), ("51", "2", "current", "tester")]
     done = run("--lang", "en", "restore", old_id, db_file=db_file)

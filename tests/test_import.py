@@ -12,7 +12,9 @@ from scores.importer import import_file
 SOURCE = store.Source("VCCI", "test table", "2025-05-06", imported_by="tester")
 
 
-def refuse(con, tmp_path, content: bytes | str, index="PCI", year=2016, name="upload.csv", **options):
+def refuse(
+    con, tmp_path, content: bytes | str, index="PCI", year=2016, name="upload.csv", **options
+):
     """Import a file that must be refused; return its problems after checking nothing changed."""
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
@@ -23,7 +25,9 @@ def refuse(con, tmp_path, content: bytes | str, index="PCI", year=2016, name="up
     return refused.value.problems
 
 
-def accept(con, tmp_path, content: bytes | str, index="PCI", year=2016, name="upload.csv", **options):
+def accept(
+    con, tmp_path, content: bytes | str, index="PCI", year=2016, name="upload.csv", **options
+):
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     release_id, _prepared = import_file(con, path, index, year, SOURCE, **options)
@@ -33,7 +37,9 @@ def accept(con, tmp_path, content: bytes | str, index="PCI", year=2016, name="up
 def stored(con, release_id: int) -> pd.DataFrame:
     return con.execute(
         "SELECT province_code, indicator, value, rank, rank_kind FROM scores"
-        " WHERE release_id = $r ORDER BY province_code, indicator", {"r": release_id}).df()
+        " WHERE release_id = $r ORDER BY province_code, indicator",
+        {"r": release_id},
+    ).df()
 
 
 @pytest.mark.parametrize(
@@ -67,7 +73,9 @@ def test_unknown_province_names_row_column_value_and_suggests(con, tmp_path):
     problems = refuse(con, tmp_path, "Tỉnh,PCI\nHà Nội,60\nHa Noii,61\n")
     assert describe(problems[0], "en").startswith("Row 3, column “Tỉnh”, value “Ha Noii”: ")
     assert "Hà Nội" in describe(problems[0], "en")
-    assert "Hà Nội" in describe(problems[0], "vi") and describe(problems[0], "vi").startswith("Dòng 3")
+    assert "Hà Nội" in describe(problems[0], "vi") and describe(problems[0], "vi").startswith(
+        "Dòng 3"
+    )
 
 
 def test_all_problems_are_listed_at_once(con, tmp_path):
@@ -78,8 +86,11 @@ def test_all_problems_are_listed_at_once(con, tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "year", "rule"),
-    [("Hà Tây", 2009, "province_not_in_year"), ("Hải Dương", 2025, "province_not_in_year"),
-     ("Bắc Giang", 2025, "province_not_in_year")],
+    [
+        ("Hà Tây", 2009, "province_not_in_year"),
+        ("Hải Dương", 2025, "province_not_in_year"),
+        ("Bắc Giang", 2025, "province_not_in_year"),
+    ],
 )
 def test_a_province_that_did_not_exist_that_year_is_refused(con, tmp_path, name, year, rule):
     problems = refuse(con, tmp_path, f"Tỉnh,PCI\n{name},60\n", year=year)
@@ -99,7 +110,11 @@ def test_merged_units_resolve_by_year(con, tmp_path):
 
 @pytest.mark.parametrize(
     ("index", "year", "rule"),
-    [("XYZ", 2016, "unknown_index"), ("PCI", 2004, "year_out_of_range"), ("PCI", 2099, "year_out_of_range")],
+    [
+        ("XYZ", 2016, "unknown_index"),
+        ("PCI", 2004, "year_out_of_range"),
+        ("PCI", 2099, "year_out_of_range"),
+    ],
 )
 def test_unknown_index_or_year_out_of_range(con, tmp_path, index, year, rule):
     problems = refuse(con, tmp_path, "Tỉnh,PCI\nHà Nội,60\n", index=index, year=year)
@@ -121,12 +136,15 @@ def test_a_file_over_20_mb_is_refused_before_parsing(con, tmp_path):
 def test_refusals_are_logged_with_the_reason(con, tmp_path):
     refuse(con, tmp_path, "Tỉnh,PCI\nXyz,60\n")
     outcome, reason = con.execute(
-        "SELECT outcome, reason FROM import_log ORDER BY attempted_at DESC LIMIT 1").fetchone()
+        "SELECT outcome, reason FROM import_log ORDER BY attempted_at DESC LIMIT 1"
+    ).fetchone()
     assert outcome == "refused" and "Xyz" in reason
 
 
 def test_missing_marks_are_missing_not_zero(con, tmp_path):
-    release_id = accept(con, tmp_path, "Tỉnh,PCI,Tính minh bạch\nHà Nội,60,-\nĐà Nẵng,N/A,7\nHuế,,6\n")
+    release_id = accept(
+        con, tmp_path, "Tỉnh,PCI,Tính minh bạch\nHà Nội,60,-\nĐà Nẵng,N/A,7\nHuế,,6\n"
+    )
     values = stored(con, release_id).set_index(["province_code", "indicator"])["value"]
     assert values[("01", "pci_total_weighted")] == 60
     assert pd.isna(values.get(("01", "transparency")))
@@ -137,14 +155,21 @@ def test_missing_marks_are_missing_not_zero(con, tmp_path):
 def test_a_publisher_table_imports_as_a_new_version(con, tmp_path):
     table = publisher_table(con, "PCI", 2016).rename(columns={"PCI (có trọng số)": "PCI 2016"})
     text = "CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH 2016\nBảng tóm tắt\n\n" + table.to_csv(index=False)
-    before = con.execute("SELECT release_id FROM releases WHERE index_code='PCI' AND year=2016").fetchone()[0]
+    before = con.execute(
+        "SELECT release_id FROM releases WHERE index_code='PCI' AND year=2016"
+    ).fetchone()[0]
     release_id = accept(con, tmp_path, text)
-    releases = con.execute("SELECT release_id, version, status FROM releases WHERE index_code='PCI'"
-                           " AND year=2016 ORDER BY version").fetchall()
+    releases = con.execute(
+        "SELECT release_id, version, status FROM releases WHERE index_code='PCI'"
+        " AND year=2016 ORDER BY version"
+    ).fetchall()
     assert releases == [(before, 1, "superseded"), (release_id, 2, "current")]
     old, new = stored(con, before), stored(con, release_id)
     pd.testing.assert_series_equal(old["value"], new["value"], rtol=1e-12)
-    assert new.query("province_code == '01' and indicator == 'pci_total_weighted'")["rank"].item() == 14
+    assert (
+        new.query("province_code == '01' and indicator == 'pci_total_weighted'")["rank"].item()
+        == 14
+    )
 
 
 def test_long_layout_with_english_headers(con, tmp_path):
@@ -152,7 +177,9 @@ def test_long_layout_with_english_headers(con, tmp_path):
     release_id = accept(con, tmp_path, text)
     rows = stored(con, release_id)
     assert rows[["province_code", "indicator", "value"]].values.tolist() == [
-        ["01", "pci_total_weighted", 60.74], ["79", "transparency", 6.5]]
+        ["01", "pci_total_weighted", 60.74],
+        ["79", "transparency", 6.5],
+    ]
     assert rows["rank_kind"].fillna("none").tolist() == ["published", "none"]
 
 
@@ -160,8 +187,13 @@ def test_unrecognised_column_resolved_with_map_and_skip(con, tmp_path):
     text = "Tỉnh,Điểm tổng hợp,Ghi chú nội bộ\nHà Nội,60.74,x\n"
     problems = refuse(con, tmp_path, text)
     assert {p.column for p in problems} == {"Điểm tổng hợp", "Ghi chú nội bộ"}
-    release_id = accept(con, tmp_path, text, mapping={"Điểm tổng hợp": "pci_total_weighted"},
-                        skip={"Ghi chú nội bộ"})
+    release_id = accept(
+        con,
+        tmp_path,
+        text,
+        mapping={"Điểm tổng hợp": "pci_total_weighted"},
+        skip={"Ghi chú nội bộ"},
+    )
     assert stored(con, release_id)["value"].tolist() == [60.74]
 
 
@@ -171,21 +203,30 @@ def test_row_numbers_and_tiers_are_skipped(con, tmp_path):
 
 
 def test_national_average_rows_go_to_averages(con, tmp_path):
-    release_id = accept(con, tmp_path, "Tỉnh,SIPAS\nHà Nội,86.5\nToàn quốc,83.94\n", index="SIPAS", year=2024)
-    assert con.execute("SELECT scope, indicator, value FROM averages WHERE release_id=$r",
-                       {"r": release_id}).fetchall() == [("national", "sipas_total", 83.94)]
+    release_id = accept(
+        con, tmp_path, "Tỉnh,SIPAS\nHà Nội,86.5\nToàn quốc,83.94\n", index="SIPAS", year=2024
+    )
+    assert con.execute(
+        "SELECT scope, indicator, value FROM averages WHERE release_id=$r", {"r": release_id}
+    ).fetchall() == [("national", "sipas_total", 83.94)]
     assert stored(con, release_id)["province_code"].tolist() == ["01"]
 
 
 def test_ranks_are_computed_only_for_a_complete_release(con, tmp_path):
     full = publisher_table(con, "PCI", 2016).drop(columns=["Xếp hạng"])
     release_id = accept(con, tmp_path, full.to_csv(index=False))
-    hanoi = stored(con, release_id).query("province_code == '01' and indicator == 'pci_total_weighted'")
+    hanoi = stored(con, release_id).query(
+        "province_code == '01' and indicator == 'pci_total_weighted'"
+    )
     assert hanoi[["rank", "rank_kind"]].values.tolist() == [[14, "computed"]]
     partial = accept(con, tmp_path, "Tỉnh,PCI\nHà Nội,60.74\n")
     assert stored(con, partial)["rank"].isna().all()
-    coverage = dict(con.execute("SELECT release_id, coverage FROM releases WHERE release_id IN ($a, $b)",
-                                {"a": release_id, "b": partial}).fetchall())
+    coverage = dict(
+        con.execute(
+            "SELECT release_id, coverage FROM releases WHERE release_id IN ($a, $b)",
+            {"a": release_id, "b": partial},
+        ).fetchall()
+    )
     assert coverage == {release_id: "complete", partial: "partial"}
 
 
@@ -200,4 +241,6 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypat
     with pytest.raises(RuntimeError):
         import_file(con, path, "PCI", 2016, SOURCE)
     assert_unchanged(before, con)
-    assert db.query(con, "releases_by_version").query("index == 'PCI' and year == 2016")["status"].tolist() == ["current"]
+    assert db.query(con, "releases_by_version").query("index == 'PCI' and year == 2016")[
+        "status"
+    ].tolist() == ["current"]

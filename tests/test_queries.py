@@ -10,23 +10,30 @@ from scores import db
 from scores.config import QUERY_DIR
 
 ROWS = """
-INSERT INTO indices VALUES ('PCI', 'Chỉ số năng lực cạnh tranh cấp tỉnh', 'Provincial Competitiveness Index',
+INSERT INTO indices VALUES ('PCI', 'Chỉ số năng lực cạnh tranh cấp tỉnh',
+  'Provincial Competitiveness Index',
   'PCI', 'PCI', 'VCCI', 'VCCI', 2005, '0–100', '0–100', 'https://pcivietnam.vn');
 INSERT INTO provinces VALUES
   ('01', 2004, 2024, 'Hà Nội', 'Hanoi', 'Thành phố Hà Nội', 'red_river_delta', 1976, '01'),
-  ('24', 2004, 2024, 'Bắc Giang', 'Bac Giang', 'Tỉnh Bắc Giang', 'northern_midlands_mountains', NULL, '24'),
+  ('24', 2004, 2024, 'Bắc Giang', 'Bac Giang', 'Tỉnh Bắc Giang',
+   'northern_midlands_mountains', NULL, '24'),
   ('28', 2004, 2008, 'Hà Tây', 'Ha Tay', 'Tỉnh Hà Tây', 'red_river_delta', NULL, '01'),
   ('01', 2025, NULL, 'Hà Nội', 'Hanoi', 'Thành phố Hà Nội', 'red_river_delta', 1976, NULL),
   ('24', 2025, NULL, 'Bắc Ninh', 'Bac Ninh', 'Tỉnh Bắc Ninh', 'red_river_delta', NULL, NULL);
 INSERT INTO province_aliases VALUES ('HN', 'hn', 'Hà Nội', 'abbreviation');
 INSERT INTO indicators VALUES
-  ('PCI', 'pci_total_weighted', NULL, 'total', 'PCI', 'Weighted PCI', 0, 100, NULL, true, 2005, NULL, true),
-  ('PCI', 'transparency', 'pci_total_weighted', 'component', 'Tính minh bạch', 'Transparency', 0, 10, NULL, true, 2005, NULL, false);
+  ('PCI', 'pci_total_weighted', NULL, 'total', 'PCI', 'Weighted PCI', 0, 100, NULL, true,
+   2005, NULL, true),
+  ('PCI', 'transparency', 'pci_total_weighted', 'component', 'Tính minh bạch', 'Transparency',
+   0, 10, NULL, true, 2005, NULL, false);
 INSERT INTO indicator_aliases VALUES ('PCI', 'transparency', 'Minh bạch', 'minhbach');
 INSERT INTO releases VALUES
-  (1, 'PCI', 2016, 1, 'superseded', 'complete', 'VCCI', 'a', '', 'a.csv', 'x', '2025-01-01 00:00:00', 'seed', 2),
-  (2, 'PCI', 2016, 2, 'current', 'complete', 'VCCI', 'b', '', 'b.csv', 'y', '2025-02-01 00:00:00', 'hoa', 2),
-  (3, 'PCI', 2025, 1, 'current', 'partial', 'VCCI', 'c', '', 'c.csv', 'z', '2026-03-01 00:00:00', 'hoa', 1);
+  (1, 'PCI', 2016, 1, 'superseded', 'complete', 'VCCI', 'a', '', 'a.csv', 'x',
+   '2025-01-01 00:00:00', 'seed', 2),
+  (2, 'PCI', 2016, 2, 'current', 'complete', 'VCCI', 'b', '', 'b.csv', 'y',
+   '2025-02-01 00:00:00', 'hoa', 2),
+  (3, 'PCI', 2025, 1, 'current', 'partial', 'VCCI', 'c', '', 'c.csv', 'z',
+   '2026-03-01 00:00:00', 'hoa', 1);
 INSERT INTO scores VALUES
   (1, '01', 'pci_total_weighted', 60.0, 2, 'published', 'a', 'a'),
   (1, '24', 'pci_total_weighted', 61.0, 1, 'published', 'a', 'a'),
@@ -51,36 +58,65 @@ def test_export_returns_current_releases_with_the_unit_of_their_year(mem):
         ["PCI", 2016, "24", "Bắc Giang", "pci_total_weighted", 62.5, None],
         ["PCI", 2025, "24", "Bắc Ninh", "pci_total_weighted", 70.0, None],
     ]
-    assert db.query(mem, "export_by_release", index_code="PCI", year=2025)["province"].tolist() == ["Bắc Ninh"]
+    assert db.query(mem, "export_by_release", index_code="PCI", year=2025)["province"].tolist() == [
+        "Bắc Ninh"
+    ]
 
 
 def test_releases_by_version(mem):
     frame = db.query(mem, "releases_by_version")
-    assert list(frame.columns) == ["release_id", "index", "year", "version", "status", "coverage", "source",
-                                   "file_name", "sha256", "imported_at", "imported_by", "rows"]
+    assert list(frame.columns) == [
+        "release_id",
+        "index",
+        "year",
+        "version",
+        "status",
+        "coverage",
+        "source",
+        "file_name",
+        "sha256",
+        "imported_at",
+        "imported_by",
+        "rows",
+    ]
     assert frame[["release_id", "version", "status"]].values.tolist() == [
-        [1, 1, "superseded"], [2, 2, "current"], [3, 1, "current"]]
+        [1, 1, "superseded"],
+        [2, 2, "current"],
+        [3, 1, "current"],
+    ]
 
 
 def test_headline_by_province_counts_the_units_of_each_year(mem):
-    frame = db.query(mem, "headline_by_province", province_code="24", valid_from=2004, valid_to=2024)
+    frame = db.query(
+        mem, "headline_by_province", province_code="24", valid_from=2004, valid_to=2024
+    )
     assert frame[["year", "value", "units"]].values.tolist() == [[2016, 62.5, 2]]
-    frame = db.query(mem, "headline_by_province", province_code="24", valid_from=2025, valid_to=9999)
+    frame = db.query(
+        mem, "headline_by_province", province_code="24", valid_from=2025, valid_to=9999
+    )
     assert frame[["year", "value", "units"]].values.tolist() == [[2025, 70.0, 2]]
 
 
 def test_next_release_numbers(mem):
-    assert mem.execute(db.sql("next_release_numbers"), {"index_code": "PCI", "year": 2016}).fetchone() == (4, 3)
-    assert mem.execute(db.sql("next_release_numbers"), {"index_code": "PCI", "year": 2017}).fetchone() == (4, 1)
+    assert mem.execute(
+        db.sql("next_release_numbers"), {"index_code": "PCI", "year": 2016}
+    ).fetchone() == (4, 3)
+    assert mem.execute(
+        db.sql("next_release_numbers"), {"index_code": "PCI", "year": 2017}
+    ).fetchone() == (4, 1)
 
 
 def test_computed_ranks_fill_only_complete_indicators_and_ties_share(mem):
     mem.execute("UPDATE scores SET rank = NULL, rank_kind = NULL WHERE release_id = 2")
-    mem.execute("INSERT INTO scores VALUES (3, '01', 'pci_total_weighted', 70.0, NULL, NULL, 'c', NULL)")
+    mem.execute(
+        "INSERT INTO scores VALUES (3, '01', 'pci_total_weighted', 70.0, NULL, NULL, 'c', NULL)"
+    )
     mem.execute("INSERT INTO scores VALUES (2, '01', 'transparency', 6.0, NULL, NULL, 'b', NULL)")
     mem.execute(db.sql("fill_computed_ranks"), {"first_release": 2})
-    ranks = mem.execute("SELECT release_id, province_code, indicator, rank, rank_kind FROM scores"
-                        " WHERE release_id >= 2 ORDER BY ALL").fetchall()
+    ranks = mem.execute(
+        "SELECT release_id, province_code, indicator, rank, rank_kind FROM scores"
+        " WHERE release_id >= 2 ORDER BY ALL"
+    ).fetchall()
     assert ranks == [
         (2, "01", "pci_total_weighted", 2, "computed"),
         (2, "01", "transparency", None, None),
@@ -93,8 +129,9 @@ def test_computed_ranks_fill_only_complete_indicators_and_ties_share(mem):
 def test_supersede_then_make_current(mem):
     mem.execute(db.sql("supersede_current"), {"index_code": "PCI", "year": 2016})
     mem.execute(db.sql("make_current"), {"release_id": 1})
-    assert mem.execute("SELECT release_id, status FROM releases WHERE year = 2016 ORDER BY 1").fetchall() == [
-        (1, "current"), (2, "superseded")]
+    assert mem.execute(
+        "SELECT release_id, status FROM releases WHERE year = 2016 ORDER BY 1"
+    ).fetchall() == [(1, "current"), (2, "superseded")]
 
 
 PARAMS = {
@@ -108,19 +145,60 @@ PARAMS = {
     "release_by_id": {"release_id": 1},
     "publisher_by_index": {"index_code": "PCI"},
     "fill_computed_ranks": {"first_release": 1},
-    "insert_release": {"release_id": 9, "index_code": "PCI", "year": 2017, "version": 1, "coverage": "partial",
-                       "publisher": "", "source": "", "source_date": "", "file_name": "", "sha256": "",
-                       "imported_at": datetime(2025, 1, 1), "imported_by": "t", "rows": 0},
-    "insert_import_log": {"attempted_at": datetime(2025, 1, 1), "index_code": "PCI", "year": 2016,
-                          "file_name": None, "sha256": None, "outcome": "refused", "release_id": None,
-                          "reason": "x", "imported_by": "t"},
+    "insert_release": {
+        "release_id": 9,
+        "index_code": "PCI",
+        "year": 2017,
+        "version": 1,
+        "coverage": "partial",
+        "publisher": "",
+        "source": "",
+        "source_date": "",
+        "file_name": "",
+        "sha256": "",
+        "imported_at": datetime(2025, 1, 1),
+        "imported_by": "t",
+        "rows": 0,
+    },
+    "insert_import_log": {
+        "attempted_at": datetime(2025, 1, 1),
+        "index_code": "PCI",
+        "year": 2016,
+        "file_name": None,
+        "sha256": None,
+        "outcome": "refused",
+        "release_id": None,
+        "reason": "x",
+        "imported_by": "t",
+    },
 }
 FRAMES = {
-    "insert_scores_from_frame": ("new_scores", pd.DataFrame(
-        {"release_id": [2], "province_code": ["28"], "indicator": ["transparency"], "value": [5.0],
-         "rank": [None], "source": ["t"], "rank_source": [None]})),
-    "insert_averages_from_frame": ("new_averages", pd.DataFrame(
-        {"release_id": [2], "scope": ["national"], "indicator": ["transparency"], "value": [5.0], "source": ["t"]})),
+    "insert_scores_from_frame": (
+        "new_scores",
+        pd.DataFrame(
+            {
+                "release_id": [2],
+                "province_code": ["28"],
+                "indicator": ["transparency"],
+                "value": [5.0],
+                "rank": [None],
+                "source": ["t"],
+                "rank_source": [None],
+            }
+        ),
+    ),
+    "insert_averages_from_frame": (
+        "new_averages",
+        pd.DataFrame(
+            {
+                "release_id": [2],
+                "scope": ["national"],
+                "indicator": ["transparency"],
+                "value": [5.0],
+                "source": ["t"],
+            }
+        ),
+    ),
 }
 
 

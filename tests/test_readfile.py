@@ -14,7 +14,7 @@ TABLE = "Tỉnh/thành phố;Chỉ số\nThừa Thiên Huế;92,57\nĐắk Lắk
 
 
 def cp1258(text: str) -> bytes:
-    """Text as Vietnamese Windows stores it: precomposed where the code page can, else base + tone."""
+    """Text as Vietnamese Windows stores it: precomposed where possible, else base + tone."""
     out = b""
     for char in text:
         try:
@@ -44,7 +44,9 @@ def test_encodings_decode_to_the_same_text(data, encoding):
 
 @pytest.mark.parametrize(("separator", "name"), [(",", "comma"), (";", "semicolon"), ("\t", "tab")])
 def test_separators_are_detected(separator, name):
-    text = f"Báo cáo PCI\nTỉnh{separator}PCI{separator}Xếp hạng\nHà Nội{separator}60,74{separator}14\n"
+    text = (
+        f"Báo cáo PCI\nTỉnh{separator}PCI{separator}Xếp hạng\nHà Nội{separator}60,74{separator}14\n"
+    )
     if separator == ",":
         text = text.replace("60,74", '"60,74"')
     assert sniff_separator(text) == separator
@@ -88,9 +90,13 @@ def test_excel_sheet_by_name_and_a_missing_sheet():
 
 @pytest.mark.parametrize(
     ("data", "rule"),
-    [(b"", "empty_file"), (b"  \n\n", "empty_file"), (b"PK\x03\x04broken", "bad_excel"),
-     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old_excel"),
-     (bytes(range(256)) * 4, "not_text")],
+    [
+        (b"", "empty_file"),
+        (b"  \n\n", "empty_file"),
+        (b"PK\x03\x04broken", "bad_excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old_excel"),
+        (bytes(range(256)) * 4, "not_text"),
+    ],
 )
 def test_unreadable_files_are_refused(data, rule):
     with pytest.raises(ImportRefused) as refused:

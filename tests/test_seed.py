@@ -18,7 +18,8 @@ def figure(ro, index_code, year, indicator, code="01"):
         "SELECT s.value, s.rank, s.rank_kind, s.source, s.rank_source, r.coverage FROM scores s"
         " JOIN releases r USING (release_id) WHERE r.status = 'current' AND r.index_code = $i"
         " AND r.year = $y AND s.indicator = $ind AND s.province_code = $c",
-        {"i": index_code, "y": year, "ind": indicator, "c": code}).fetchone()
+        {"i": index_code, "y": year, "ind": indicator, "c": code},
+    ).fetchone()
 
 
 @pytest.mark.parametrize(
@@ -56,7 +57,8 @@ def test_ranks_are_computed_only_where_every_unit_has_a_value(ro):
     assert figure(ro, "PCI", 2017, "pci_total_weighted")[2] == "computed"
     kinds = ro.execute(
         "SELECT DISTINCT s.rank_kind FROM scores s JOIN releases r USING (release_id)"
-        " WHERE r.coverage = 'partial' AND s.rank IS NOT NULL").fetchall()
+        " WHERE r.coverage = 'partial' AND s.rank IS NOT NULL"
+    ).fetchall()
     assert kinds == [("published",)]
     # PAPI 2021 misses three provinces: no rank may be computed for its total.
     assert figure(ro, "PAPI", 2021, "papi_total_8dim")[1] is None
@@ -69,12 +71,19 @@ def test_zero_totals_in_the_source_are_missing_not_zero(ro):
 def test_ha_tay_is_a_unit_until_2008(ro):
     assert figure(ro, "PCI", 2008, "pci_total_weighted", "28")[0] is not None
     units = db.query(ro, "headline_by_province", province_code="28", valid_from=2004, valid_to=2008)
-    assert units[["year", "units"]].values.tolist() == [[2005, 64], [2006, 64], [2007, 64], [2008, 64]]
+    assert units[["year", "units"]].values.tolist() == [
+        [2005, 64],
+        [2006, 64],
+        [2007, 64],
+        [2008, 64],
+    ]
 
 
 def test_national_averages_are_kept_apart(ro):
-    rows = ro.execute("SELECT r.index_code, r.year, a.indicator, a.value FROM averages a"
-                      " JOIN releases r USING (release_id) ORDER BY ALL").fetchall()
+    rows = ro.execute(
+        "SELECT r.index_code, r.year, a.indicator, a.value FROM averages a"
+        " JOIN releases r USING (release_id) ORDER BY ALL"
+    ).fetchall()
     assert ("PAR", 2024, "par_index_total", 88.37) in rows
     assert ("SIPAS", 2023, "sipas_feedback_complaint_handling", 82.27) in rows
     assert len(rows) == 11
@@ -99,6 +108,7 @@ def test_pci_weights_reproduce_the_weighted_total(ro):
             WHERE r.index_code = 'PCI' AND r.year = 2016 AND r.status = 'current'
             GROUP BY 1) w
         JOIN scores t ON t.province_code = w.province_code AND t.indicator = 'pci_total_weighted'
-        JOIN releases r2 ON r2.release_id = t.release_id AND r2.index_code = 'PCI' AND r2.year = 2016
+        JOIN releases r2 ON r2.release_id = t.release_id
+         AND r2.index_code = 'PCI' AND r2.year = 2016
     """).fetchone()[0]
     assert gap < 1e-5

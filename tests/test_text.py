@@ -8,10 +8,18 @@ from scores.text import key, province_key, without_years
 @pytest.mark.parametrize(
     ("spelling", "canonical"),
     [
-        ("Hà Nội", "Hà Nội"), ("Ha Noi", "Hà Nội"), ("TP. Hà Nội", "Hà Nội"), ("Hanoi", "Hà Nội"),
-        ("Thành phố Hà Nội", "Hà Nội"), ("  HÀ   NỘI ", "Hà Nội"), ("Tỉnh Đắk Lắk", "Đắk Lắk"),
-        ("Đăk Lăk", "Đắk Lắk"), ("Hoà Bình", "Hòa Bình"), ("Thanh Hoá", "Thanh Hóa"),
-        ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("Ho Chi Minh City", "Hồ Chí Minh"),
+        ("Hà Nội", "Hà Nội"),
+        ("Ha Noi", "Hà Nội"),
+        ("TP. Hà Nội", "Hà Nội"),
+        ("Hanoi", "Hà Nội"),
+        ("Thành phố Hà Nội", "Hà Nội"),
+        ("  HÀ   NỘI ", "Hà Nội"),
+        ("Tỉnh Đắk Lắk", "Đắk Lắk"),
+        ("Đăk Lăk", "Đắk Lắk"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+        ("Ho Chi Minh City", "Hồ Chí Minh"),
         ("Tp.Hồ Chí Minh", "Hồ Chí Minh"),
     ],
 )

@@ -1,0 +1,56 @@
+"""Page tests with Streamlit's AppTest: the real app script on a private database."""
+
+import pytest
+import streamlit as st
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def app(db_file):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    test = AppTest.from_file(APP, default_timeout=60)
+    yield test
+    st.cache_resource.clear()
+
+
+def metrics(app) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == "Tổng quan: Hà Nội"
+    assert [m.value for m in app.metric] == ["92,57 %", "86,50 %", "43,77", "68,38"]
+    ranks = [m.value for m in app.markdown if "Xếp hạng" in m.value]
+    assert ranks[:2] == ["Xếp hạng **3/63** (theo công bố)", "Xếp hạng **11/63** (theo công bố)"]
+
+
+def test_language_switch_to_english(app):
+    app.run()
+    app.radio(key="lang").set_value("en").run()
+    assert not app.exception
+    assert app.title[0].value == "Overview: Hanoi"
+    assert [m.value for m in app.metric] == ["92.57 %", "86.50 %", "43.77", "68.38"]
+    assert "Rank **3 of 63** (as published)" in [m.value for m in app.markdown]
+
+
+def test_query_string_chooses_province_and_language(app):
+    app.query_params["lang"] = "en"
+    app.query_params["province"] = "48"
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == "Overview: Da Nang"
+    assert app.selectbox(key="province").value == "48"
+
+
+def test_choosing_a_province_with_little_data_says_so(app):
+    app.run()
+    app.selectbox(key="province").set_value("06").run()
+    assert not app.exception
+    assert app.title[0].value == "Tổng quan: Bắc Kạn"
+    assert "Công bố một phần" in " ".join(c.value for c in app.caption)
