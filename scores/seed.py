@@ -9,12 +9,11 @@ import duckdb
 import pandas as pd
 
 from scores import db, store
-from scores.catalog import Indicators, Provinces
+from scores.catalog import Provinces
 from scores.config import DATA_DIR
 from scores.text import key, province_key
 
 SEED_FILES = {"PAR": "par_index.csv", "SIPAS": "sipas.csv", "PAPI": "papi.csv", "PCI": "pci.csv"}
-NEWS_TOTAL = "papi_total_reported_in_news"
 
 
 def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
@@ -25,8 +24,9 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
     con = db.connect(partial)
     try:
         load_reference(con, data_dir)
+        provinces = Provinces(con)
         counts = {
-            code: seed_index(con, code, data_dir / "seed" / name)
+            code: seed_index(con, code, data_dir / "seed" / name, provinces)
             for code, name in SEED_FILES.items()
         }
     finally:
@@ -37,7 +37,6 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
 
 
 def _csv(path: Path) -> pd.DataFrame:
-    # object dtype: the per-row look-ups below iterate plain Python strings (arrow's are slower).
     return pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8")
 
 
@@ -82,101 +81,38 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
     con.unregister("incoming")
 
 
-def seed_index(con: duckdb.DuckDBPyConnection, index_code: str, path: Path) -> int:
+def seed_index(
+    con: duckdb.DuckDBPyConnection, index_code: str, path: Path, provinces: Provinces
+) -> int:
     """One release per year of a seed file, all in one transaction; returns how many."""
-    rows = _csv(path).rename(columns={"source_url_or_repo_path": "source"})
-    catalogue, provinces = Indicators(con, index_code), Provinces(con)
     publisher = con.execute(db.sql("publisher_by_index"), {"index_code": index_code}).fetchone()[0]
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    national = rows["province_code"].eq("") & rows["province"].str.startswith("TOÀN QUỐC")
-    values = _values(rows[~national], catalogue, provinces)
-    averages = _averages(rows[national])
+    con.execute(db.sql("load_seed_file"), {"path": str(path)})
+    values = _checked(db.query(con, "seed_values_by_province", index_code=index_code), path)
+    averages = db.query(con, "seed_averages_by_year")
+    documents = db.query(con, "seed_sources_by_year")
+    by_year = dict(tuple(values.groupby("year")))
+    averages_by_year = dict(tuple(averages.groupby("year")))
     releases = []
-    for year, group in rows.groupby("year"):
-        documents = " ; ".join(sorted({s.split(" [")[0] for s in group["source"]}))
-        source = store.Source(publisher, documents, "", f"seed/{path.name}", digest, "seed")
-        year_values = values[values["year"] == year].drop(columns="year")
-        cover = store.coverage(year_values, provinces, int(year))
-        year_averages = averages[averages["year"] == year].drop(columns="year")
-        releases.append(
-            store.Release(index_code, int(year), year_values, year_averages, source, cover)
-        )
+    for year, docs in zip(documents["year"].tolist(), documents["documents"], strict=True):
+        source = store.Source(publisher, docs, "", f"seed/{path.name}", digest, "seed")
+        year_values = by_year.get(year, values.iloc[0:0]).drop(columns="year")
+        year_averages = averages_by_year.get(year, averages.iloc[0:0]).drop(columns="year")
+        cover = store.coverage(year_values, provinces, year)
+        releases.append(store.Release(index_code, year, year_values, year_averages, source, cover))
     store.write_releases(con, releases)
     return len(releases)
 
 
-def _averages(rows: pd.DataFrame) -> pd.DataFrame:
-    """National averages as published, under the indicator they average."""
-    return rows.assign(
-        scope="national",
-        indicator=rows["indicator"].str.removesuffix("_average"),
-        value=rows["score"].astype(float),
-    )[["year", "scope", "indicator", "value", "source"]]
-
-
-def _values(rows: pd.DataFrame, catalogue: Indicators, provinces: Provinces) -> pd.DataFrame:
-    """Values by year, province and indicator: the publisher's file first, the press fills gaps."""
-    years = rows["year"].astype(int)
-    headline = {year: catalogue.headline(year).indicator for year in years.unique()}
-    rows = rows.assign(
-        province_code=[
-            _unit_code(provinces, *cells)
-            for cells in zip(rows["province_code"], rows["province"], years, strict=True)
-        ],
-        indicator=rows["indicator"].where(rows["indicator"] != NEWS_TOTAL, years.map(headline)),
-        press=rows["source"].str.startswith("http"),
-    )
-    rows["value"] = [
-        _seed_value(r, catalogue)
-        for r in rows[["year", "province", "indicator", "score"]].itertuples()
-    ]
-    rows["rank"] = pd.to_numeric(rows["rank"].replace("", None)).astype("Int64")
-    return _merge(rows.sort_values("press", kind="stable"))
-
-
-def _unit_code(provinces: Provinces, code: str, name: str, year: int) -> str:
-    unit = provinces.by_code(code, year) if code else provinces.resolve(name, year)
-    return unit.province_code
-
-
-def _seed_value(row, catalogue: Indicators) -> float | None:
-    """The value, or None with a note when it lies outside the indicator's valid range."""
-    if row.score == "":
-        return None
-    value, item = float(row.score), catalogue.items[row.indicator]
-    if item.valid_min is not None and not item.valid_min <= value <= item.valid_max:
+def _checked(values: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Seed values with every province placed; out-of-range values reported (kept as missing)."""
+    unplaced = values[values["province_code"].isna()]
+    if not unplaced.empty:
+        raise ValueError(f"{path.name}: no unit for {sorted(set(unplaced['province']))}")
+    for row in values[values["out_of_range"]].itertuples():
         print(
-            f"seed: {row.year} {row.province} {row.indicator} = {row.score} is outside "
-            f"{item.valid_min:g}..{item.valid_max:g}; kept as missing",
+            f"seed: {path.name} {row.year} {row.province} {row.indicator} is outside the "
+            "indicator's valid range; kept as missing",
             file=sys.stderr,
         )
-        return None
-    return value
-
-
-def _merge(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per province and indicator: the first value and the first rank, each with its source.
-
-    Rows come with the publisher's file first, so a press figure only fills a gap; a second
-    value for the same cell stays in the provenance as "also reported".
-    """
-    slot = ["year", "province_code", "indicator"]
-    first = rows.groupby(slot, sort=False)["source"].first().rename("first_source")
-    valued = rows[rows["value"].notna()].groupby(slot, sort=False)
-    value = valued.agg(value=("value", "first"), source=("source", "first"))
-    with_value = rows[rows["value"].notna()]
-    extra = with_value[with_value.groupby(slot, sort=False).cumcount() > 0]
-    also = (
-        (" | also reported as " + extra["score"] + ": " + extra["source"])
-        .groupby([extra[column] for column in slot])
-        .agg("".join)
-        .rename("also")
-    )
-    rank = (
-        rows[rows["rank"].notna()]
-        .groupby(slot, sort=False)
-        .agg(rank=("rank", "first"), rank_source=("source", "first"))
-    )
-    out = pd.concat([first, value, also, rank], axis=1).reset_index()
-    out["source"] = out["source"].fillna(out["first_source"]) + out["also"].fillna("")
-    return out.drop(columns=["first_source", "also"])
+    return values.drop(columns=["province", "out_of_range"])

@@ -51,20 +51,22 @@ def write_release(con: duckdb.DuckDBPyConnection, release: Release) -> int:
 
 def write_releases(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> list[int]:
     """Store releases in one transaction: all of them land or none (readers never see half)."""
+    if len({(r.index_code, r.year) for r in releases}) < len(releases):
+        raise ValueError("one batch holds at most one release per index and year")
     with WRITE_LOCK:
         con.execute("BEGIN TRANSACTION")
         try:
-            ids = [_insert_release(con, release) for release in releases]
+            heads = _release_rows(con, releases)
+            _insert_frame(con, "releases", [heads], before="supersede_current_from_frame")
             _insert_frame(
                 con,
-                "scores",
-                [r.values.assign(release_id=i) for r, i in zip(releases, ids, strict=True)],
+                "import_log",
+                [heads.assign(outcome="accepted", attempted_at=heads["imported_at"])],
             )
-            _insert_frame(
-                con,
-                "averages",
-                [r.averages.assign(release_id=i) for r, i in zip(releases, ids, strict=True)],
-            )
+            ids = heads["release_id"].tolist()
+            pairs = list(zip(releases, ids, strict=True))
+            _insert_frame(con, "scores", [r.values.assign(release_id=i) for r, i in pairs])
+            _insert_frame(con, "averages", [r.averages.assign(release_id=i) for r, i in pairs])
             con.execute(db.sql("fill_computed_ranks"), {"first_release": min(ids)})
             con.execute("COMMIT")
         except BaseException:
@@ -73,33 +75,59 @@ def write_releases(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> l
     return ids
 
 
-def _insert_release(con: duckdb.DuckDBPyConnection, release: Release) -> int:
-    where = {"index_code": release.index_code, "year": release.year}
-    release_id, version = con.execute(db.sql("next_release_numbers"), where).fetchone()
-    con.execute(db.sql("supersede_current"), where)
-    source = release.source
-    con.execute(
-        db.sql("insert_release"),
-        {
-            **where,
-            "release_id": release_id,
-            "version": version,
-            "coverage": release.coverage,
-            "publisher": source.publisher,
-            "source": source.document,
-            "source_date": source.date,
-            "file_name": source.file_name,
-            "sha256": source.sha256,
-            "imported_at": datetime.now(),
-            "imported_by": source.imported_by,
-            "rows": len(release.values),
-        },
+def _release_rows(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> pd.DataFrame:
+    """One row per new release: the next ids, the next version of each index and year."""
+    last_id = con.execute(db.sql("last_release_id")).fetchone()[0]
+    versions = {(i, y): v for i, y, v in con.execute(db.sql("versions_by_index_year")).fetchall()}
+    now = datetime.now()
+    return pd.DataFrame(
+        [
+            {
+                "release_id": last_id + number,
+                "index_code": r.index_code,
+                "year": r.year,
+                "version": versions.get((r.index_code, r.year), 0) + 1,
+                "coverage": r.coverage,
+                "publisher": r.source.publisher,
+                "source": r.source.document,
+                "source_date": r.source.date,
+                "file_name": r.source.file_name,
+                "sha256": r.source.sha256,
+                "imported_at": now,
+                "imported_by": r.source.imported_by,
+                "rows": len(r.values),
+            }
+            for number, r in enumerate(releases, start=1)
+        ]
     )
-    log(con, "accepted", release.index_code, release.year, source, release_id=release_id)
-    return release_id
 
 
 FRAME_COLUMNS = {
+    "releases": [
+        "release_id",
+        "index_code",
+        "year",
+        "version",
+        "coverage",
+        "publisher",
+        "source",
+        "source_date",
+        "file_name",
+        "sha256",
+        "imported_at",
+        "imported_by",
+        "rows",
+    ],
+    "import_log": [
+        "attempted_at",
+        "index_code",
+        "year",
+        "file_name",
+        "sha256",
+        "outcome",
+        "release_id",
+        "imported_by",
+    ],
     "scores": [
         "release_id",
         "province_code",
@@ -113,14 +141,21 @@ FRAME_COLUMNS = {
 }
 
 
-def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frames: list[pd.DataFrame]) -> None:
-    """Insert the frames' rows into scores or averages through the matching .sql file."""
+def _insert_frame(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    frames: list[pd.DataFrame],
+    before: str | None = None,
+) -> None:
+    """Insert the frames' rows through queries/insert_<table>_from_frame.sql (after `before`)."""
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return
     frame = pd.concat(frames, ignore_index=True).reindex(columns=FRAME_COLUMNS[table])
     con.register(f"new_{table}", frame)
     try:
+        if before:
+            con.execute(db.sql(before))
         con.execute(db.sql(f"insert_{table}_from_frame"))
     finally:
         con.unregister(f"new_{table}")

@@ -97,13 +97,95 @@ def test_headline_by_province_counts_the_units_of_each_year(mem):
     assert frame[["year", "value", "units"]].values.tolist() == [[2025, 70.0, 2]]
 
 
-def test_next_release_numbers(mem):
-    assert mem.execute(
-        db.sql("next_release_numbers"), {"index_code": "PCI", "year": 2016}
-    ).fetchone() == (4, 3)
-    assert mem.execute(
-        db.sql("next_release_numbers"), {"index_code": "PCI", "year": 2017}
-    ).fetchone() == (4, 1)
+def test_release_numbers(mem):
+    assert mem.execute(db.sql("last_release_id")).fetchone() == (3,)
+    assert sorted(mem.execute(db.sql("versions_by_index_year")).fetchall()) == [
+        ("PCI", 2016, 2),
+        ("PCI", 2025, 1),
+    ]
+
+
+SEED_CSV = """year,province,province_code,indicator,score,rank,source_url_or_repo_path
+2016,Hà Nội,01,pci_total_weighted,60.7409,,github:vcci/file.xlsx [Summary]
+2016,Hà Nội,01,pci_total_weighted,60.74,14,https://press.example/a
+2016,Bắc Giang,24,pci_total_weighted,,1,https://press.example/b
+2016,Bắc Giang,24,transparency,11,,github:vcci/file.xlsx [Summary]
+2016,TOÀN QUỐC (63-province average),,pci_total_weighted_average,59.9,,https://press.example/c
+2008,Hà Tây,,transparency,5.5,,github:vcci/old.xls [Tong hop]
+"""
+
+
+@pytest.fixture
+def seeded(mem, tmp_path):
+    path = tmp_path / "pci.csv"
+    path.write_text(SEED_CSV, encoding="utf-8")
+    mem.execute(db.sql("load_seed_file"), {"path": str(path)})
+    return mem
+
+
+def test_seed_values_prefer_the_file_and_keep_the_press_in_the_provenance(seeded):
+    frame = db.query(seeded, "seed_values_by_province", index_code="PCI")
+    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    assert rows == [
+        [
+            2008,
+            "Hà Tây",
+            "28",
+            "transparency",
+            5.5,
+            None,
+            "github:vcci/old.xls [Tong hop]",
+            None,
+            False,
+        ],
+        [
+            2016,
+            "Hà Nội",
+            "01",
+            "pci_total_weighted",
+            60.7409,
+            14,
+            "github:vcci/file.xlsx [Summary] | also reported as 60.74: https://press.example/a",
+            "https://press.example/a",
+            False,
+        ],
+        [
+            2016,
+            "Bắc Giang",
+            "24",
+            "pci_total_weighted",
+            None,
+            1,
+            "https://press.example/b",
+            "https://press.example/b",
+            False,
+        ],
+        [
+            2016,
+            "Bắc Giang",
+            "24",
+            "transparency",
+            None,
+            None,
+            "github:vcci/file.xlsx [Summary]",
+            None,
+            True,
+        ],
+    ]
+
+
+def test_seed_averages_and_sources(seeded):
+    assert db.query(seeded, "seed_averages_by_year").values.tolist() == [
+        [2016, "national", "pci_total_weighted", 59.9, "https://press.example/c"]
+    ]
+    assert db.query(seeded, "seed_sources_by_year").values.tolist() == [
+        [2008, "github:vcci/old.xls"],
+        [
+            2016,
+            "github:vcci/file.xlsx ; https://press.example/a ; https://press.example/b ; "
+            "https://press.example/c",
+        ],
+    ]
 
 
 def test_computed_ranks_fill_only_complete_indicators_and_ties_share(mem):
@@ -139,27 +221,12 @@ PARAMS = {
     "headline_by_province": {"province_code": "01", "valid_from": 2004, "valid_to": 2024},
     "indicators_by_index": {"index_code": "PCI"},
     "indicator_aliases_by_index": {"index_code": "PCI"},
-    "next_release_numbers": {"index_code": "PCI", "year": 2016},
     "supersede_current": {"index_code": "PCI", "year": 2016},
     "make_current": {"release_id": 1},
     "release_by_id": {"release_id": 1},
     "publisher_by_index": {"index_code": "PCI"},
     "fill_computed_ranks": {"first_release": 1},
-    "insert_release": {
-        "release_id": 9,
-        "index_code": "PCI",
-        "year": 2017,
-        "version": 1,
-        "coverage": "partial",
-        "publisher": "",
-        "source": "",
-        "source_date": "",
-        "file_name": "",
-        "sha256": "",
-        "imported_at": datetime(2025, 1, 1),
-        "imported_by": "t",
-        "rows": 0,
-    },
+    "seed_values_by_province": {"index_code": "PCI"},
     "insert_import_log": {
         "attempted_at": datetime(2025, 1, 1),
         "index_code": "PCI",
@@ -187,6 +254,45 @@ FRAMES = {
             }
         ),
     ),
+    "supersede_current_from_frame": (
+        "new_releases",
+        pd.DataFrame({"index_code": ["PCI"], "year": [2016]}),
+    ),
+    "insert_releases_from_frame": (
+        "new_releases",
+        pd.DataFrame(
+            {
+                "release_id": [9],
+                "index_code": ["PCI"],
+                "year": [2017],
+                "version": [1],
+                "coverage": ["partial"],
+                "publisher": [""],
+                "source": [""],
+                "source_date": [""],
+                "file_name": [""],
+                "sha256": [""],
+                "imported_at": [datetime(2025, 1, 1)],
+                "imported_by": ["t"],
+                "rows": [0],
+            }
+        ),
+    ),
+    "insert_import_log_from_frame": (
+        "new_import_log",
+        pd.DataFrame(
+            {
+                "attempted_at": [datetime(2025, 1, 1)],
+                "index_code": ["PCI"],
+                "year": [2017],
+                "file_name": [""],
+                "sha256": [""],
+                "outcome": ["accepted"],
+                "release_id": [9],
+                "imported_by": ["t"],
+            }
+        ),
+    ),
     "insert_averages_from_frame": (
         "new_averages",
         pd.DataFrame(
@@ -203,10 +309,11 @@ FRAMES = {
 
 
 @pytest.mark.parametrize("path", sorted(QUERY_DIR.glob("*.sql")), ids=lambda p: p.stem)
-def test_every_query_file_runs_and_says_its_grain(mem, path):
+def test_every_query_file_runs_and_says_its_grain(seeded, tmp_path, path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("-- "), "first line must be a comment on what the query returns"
     if path.stem in FRAMES:
         name, frame = FRAMES[path.stem]
-        mem.register(name, frame)
-    mem.execute(text, PARAMS.get(path.stem, {}))
+        seeded.register(name, frame)
+    params = {"path": str(tmp_path / "pci.csv")} if path.stem == "load_seed_file" else {}
+    seeded.execute(text, PARAMS.get(path.stem, params))

@@ -1,0 +1,120 @@
+"""The real server in Chromium: pages open in both languages, links reproduce views."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason="Debian's chromium is not installed (CI installs it)",
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built_db, tmp_path_factory):
+    """streamlit run on 127.0.0.1 with a private copy of the built database."""
+    path = tmp_path_factory.mktemp("server") / "scores.duckdb"
+    shutil.copy(built_db, path)
+    port = _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, "SCORES_DB": str(path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str, size=(1440, 900)):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60000)
+    return page
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["laptop", "meeting"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_opens_without_error(server, browser, lang, size):
+    page = open_page(browser, f"{server}/?lang={lang}", size)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert values[0] == ("92,57 %" if lang == "vi" else "92.57 %")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"overview_{lang}_{size[0]}x{size[1]}.png", full_page=True)
+    page.close()
+
+
+def test_a_link_reproduces_province_and_language(server, browser):
+    page = open_page(browser, f"{server}/?lang=en&province=48")
+    assert page.locator("h1").first.inner_text().startswith("Overview: Da Nang")
+    page.close()
+
+
+def test_switching_language_updates_the_link(server, browser):
+    page = open_page(browser, f"{server}/?lang=vi")
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=20000)
+    page.wait_for_selector("h1:has-text('Overview')", timeout=20000)
+    assert "province=01" in page.url
+    page.close()
