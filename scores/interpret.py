@@ -34,7 +34,7 @@ PROVINCE_HEADERS = {
 }
 RANK_WORDS = ("xep hang", "thu hang", "hang", "rank", "ranking")
 LONG_ROLES = {
-    "indicator": (
+    "indicator_label": (
         "indicator",
         "chỉ số",
         "chỉ tiêu",
@@ -42,7 +42,7 @@ LONG_ROLES = {
         "chỉ số thành phần",
         "indicator code",
     ),
-    "value": ("value", "giá trị", "điểm", "điểm số", "score"),
+    "value_cell": ("value", "giá trị", "điểm", "điểm số", "score"),
     "index": ("index", "index code", "bộ chỉ số"),
     "year": ("year", "năm"),
 }
@@ -112,7 +112,7 @@ def understand(
         for pos in range(len(raw.rows[header_at]))
         if pos in used or raw.rows[header_at][pos]
     ]
-    layout = "long" if any(c.role == "long_indicator" for c in columns) else "wide"
+    layout = "long" if any(c.role == "indicator_label" for c in columns) else "wide"
     problems = _column_problems(columns, catalogue, year, header_at + 1)
     return Layout(header_at, columns, layout, problems)
 
@@ -132,7 +132,7 @@ def _column(pos, header, catalogue, year, mapping, skip) -> Column:
         return Column(pos, name, "province")
     for role, words in LONG_ROLES.items():
         if hkey in {key(w) for w in words}:
-            return Column(pos, name, "long_" + role if role != "index" else "index")
+            return Column(pos, name, role)
     if hkey in SKIPPED_HEADERS:
         return Column(pos, name, "skipped", note=SKIPPED_HEADERS[hkey])
     return _rank_or_value(pos, name, header, catalogue, year)

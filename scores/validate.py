@@ -1,17 +1,16 @@
 """Turning an understood table into checked values: provinces, numbers, ranges, duplicates."""
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
+from scores.cells import BadNumber, parse_number, parse_rank
 from scores.errors import Problem
 from scores.interpret import Layout
 from scores.readfile import RawTable
 from scores.text import fold, key
 
-MISSING = {"", "n/a", "na", "-", "–", "—", "..", "…", "x"}
 AVERAGE_WORDS = ("toan quoc", "ca nuoc", "trung binh", "binh quan", "average", "national", "mean")
 VALUE_COLUMNS = ["province_code", "province", "indicator", "value", "rank", "row"]
 
@@ -31,40 +30,6 @@ class Parsed:
 def empty() -> Parsed:
     """No values read (the table could not be understood)."""
     return Parsed(pd.DataFrame(columns=VALUE_COLUMNS), pd.DataFrame(), {})
-
-
-class BadNumber(ValueError):
-    """A cell that is neither a number nor a missing-value mark."""
-
-
-def parse_number(text: str) -> float | None:
-    """A decimal from '92,57', '92.57 %', '1.234,5'; None for blank, N/A or '-'."""
-    cell = text.strip().replace("\u00a0", "").replace(" ", "")
-    if cell.lower() in MISSING:
-        return None
-    cell = cell.removesuffix("%")
-    if "," in cell and "." in cell:
-        cell = (
-            cell.replace(".", "").replace(",", ".")
-            if cell.rfind(",") > cell.rfind(".")
-            else cell.replace(",", "")
-        )
-    elif cell.count(",") == 1:
-        cell = cell.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cell):
-        raise BadNumber(text)
-    return float(cell)
-
-
-def parse_rank(text: str) -> int | None:
-    """A rank from '3', '3.0', '=3' or '3/63'; None when missing."""
-    cell = text.strip().lstrip("=").split("/")[0]
-    number = parse_number(cell)
-    if number is None:
-        return None
-    if not number.is_integer() or number < 1:
-        raise BadNumber(text)
-    return int(number)
 
 
 class _Checker:
@@ -120,12 +85,12 @@ class _Checker:
                 self.store(row, unit, name, indicator, column, value, rank)
 
     def check_index_and_year(self, row: int, cells: list[str]) -> None:
-        for role, expected in (("index", self.index_code), ("long_year", str(self.year))):
+        for role, expected in (("index", self.index_code), ("year", str(self.year))):
             column = self.layout.first(role)
             found = column and self.cell(cells, column.position)
             if found and key(found) not in {key(expected), key(expected) + "index"}:
                 self.problem(
-                    f"{role.removeprefix('long_')}_mismatch",
+                    f"{role}_mismatch",
                     row,
                     column.header,
                     found,
@@ -154,8 +119,8 @@ class _Checker:
 
     def long_entries(self, row: int, cells: list[str]) -> list[tuple]:
         label_column, value_column = (
-            self.layout.first("long_indicator"),
-            self.layout.first("long_value"),
+            self.layout.first("indicator_label"),
+            self.layout.first("value_cell"),
         )
         label = self.cell(cells, label_column.position)
         value = (

@@ -1,0 +1,39 @@
+"""Reading one cell: numbers with decimal commas or % signs, ranks, and missing-value marks."""
+
+import re
+
+MISSING = {"", "n/a", "na", "-", "–", "—", "..", "…", "x"}
+
+
+class BadNumber(ValueError):
+    """A cell that is neither a number nor a missing-value mark."""
+
+
+def parse_number(text: str) -> float | None:
+    """A decimal from '92,57', '92.57 %', '1.234,5'; None for blank, N/A or '-'."""
+    cell = text.strip().replace("\u00a0", "").replace(" ", "")
+    if cell.lower() in MISSING:
+        return None
+    cell = cell.removesuffix("%")
+    if "," in cell and "." in cell:
+        cell = (
+            cell.replace(".", "").replace(",", ".")
+            if cell.rfind(",") > cell.rfind(".")
+            else cell.replace(",", "")
+        )
+    elif cell.count(",") == 1:
+        cell = cell.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cell):
+        raise BadNumber(text)
+    return float(cell)
+
+
+def parse_rank(text: str) -> int | None:
+    """A rank from '3', '3.0', '=3' or '3/63'; None when missing."""
+    cell = text.strip().lstrip("=").split("/")[0]
+    number = parse_number(cell)
+    if number is None:
+        return None
+    if not number.is_integer() or number < 1:
+        raise BadNumber(text)
+    return int(number)
