@@ -4,6 +4,8 @@ import argparse
 import getpass
 import sys
 
+import duckdb
+
 from scores import db, seed, store
 from scores.config import db_path
 from scores.errors import ImportRefused
@@ -42,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; 0 on success, 1 when refused, 2 on bad usage."""
     args = _parser().parse_args(argv)
+    path = db_path(getattr(args, "db", None))
+    if args.command != "build" and not path.exists():
+        print(t("cli.no_database", args.lang, path=path), file=sys.stderr)
+        return 1
     handler = {
         "build": _build,
         "import": _import,
@@ -49,7 +55,15 @@ def main(argv: list[str] | None = None) -> int:
         "releases": _releases,
         "restore": _restore,
     }[args.command]
-    return handler(args)
+    try:
+        return handler(args)
+    except duckdb.IOException as error:
+        # Another process (usually the running app) holds DuckDB's single-writer lock.
+        print(
+            t("cli.database_busy", args.lang, path=path, detail=str(error).splitlines()[0]),
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _build(args) -> int:

@@ -107,3 +107,43 @@ def test_import_then_restore(db_file, tmp_path):
 def test_restore_of_an_unknown_release_fails_plainly(db_file):
     done = run("--lang", "en", "restore", "999", db_file=db_file)
     assert done.returncode == 1 and done.stderr.strip() == "There is no release 999."
+
+
+def test_a_missing_database_is_named_with_the_command_that_builds_it(tmp_path):
+    done = run("--lang", "en", "export", "--db", str(tmp_path / "none.duckdb"))
+    assert done.returncode == 1
+    assert done.stderr.strip().endswith("Run: python -m scores build")
+
+
+def test_a_locked_database_gives_a_plain_message(db_file, tmp_path):
+    upload = tmp_path / "ok.csv"
+    upload.write_text("Tỉnh,PCI\nHà Nội,60\n", encoding="utf-8")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+            " print('held', flush=True); time.sleep(30)",
+            str(db_file),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        done = run(
+            "--lang",
+            "en",
+            "import",
+            str(upload),
+            "--index",
+            "PCI",
+            "--year",
+            "2016",
+            db_file=db_file,
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 1
+    assert "in use by another program" in done.stderr and "Traceback" not in done.stderr
