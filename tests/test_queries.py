@@ -227,6 +227,18 @@ PARAMS = {
     "publisher_by_index": {"index_code": "PCI"},
     "fill_computed_ranks": {"first_release": 1},
     "seed_values_by_province": {"index_code": "PCI"},
+    "scores_by_province": {"index_code": "PCI", "year": 2016, "indicator": "pci_total_weighted"},
+    "indicators_by_year": {"index_code": "PCI"},
+    "percentiles_by_year": {
+        "index_code": "PCI",
+        "province_code": "01",
+        "valid_from": 2004,
+        "valid_to": 2024,
+    },
+    "values_by_province_indicator": {"index_code": "PCI", "year": 2016},
+    "averages_by_year": {"index_code": "PCI"},
+    "methodology_breaks_by_year": {"index_code": "PCI"},
+    "weights_by_indicator": {"index_code": "PCI", "year": 2016},
     "insert_import_log": {
         "attempted_at": datetime(2025, 1, 1),
         "index_code": "PCI",
@@ -317,3 +329,36 @@ def test_every_query_file_runs_and_says_its_grain(seeded, tmp_path, path):
         seeded.register(name, frame)
     params = {"path": str(tmp_path / "pci.csv")} if path.stem == "load_seed_file" else {}
     seeded.execute(text, PARAMS.get(path.stem, params))
+
+
+def test_scores_by_province_for_one_indicator(mem):
+    frame = db.query(
+        mem, "scores_by_province", index_code="PCI", year=2016, indicator="pci_total_weighted"
+    )
+    rows = frame[["province_code", "name_vi", "value", "rank", "coverage"]].astype(object)
+    assert rows.where(rows.notna(), None).values.tolist() == [
+        ["01", "Hà Nội", 60.74, 14, "complete"],
+        ["24", "Bắc Giang", 62.5, None, "complete"],
+    ]
+
+
+def test_percentiles_by_year_for_one_unit(mem):
+    frame = db.query(
+        mem,
+        "percentiles_by_year",
+        index_code="PCI",
+        province_code="01",
+        valid_from=2004,
+        valid_to=2024,
+    )
+    assert frame[
+        ["year", "indicator", "value", "percentile", "valued", "units"]
+    ].values.tolist() == [[2016, "pci_total_weighted", 60.74, 0.5, 2, 2]]
+
+
+def test_indicators_by_year_counts_values(mem):
+    frame = db.query(mem, "indicators_by_year", index_code="PCI")
+    assert frame[["year", "indicator", "valued", "ranked"]].values.tolist() == [
+        [2016, "pci_total_weighted", 2, 1],
+        [2025, "pci_total_weighted", 1, 0],
+    ]
