@@ -25,5 +25,8 @@ with st.sidebar:
     )
 st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})
 
-pages = [st.Page("pages/overview.py", title=ui.tr("page.overview"), icon="🏠", default=True)]
+pages = [
+    st.Page("views/overview.py", title=ui.tr("page.overview"), icon="🏠", default=True),
+    st.Page("views/rankings.py", title=ui.tr("page.rankings"), icon="📊"),
+]
 st.navigation(pages).run()

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
-from scores import db, seed
+from scores import db, export, seed
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
 from scores.i18n import LANGS, t
@@ -88,3 +88,59 @@ def source_label(*sources: str | None) -> str:
             if label and label not in labels:
                 labels.append(label)
     return ", ".join(labels) or "–"
+
+
+def pick(label: str, options: list, key: str, default=None, format_func=str, widget=None):
+    """A select box whose choice lives in session state and in the URL (?key=value)."""
+    texts = [str(option) for option in options]
+    if st.session_state.get(key) not in options:
+        asked = st.query_params.get(key)
+        chosen = options[texts.index(asked)] if asked in texts else default
+        st.session_state[key] = chosen if chosen in options else options[0]
+    value = (widget or st.selectbox)(label, options, key=key, format_func=format_func)
+    st.query_params[key] = str(value)
+    return value
+
+
+def index_names() -> dict[str, str]:
+    """index_code -> short name in the chosen language."""
+    frame = load("indices_by_code")
+    column = "short_vi" if lang() == "vi" else "short_en"
+    return dict(zip(frame["index_code"], frame[column], strict=True))
+
+
+def indicator_name(row) -> str:
+    """An indicator's name in the chosen language (row has name_vi and name_en)."""
+    return row.name_vi if lang() == "vi" else row.name_en
+
+
+def is_percent(index_code: str, indicator: str) -> bool:
+    """Whether values of the indicator are percentages (SIPAS, and the PAR INDEX total)."""
+    return index_code == "SIPAS" or indicator == "par_index_total"
+
+
+def provinces_in(year: int) -> list[Unit]:
+    """The units that existed in a year."""
+    return provinces(str(db_path())).in_year(year)
+
+
+def download_buttons(frame: pd.DataFrame, stem: str) -> None:
+    """CSV and XLSX download buttons for a table (raw numbers, guarded cells)."""
+    left, right = st.columns(2)
+    left.download_button(
+        tr("download.csv"), export.to_csv(frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}"
+    )
+    right.download_button(
+        tr("download.xlsx"),
+        export.to_xlsx(frame),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{stem}",
+    )
+
+
+def valued_count(index_code: str, year: int) -> int:
+    """How many provinces have a value for the index's headline total in that year."""
+    frame = load("indicators_by_year", index_code=index_code)
+    rows = frame[(frame["year"] == year) & frame["headline"]]
+    return int(rows["valued"].max()) if len(rows) else 0

@@ -54,3 +54,42 @@ def test_choosing_a_province_with_little_data_says_so(app):
     assert not app.exception
     assert app.title[0].value == "Tổng quan: Bắc Kạn"
     assert "Công bố một phần" in " ".join(c.value for c in app.caption)
+
+
+def open_rankings(app, **params):
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.switch_page("views/rankings.py").run()
+    assert not app.exception
+    return app
+
+
+def test_rankings_default_to_par_index_latest_year(app):
+    open_rankings(app)
+    assert app.title[0].value == "PAR INDEX 2024: Chỉ số cải cách hành chính (PAR INDEX)"
+    assert "Công bố một phần" in app.warning[0].value
+    assert len(app.get("plotly_chart")) >= 2
+
+
+def test_rankings_link_chooses_index_year_and_language(app):
+    open_rankings(app, lang="en", index="PCI", year="2016")
+    assert app.title[0].value == "PCI 2016: Weighted PCI"
+    assert not app.warning
+    table = app.dataframe[0].value
+    hanoi = table[table["Province"] == "Hanoi"].iloc[0]
+    assert (hanoi["Rank"], hanoi["Score"], hanoi["Rank 2015"]) == ("14", "60.74", "24")
+    assert hanoi["Change"] == "▲ 10"
+
+
+def test_rankings_peer_group_keeps_the_focus_province(app):
+    open_rankings(app, index="PCI", year="2016")
+    app.radio(key="peers").set_value("central_cities").run()
+    names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
+    assert names == ["Đà Nẵng", "Hồ Chí Minh", "Cần Thơ", "Hà Nội", "Hải Phòng"]
+
+
+def test_rankings_indicator_choice_lists_components(app):
+    open_rankings(app, index="PCI", year="2016")
+    app.selectbox(key="indicator").set_value("transparency").run()
+    assert not app.exception
+    assert app.title[0].value == "PCI 2016: Tính minh bạch"

@@ -86,11 +86,16 @@ def browser():
         chromium.close()
 
 
-def open_page(browser, url: str, size=(1440, 900)):
+def open_page(browser, url: str, size=(1440, 900), ready='[data-testid="stMetric"]'):
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     page.goto(url)
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60000)
+    page.wait_for_selector(ready, timeout=60000)
     return page
+
+
+def shoot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=False)
 
 
 @pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["laptop", "meeting"])
@@ -100,8 +105,39 @@ def test_overview_opens_without_error(server, browser, lang, size):
     assert page.locator('[data-testid="stException"]').count() == 0
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert values[0] == ("92,57 %" if lang == "vi" else "92.57 %")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"overview_{lang}_{size[0]}x{size[1]}.png", full_page=True)
+    shoot(page, f"overview_{lang}_{size[0]}x{size[1]}")
+    page.close()
+
+
+TABS = {
+    "vi": ["Xếp hạng", "Bản đồ", "Bảng số liệu", "Tương quan"],
+    "en": ["Ranking", "Map", "Table", "Correlation"],
+}
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["laptop", "meeting"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rankings_tabs_show_their_charts(server, browser, lang, size):
+    url = f"{server}/rankings?lang={lang}&index=PCI&year=2016"
+    page = open_page(browser, url, size, ready=".js-plotly-plot")
+    for number, tab in enumerate(TABS[lang]):
+        page.get_by_role("tab", name=tab).click()
+        panel = page.locator('[role="tabpanel"]:visible')
+        panel.locator(".js-plotly-plot, [data-testid='stDataFrame']").first.wait_for(timeout=30000)
+        page.wait_for_timeout(800)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        shoot(page, f"rankings_{number}_{lang}_{size[0]}x{size[1]}")
+    page.close()
+
+
+def test_rankings_map_draws_every_province(server, browser):
+    page = open_page(
+        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ready=".js-plotly-plot"
+    )
+    page.get_by_role("tab", name="Bản đồ").click()
+    page.wait_for_timeout(1500)
+    shapes = page.locator('[role="tabpanel"]:visible .js-plotly-plot path.js-fill')
+    assert shapes.count() == 63
     page.close()
 
 

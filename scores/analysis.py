@@ -1,0 +1,90 @@
+"""Analysis on query results: peers, rank changes, standings, target status, weak components."""
+
+import pandas as pd
+
+from scores.catalog import Unit
+
+PEER_GROUPS = ("all", "central_cities", "region", "top5", "custom")
+
+
+def peers(
+    frame: pd.DataFrame, group: str, focus: Unit, year: int, custom: list[str]
+) -> pd.DataFrame:
+    """The rows of a peer group (the focus province always included)."""
+    if group == "central_cities":
+        keep = frame["central_city_since"].le(year).fillna(False)
+    elif group == "region":
+        region = frame.loc[frame["province_code"] == focus.province_code, "region"]
+        keep = frame["region"].isin(region)
+    elif group == "top5":
+        keep = frame["rank"].le(5).fillna(False)
+    elif group == "custom":
+        keep = frame["province_code"].isin(custom)
+    else:
+        return frame
+    return frame[keep.astype(bool) | (frame["province_code"] == focus.province_code)]
+
+
+def rank_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
+    """Rank, name, value, last year's rank and the change in places (positive = moved up)."""
+    previous = (
+        before.set_index("province_code")["rank"] if len(before) else pd.Series(dtype="Int64")
+    )
+    table = now[["rank", "province_code", "name", "value", "rank_kind"]].copy()
+    table["previous_rank"] = table["province_code"].map(previous).astype("Int64")
+    table["change"] = (table["previous_rank"] - table["rank"].astype("Int64")).astype("Int64")
+    return table
+
+
+def change_arrow(change) -> str:
+    """▲ n, ▼ n or = for a change in places; '–' when unknown."""
+    if pd.isna(change):
+        return "–"
+    return f"▲ {change}" if change > 0 else f"▼ {-change}" if change < 0 else "="
+
+
+def standing(history: pd.DataFrame) -> dict | None:
+    """Latest value and rank of a unit's headline, with the previous year that has data."""
+    rows = history.dropna(subset=["value", "rank"], how="all")
+    if rows.empty:
+        return None
+    latest = rows.iloc[-1]
+    previous = rows.iloc[-2] if len(rows) > 1 else None
+    return {
+        "year": int(latest["year"]),
+        "value": latest["value"],
+        "rank": latest["rank"],
+        "units": int(latest["units"]),
+        "rank_kind": latest["rank_kind"],
+        "coverage": latest["coverage"],
+        "previous_year": None if previous is None else int(previous["year"]),
+        "value_change": None if previous is None else _diff(latest["value"], previous["value"]),
+        "places_change": None if previous is None else _diff(previous["rank"], latest["rank"]),
+    }
+
+
+def _diff(a, b) -> float | None:
+    return None if pd.isna(a) or pd.isna(b) else a - b
+
+
+def target_status(kind: str, threshold: float, latest, previous) -> str | None:
+    """met / at_risk / on_track / missed from the latest and previous figure (rank or value).
+
+    Met and not worse than last year: met. Met but worse: at risk. Not met but better than last
+    year: on track. Not met and not better: missed. None when the latest figure is unknown.
+    """
+    if latest is None or pd.isna(latest):
+        return None
+    better = (lambda a, b: a < b) if kind == "rank_at_most" else (lambda a, b: a > b)
+    meets = latest <= threshold if kind == "rank_at_most" else latest >= threshold
+    known = previous is not None and not pd.isna(previous)
+    if meets:
+        return "at_risk" if known and better(previous, latest) else "met"
+    return "on_track" if known and better(latest, previous) else "missed"
+
+
+def percentile_text(rank, units: int) -> float | None:
+    """The share of units ranked below, as a percentage (rank 1 of 63 -> 98.4)."""
+    if rank is None or pd.isna(rank) or not units:
+        return None
+    return 100 * (units - rank) / units

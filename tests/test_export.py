@@ -1,0 +1,39 @@
+"""Downloads: formula injection guarded, Vietnamese kept, numbers left as numbers."""
+
+import io
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from scores.export import guard, to_csv, to_xlsx
+
+FRAME = pd.DataFrame(
+    {
+        "province": ['=HYPERLINK("x")', "Hà Nội", "+1", "@SUM(A1)", "-2"],
+        "value": [1.5, 60.74, 2.0, 3.0, -1.0],
+    }
+)
+
+
+def test_guard_prefixes_formula_starts_and_keeps_the_input():
+    before = FRAME.copy()
+    assert guard(FRAME)["province"].tolist() == [
+        '\'=HYPERLINK("x")',
+        "Hà Nội",
+        "'+1",
+        "'@SUM(A1)",
+        "'-2",
+    ]
+    assert guard(FRAME)["value"].tolist() == [1.5, 60.74, 2.0, 3.0, -1.0]
+    pd.testing.assert_frame_equal(FRAME, before)
+
+
+def test_csv_has_a_bom_for_excel():
+    data = to_csv(FRAME)
+    assert data.startswith(b"\xef\xbb\xbf") and "Hà Nội,60.74" in data.decode("utf-8-sig")
+
+
+def test_xlsx_round_trip():
+    sheet = load_workbook(io.BytesIO(to_xlsx(FRAME))).active
+    assert [c.value for c in sheet[3]] == ["Hà Nội", 60.74]
+    assert sheet["A2"].value.startswith("'=")
