@@ -44,7 +44,10 @@ def change_arrow(change) -> str:
 
 
 def standing(history: pd.DataFrame) -> dict | None:
-    """Latest value and rank of a unit's headline, with the previous year that has data."""
+    """Latest value and rank of a unit's headline, with the previous year that has data.
+
+    Missing figures are None (never NaN or pd.NA), so callers can test them plainly.
+    """
     rows = history.dropna(subset=["value", "rank"], how="all")
     if rows.empty:
         return None
@@ -52,8 +55,8 @@ def standing(history: pd.DataFrame) -> dict | None:
     previous = rows.iloc[-2] if len(rows) > 1 else None
     return {
         "year": int(latest["year"]),
-        "value": latest["value"],
-        "rank": latest["rank"],
+        "value": _plain(latest["value"]),
+        "rank": _plain(latest["rank"]),
         "units": int(latest["units"]),
         "rank_kind": latest["rank_kind"],
         "coverage": latest["coverage"],
@@ -63,8 +66,12 @@ def standing(history: pd.DataFrame) -> dict | None:
     }
 
 
+def _plain(value):
+    return None if pd.isna(value) else value.item() if hasattr(value, "item") else value
+
+
 def _diff(a, b) -> float | None:
-    return None if pd.isna(a) or pd.isna(b) else a - b
+    return None if pd.isna(a) or pd.isna(b) else _plain(a - b)
 
 
 def target_status(kind: str, threshold: float, latest, previous) -> str | None:
@@ -88,3 +95,23 @@ def percentile_text(rank, units: int) -> float | None:
     if rank is None or pd.isna(rank) or not units:
         return None
     return 100 * (units - rank) / units
+
+
+def evaluate_target(kind: str, threshold: float, first_year: int, history: pd.DataFrame) -> dict:
+    """A target's status on the latest year with the figure it needs (rank or value).
+
+    history: year, value, rank of the target's indicator for the unit, oldest first.
+    """
+    column = "rank" if kind == "rank_at_most" else "value"
+    known = history.dropna(subset=[column])
+    known = known[known["year"] >= first_year - 1]
+    if known.empty or known["year"].iloc[-1] < first_year:
+        return {"status": None, "year": None, "latest": None, "previous": None}
+    latest = known.iloc[-1]
+    previous = known.iloc[-2][column] if len(known) > 1 else None
+    return {
+        "status": target_status(kind, threshold, latest[column], previous),
+        "year": int(latest["year"]),
+        "latest": latest[column],
+        "previous": previous,
+    }

@@ -201,18 +201,22 @@ def scatter(
 
 
 def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """A small trend line of year -> value, the last point marked."""
-    data = frame.dropna(subset=["value"])
-    figure = go.Figure(
-        go.Scatter(
-            x=data["year"],
-            y=data["value"],
-            mode="lines+markers",
-            line={"color": FOCUS, "width": 3},
-            marker={"size": 6},
-            hovertemplate="%{x}: %{y}<extra></extra>",
+    """A small trend line of year -> value; the line breaks where the indicator (method) changes.
+
+    frame: year, value, indicator (e.g. PAPI's 6-dimension total before 2018, 8 after).
+    """
+    figure = go.Figure()
+    for _, part in frame.dropna(subset=["value"]).groupby("indicator", sort=False):
+        figure.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["value"],
+                mode="lines+markers",
+                line={"color": FOCUS, "width": 3},
+                marker={"size": 6},
+                hovertemplate="%{x}: %{y}<extra></extra>",
+            )
         )
-    )
     figure.update_xaxes(showgrid=False, tickformat="d", nticks=4, tickfont={"size": 12})
     figure.update_yaxes(showgrid=False, tickfont={"size": 12}, nticks=3)
     figure = _layout(figure, "", lang, height=140)

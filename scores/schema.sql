@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS averages (
     PRIMARY KEY (release_id, scope, indicator)
 );
 CREATE TABLE IF NOT EXISTS targets (
-    target_id INTEGER PRIMARY KEY, index_code TEXT NOT NULL, indicator TEXT NOT NULL,
+    target_id INTEGER PRIMARY KEY, province_code TEXT NOT NULL, index_code TEXT NOT NULL, indicator TEXT NOT NULL,
     kind TEXT NOT NULL, threshold DOUBLE NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER,
     basis TEXT, updated_by TEXT, updated_at TIMESTAMP
 );

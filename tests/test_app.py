@@ -27,7 +27,15 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     assert app.title[0].value == "Tổng quan: Hà Nội"
     assert [m.value for m in app.metric] == ["92,57 %", "86,50 %", "43,77", "68,38"]
     ranks = [m.value for m in app.markdown if "Xếp hạng" in m.value]
-    assert ranks[:2] == ["Xếp hạng **3/63** (theo công bố)", "Xếp hạng **11/63** (theo công bố)"]
+    assert ranks[:2] == [
+        "Xếp hạng **3/63** (theo công bố) · bách phân vị 95",
+        "Xếp hạng **11/63** (theo công bố) · bách phân vị 83",
+    ]
+    summary = app.markdown[-1].value
+    assert summary.startswith(
+        "PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023"
+    )
+    assert "Mục tiêu SIPAS (đạt tối thiểu 85 %): đạt." in summary
 
 
 def test_language_switch_to_english(app):
@@ -36,7 +44,8 @@ def test_language_switch_to_english(app):
     assert not app.exception
     assert app.title[0].value == "Overview: Hanoi"
     assert [m.value for m in app.metric] == ["92.57 %", "86.50 %", "43.77", "68.38"]
-    assert "Rank **3 of 63** (as published)" in [m.value for m in app.markdown]
+    assert "Rank **3 of 63** (as published) · percentile 95" in [m.value for m in app.markdown]
+    assert ":green-badge[✓ Met]" in [m.value for m in app.markdown]
 
 
 def test_query_string_chooses_province_and_language(app):

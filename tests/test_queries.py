@@ -239,6 +239,7 @@ PARAMS = {
     "averages_by_year": {"index_code": "PCI"},
     "methodology_breaks_by_year": {"index_code": "PCI"},
     "weights_by_indicator": {"index_code": "PCI", "year": 2016},
+    "targets_by_index": {"province_code": "01"},
     "insert_import_log": {
         "attempted_at": datetime(2025, 1, 1),
         "index_code": "PCI",

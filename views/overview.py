@@ -1,35 +1,91 @@
-"""Tổng quan: the focus province's latest score and rank on each index."""
+"""Tổng quan: per index the focus province's latest score, rank, change, target status and trend."""
 
 import pandas as pd
 import streamlit as st
 
-from scores import ui
+from scores import charts, ui
+from scores.analysis import evaluate_target, percentile_text, standing
 from scores.i18n import number
+from scores.narrative import index_sentence, target_sentence
 
-PERCENT_INDICES = ("PAR", "SIPAS")
+# Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
+STATUS_LOOK = {
+    "met": ("green", "✓"),
+    "on_track": ("blue", "↗"),
+    "at_risk": ("orange", "⚠"),
+    "missed": ("red", "✗"),
+    None: ("gray", "?"),
+}
 
 
-def card(index, rows: pd.DataFrame, lang: str) -> None:
-    """One index: latest score, rank of N, coverage and source of the latest year."""
-    st.subheader(index.short_vi if lang == "vi" else index.short_en)
+def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
+    """One index's card; returns the sentences it contributes to the summary."""
+    lang = ui.lang()
+    name = index.short_vi if lang == "vi" else index.short_en
+    st.subheader(name)
     st.caption(index.name_vi if lang == "vi" else index.name_en)
-    if rows.empty:
+    found = standing(rows)
+    if found is None:
         st.info(ui.tr("overview.no_data"))
-        return
-    latest = rows.iloc[-1]
-    suffix = " %" if index.index_code in PERCENT_INDICES and pd.notna(latest.value) else ""
-    st.metric(ui.tr("overview.latest", year=int(latest.year)), number(latest.value, lang) + suffix)
-    if pd.notna(latest["rank"]):
-        kind = ui.tr(f"rank_kind.{latest.rank_kind}")
-        st.markdown(
-            ui.tr("overview.rank", rank=int(latest["rank"]), units=int(latest.units), kind=kind)
+        return []
+    suffix = " %" if ui.is_percent(index.index_code, rows["indicator"].iloc[-1]) else ""
+    delta = None if found["value_change"] is None else number(found["value_change"], lang)
+    value = "–" if found["value"] is None else number(found["value"], lang) + suffix
+    st.metric(
+        ui.tr("overview.latest", year=found["year"]),
+        value,
+        delta=None if delta is None else (delta if found["value_change"] < 0 else f"+{delta}"),
+    )
+    rank_line(found)
+    sentences = [index_sentence(name, suffix, found, lang)]
+    for target in targets.itertuples():
+        sentences.append(target_badge(name, target, rows))
+    if rows["value"].notna().sum() > 1:
+        st.plotly_chart(
+            charts.sparkline(rows, lang),
+            width="stretch",
+            config={"displayModeBar": False, "staticPlot": True},
         )
-    else:
-        st.markdown(ui.tr("overview.no_rank"))
-    st.caption(ui.tr(f"coverage_note.{latest.coverage}"))
+    st.caption(ui.tr(f"coverage_note.{found['coverage']}"))
+    latest = rows.iloc[-1]
     st.caption(
         ui.tr("overview.source", source=ui.source_label(latest.value_source, latest.rank_source))
     )
+    return sentences
+
+
+def rank_line(found: dict) -> None:
+    if found["rank"] is None:
+        st.markdown(ui.tr("overview.no_rank"))
+        return
+    kind = ui.tr(f"rank_kind.{found['rank_kind']}")
+    share = percentile_text(found["rank"], found["units"])
+    st.markdown(
+        ui.tr(
+            "overview.rank",
+            rank=int(found["rank"]),
+            units=found["units"],
+            kind=kind,
+            percentile=number(share, ui.lang(), digits=0),
+        )
+    )
+    if found["places_change"] is not None:
+        change = int(found["places_change"])
+        key = "same" if change == 0 else "up" if change > 0 else "down"
+        st.markdown(
+            ui.tr(f"overview.places_{key}", places=abs(change), year=found["previous_year"])
+        )
+
+
+def target_badge(name: str, target, rows: pd.DataFrame) -> str:
+    judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
+    colour, icon = STATUS_LOOK[judged["status"]]
+    lang = ui.lang()
+    word = ui.tr(f"status.{judged['status']}") if judged["status"] else ui.tr("status.unknown")
+    st.badge(f"{icon} {word.capitalize()}", color=colour)
+    goal = ui.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, digits=0))
+    st.caption(ui.tr("overview.target", goal=goal))
+    return target_sentence(name, target.kind, target.threshold, judged["status"], lang)
 
 
 unit = ui.focus()
@@ -42,6 +98,12 @@ history = ui.load(
     valid_from=unit.valid_from,
     valid_to=unit.valid_to or 9999,
 )
+targets = ui.load("targets_by_index", province_code=unit.province_code)
+summary = []
 for column, index in zip(st.columns(len(indices)), indices.itertuples(), strict=True):
     with column, st.container(border=True):
-        card(index, history[history["index_code"] == index.index_code], ui.lang())
+        rows = history[history["index_code"] == index.index_code]
+        summary += card(index, rows, targets[targets["index_code"] == index.index_code])
+if summary:
+    st.subheader(ui.tr("overview.summary"))
+    st.markdown(" ".join(summary))
