@@ -20,7 +20,8 @@ PAR_2024 = {
     [
         (
             "vi",
-            "PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, tăng 1,14 điểm.",
+            "PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, "
+            "tăng 1,14 điểm.",
         ),
         (
             "en",
