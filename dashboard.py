@@ -28,5 +28,6 @@ st.query_params.update({"lang": st.session_state["lang"], "province": st.session
 pages = [
     st.Page("views/overview.py", title=ui.tr("page.overview"), icon="🏠", default=True),
     st.Page("views/rankings.py", title=ui.tr("page.rankings"), icon="📊"),
+    st.Page("views/targets.py", title=ui.tr("page.targets"), icon="🎯"),
 ]
 st.navigation(pages).run()

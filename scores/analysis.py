@@ -115,3 +115,32 @@ def evaluate_target(kind: str, threshold: float, first_year: int, history: pd.Da
         "latest": latest[column],
         "previous": previous,
     }
+
+
+def rank_gap(frame: pd.DataFrame, focus_code: str, threshold: int) -> dict:
+    """For a rank target: the focus row, the province at the threshold rank and the next one.
+
+    frame: one year's province_code, value, rank. Each figure is None where the release did not
+    publish it (partial releases), so the caller can say what is known.
+    """
+
+    def value_at(rank: int):
+        found = frame.loc[frame["rank"] == rank, "value"].dropna()
+        return None if found.empty else float(found.iloc[0])
+
+    mine = frame[frame["province_code"] == focus_code]
+    value = None if mine.empty or pd.isna(mine["value"].iloc[0]) else float(mine["value"].iloc[0])
+    rank = None if mine.empty or pd.isna(mine["rank"].iloc[0]) else int(mine["rank"].iloc[0])
+    edge, next_one = value_at(threshold), value_at(threshold + 1)
+    inside = rank is not None and rank <= threshold
+    other = next_one if inside else edge
+    gap = None if value is None or other is None else (value - other if inside else other - value)
+    return {
+        "rank": rank,
+        "value": value,
+        "inside": inside,
+        "edge": edge,
+        "next": next_one,
+        "gap": gap,
+        "leader": value_at(1),
+    }

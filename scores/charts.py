@@ -222,3 +222,83 @@ def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
     figure = _layout(figure, "", lang, height=140)
     figure.update_layout(margin={"l": 0, "r": 0, "t": 6, "b": 0})
     return figure
+
+
+def target_rank(
+    frame: pd.DataFrame, threshold: int, units: int, lang: str, title: str
+) -> go.Figure:
+    """Rank by year (1 at the top) with the target band shaded; frame: year, rank."""
+    data = frame.dropna(subset=["rank"])
+    figure = go.Figure(
+        go.Scatter(
+            x=data["year"],
+            y=data["rank"],
+            mode="lines+markers+text",
+            text=data["rank"].astype(int),
+            textposition="top center",
+            cliponaxis=False,
+            line={"color": FOCUS, "width": 3},
+            marker={"size": 10},
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    figure.add_hrect(
+        y0=0.5,
+        y1=threshold + 0.5,
+        fillcolor="#009E73",
+        opacity=0.12,
+        line_width=0,
+        annotation_text=t("chart.target_band", lang, n=threshold),
+        annotation_position="top left",
+    )
+    figure.update_yaxes(
+        autorange=False,
+        range=[min(units, max(data["rank"].max() + 3, 12)), 0.5],
+        title=t("chart.rank", lang),
+        gridcolor="#EEF1F4",
+    )
+    figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    return _layout(figure, title, lang, height=420)
+
+
+def target_value(
+    frame: pd.DataFrame, threshold: float | None, averages: pd.DataFrame, lang: str, title: str
+) -> go.Figure:
+    """Value by year with the target line (if any) and, where published, the national average."""
+    data = frame.dropna(subset=["value"])
+    figure = go.Figure(
+        go.Scatter(
+            x=data["year"],
+            y=data["value"],
+            mode="lines+markers+text",
+            name=t("chart.focus", lang),
+            text=[number(v, lang) for v in data["value"]],
+            textposition="top center",
+            cliponaxis=False,
+            line={"color": FOCUS, "width": 3},
+            marker={"size": 10},
+        )
+    )
+    if len(averages):
+        figure.add_trace(
+            go.Scatter(
+                x=averages["year"],
+                y=averages["value"],
+                mode="lines+markers",
+                name=t("chart.national_average", lang),
+                line={"color": PALETTE[0], "dash": "dot"},
+            )
+        )
+    if threshold is not None:
+        figure.add_hline(
+            y=threshold,
+            line_dash="dash",
+            line_color="#009E73",
+            annotation_text=t("chart.target_line", lang, value=number(threshold, lang, 0)),
+            annotation_position="bottom right",
+        )
+    figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    figure.update_yaxes(gridcolor="#EEF1F4")
+    figure = _layout(figure, title, lang, height=420)
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
+    return figure

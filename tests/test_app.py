@@ -1,5 +1,6 @@
 """Page tests with Streamlit's AppTest: the real app script on a private database."""
 
+import duckdb
 import pytest
 import streamlit as st
 from conftest import ROOT
@@ -102,3 +103,45 @@ def test_rankings_indicator_choice_lists_components(app):
     app.selectbox(key="indicator").set_value("transparency").run()
     assert not app.exception
     assert app.title[0].value == "PCI 2016: Tính minh bạch"
+
+
+def test_targets_show_status_gap_and_next_year(app):
+    app.switch_page("views/targets.py").run()
+    assert not app.exception
+    assert [h.value for h in app.header] == [
+        "PAR INDEX: trong nhóm 5 tỉnh, thành phố đứng đầu",
+        "SIPAS: đạt tối thiểu 85 %",
+    ]
+    texts = " ".join(m.value for m in app.markdown)
+    assert ":green-badge[✓ Đạt]" in texts
+    assert "Năm 2024 xếp thứ 3, trong nhóm 5 đứng đầu." in texts
+    assert "Cách tỉnh đứng đầu 3,60 điểm." in texts
+    assert "Năm 2024 đạt 86,50 %, cao hơn mục tiêu 85 % là **1,50 điểm**." in texts
+
+
+def test_targets_cannot_be_edited_without_a_password(app, monkeypatch):
+    monkeypatch.delenv("SCORES_ADMIN_PASSWORD", raising=False)
+    app.switch_page("views/targets.py").run()
+    assert not app.text_input and not app.get("form")
+    assert "SCORES_ADMIN_PASSWORD" in " ".join(c.value for c in app.caption)
+
+
+def test_an_administrator_edits_a_target(app, monkeypatch, db_file):
+    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", "s3cret")
+    app.switch_page("views/targets.py").run()
+    app.text_input(key="admin_password_input").input("wrong")
+    app.button[0].click().run()
+    assert app.error[0].value == "Mật khẩu không đúng."
+    app.text_input(key="admin_password_input").input("s3cret")
+    app.button[0].click().run()
+    assert not app.exception
+    app.selectbox(key="target_choice").set_value(2).run()
+    app.number_input[0].set_value(90.0)
+    assert len(app.get("form")) == 1  # the login form is gone, the target form is shown
+    app.button[-1].click().run()
+    assert not app.exception
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        assert con.execute(
+            "SELECT threshold, updated_by FROM targets WHERE target_id = 2"
+        ).fetchone() == (90.0, "admin")

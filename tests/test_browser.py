@@ -154,3 +154,14 @@ def test_switching_language_updates_the_link(server, browser):
     page.wait_for_selector("h1:has-text('Overview')", timeout=20000)
     assert "province=01" in page.url
     page.close()
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["laptop", "meeting"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_targets_page_shows_both_targets(server, browser, lang, size):
+    page = open_page(browser, f"{server}/targets?lang={lang}", size, ready=".js-plotly-plot")
+    page.wait_for_timeout(1000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator(".js-plotly-plot").count() == 3
+    shoot(page, f"targets_{lang}_{size[0]}x{size[1]}")
+    page.close()

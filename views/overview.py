@@ -8,15 +8,6 @@ from scores.analysis import evaluate_target, percentile_text, standing
 from scores.i18n import number
 from scores.narrative import index_sentence, target_sentence
 
-# Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
-STATUS_LOOK = {
-    "met": ("green", "✓"),
-    "on_track": ("blue", "↗"),
-    "at_risk": ("orange", "⚠"),
-    "missed": ("red", "✗"),
-    None: ("gray", "?"),
-}
-
 
 def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
     """One index's card; returns the sentences it contributes to the summary."""
@@ -79,10 +70,8 @@ def rank_line(found: dict) -> None:
 
 def target_badge(name: str, target, rows: pd.DataFrame) -> str:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-    colour, icon = STATUS_LOOK[judged["status"]]
     lang = ui.lang()
-    word = ui.tr(f"status.{judged['status']}") if judged["status"] else ui.tr("status.unknown")
-    st.badge(f"{icon} {word.capitalize()}", color=colour)
+    ui.status_badge(judged["status"])
     goal = ui.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, digits=0))
     st.caption(ui.tr("overview.target", goal=goal))
     return target_sentence(name, target.kind, target.threshold, judged["status"], lang)

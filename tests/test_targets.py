@@ -1,0 +1,35 @@
+"""Target edits: each rule refuses a bad target, a sound one is saved with who and when."""
+
+import pytest
+
+from scores.targets import Target, problems, save
+
+SOUND = Target(
+    None, "01", "PAR", "par_index_total", "rank_at_most", 5.0, 2025, None, "Kế hoạch 2025"
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"kind": "rank_below"}, "kind"),
+        ({"threshold": 0.0}, "rank"),
+        ({"threshold": 64.0}, "rank"),
+        ({"threshold": 2.5}, "rank"),
+        ({"kind": "value_at_least", "threshold": 101.0}, "value"),
+        ({"last_year": 2024}, "years"),
+        ({"basis": "  "}, "basis"),
+    ],
+)
+def test_each_rule(change, problem):
+    assert problems(Target(**{**SOUND.__dict__, **change}), 63, 100) == [problem]
+
+
+def test_a_sound_target_is_saved_with_a_new_id(con):
+    assert problems(SOUND, 63, 100) == []
+    target_id = save(con, SOUND, by="admin")
+    row = con.execute(
+        "SELECT province_code, threshold, updated_by FROM targets WHERE target_id = $t",
+        {"t": target_id},
+    ).fetchone()
+    assert target_id == 3 and row == ("01", 5.0, "admin")

@@ -1,0 +1,190 @@
+"""Mục tiêu: each target of the focus province over time, the gap now, what next year takes."""
+
+import pandas as pd
+import streamlit as st
+
+from scores import charts, ui
+from scores.analysis import evaluate_target, rank_gap
+from scores.i18n import number
+from scores.targets import KINDS, Target, problems, save
+
+unit, lang = ui.focus(), ui.lang()
+names = ui.index_names()
+st.title(ui.tr("targets.title", province=ui.unit_name(unit)))
+targets = ui.load("targets_by_index", province_code=unit.province_code)
+history = ui.load(
+    "headline_by_province",
+    province_code=unit.province_code,
+    valid_from=unit.valid_from,
+    valid_to=unit.valid_to or 9999,
+)
+if targets.empty:
+    st.info(ui.tr("targets.none"))
+
+
+def rank_section(target, rows: pd.DataFrame, name: str) -> None:
+    judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
+    threshold = int(target.threshold)
+    left, right = st.columns(2)
+    units = int(rows["units"].iloc[-1])
+    with left:
+        st.plotly_chart(
+            charts.target_rank(
+                rows, threshold, units, lang, ui.tr("targets.rank_chart", index=name)
+            ),
+            width="stretch",
+        )
+    with right:
+        averages = national_averages(target)
+        title = ui.tr("targets.value_chart", index=name)
+        st.plotly_chart(charts.target_value(rows, None, averages, lang, title), width="stretch")
+    if judged["year"] is None:
+        st.info(ui.tr("status.unknown"))
+        return
+    year = judged["year"]
+    frame = ui.load(
+        "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
+    )
+    gap = rank_gap(frame, unit.province_code, threshold)
+    st.markdown(rank_sentence(gap, threshold, year, frame["coverage"].iloc[0]))
+
+
+def rank_sentence(gap: dict, threshold: int, year: int, coverage: str) -> str:
+    """The gap in points and a plain statement of what next year takes."""
+    if gap["rank"] is None:
+        return ui.tr("targets.rank_unknown", year=year)
+    if gap["gap"] is None:
+        key = "targets.cushion_unknown" if gap["inside"] else "targets.gap_unknown"
+        text = ui.tr(key, rank=gap["rank"], n=threshold, next=threshold + 1, year=year)
+        if gap["leader"] is not None and gap["value"] is not None and gap["rank"] > 1:
+            text += " " + ui.tr(
+                "targets.to_leader", points=number(gap["leader"] - gap["value"], lang)
+            )
+        return text + (" " + ui.tr("targets.partial") if coverage == "partial" else "")
+    key = "targets.cushion" if gap["inside"] else "targets.gap"
+    return ui.tr(
+        key,
+        rank=gap["rank"],
+        n=threshold,
+        next=threshold + 1,
+        year=year,
+        points=number(gap["gap"], lang),
+        next_year=year + 1,
+    )
+
+
+def national_averages(target) -> pd.DataFrame:
+    averages = ui.load("averages_by_year", index_code=target.index_code)
+    return averages[(averages["indicator"] == target.indicator) & (averages["scope"] == "national")]
+
+
+def value_section(target, rows: pd.DataFrame, name: str) -> None:
+    judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
+    averages = ui.load("averages_by_year", index_code=target.index_code)
+    averages = averages[
+        (averages["indicator"] == target.indicator) & (averages["scope"] == "national")
+    ]
+    st.plotly_chart(
+        charts.target_value(
+            rows, target.threshold, averages, lang, ui.tr("targets.value_chart", index=name)
+        ),
+        width="stretch",
+    )
+    if judged["year"] is None:
+        st.info(ui.tr("status.unknown"))
+        return
+    difference = judged["latest"] - target.threshold
+    key = "targets.above" if difference >= 0 else "targets.below"
+    st.markdown(
+        ui.tr(
+            key,
+            year=judged["year"],
+            value=number(judged["latest"], lang),
+            threshold=number(target.threshold, lang, 0),
+            points=number(abs(difference), lang),
+            next_year=judged["year"] + 1,
+        )
+    )
+
+
+for target in targets.itertuples():
+    name = names[target.index_code]
+    rows = history[
+        (history["index_code"] == target.index_code) & (history["indicator"] == target.indicator)
+    ]
+    goal = ui.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, 0))
+    with st.container(border=True):
+        st.header(f"{name}: {goal}")
+        judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
+        ui.status_badge(judged["status"])
+        if judged["year"]:
+            st.markdown(ui.tr("targets.status", year=judged["year"]))
+        st.caption(ui.tr("targets.basis", basis=target.basis, first=target.first_year))
+        if rows.empty:
+            st.info(ui.tr("overview.no_data"))
+        elif target.kind == "rank_at_most":
+            rank_section(target, rows, name)
+        else:
+            value_section(target, rows, name)
+
+with st.expander(ui.tr("targets.edit")):
+    if ui.admin_gate():
+        choices = {None: ui.tr("targets.new")} | {
+            int(r.target_id): f"{names[r.index_code]} · {r.indicator}" for r in targets.itertuples()
+        }
+        chosen = st.selectbox(
+            ui.tr("targets.which"), list(choices), format_func=choices.get, key="target_choice"
+        )
+        current = targets[targets["target_id"] == chosen].iloc[0] if chosen else None
+        with st.form("target_form"):
+            index_code = st.selectbox(
+                ui.tr("rankings.index"),
+                list(names),
+                format_func=names.get,
+                index=list(names).index(current["index_code"]) if chosen else 0,
+            )
+            kind = st.selectbox(
+                ui.tr("targets.kind"),
+                KINDS,
+                format_func=lambda k: ui.tr(f"targets.kind_{k}"),
+                index=KINDS.index(current["kind"]) if chosen else 0,
+            )
+            threshold = st.number_input(
+                ui.tr("targets.threshold"),
+                min_value=0.0,
+                value=float(current["threshold"]) if chosen else 5.0,
+            )
+            first_year = st.number_input(
+                ui.tr("targets.first_year"),
+                2005,
+                2100,
+                int(current["first_year"]) if chosen else 2025,
+            )
+            basis = st.text_area(ui.tr("targets.basis_label"), current["basis"] if chosen else "")
+            if st.form_submit_button(ui.tr("targets.save")):
+                catalogue = ui.load("indicators_by_index", index_code=index_code)
+                headline = catalogue[catalogue["headline"]].iloc[-1]
+                indicator = (
+                    current["indicator"]
+                    if chosen and current["index_code"] == index_code
+                    else headline["indicator"]
+                )
+                item = Target(
+                    chosen,
+                    unit.province_code,
+                    index_code,
+                    indicator,
+                    kind,
+                    float(threshold),
+                    int(first_year),
+                    None,
+                    basis,
+                )
+                found = problems(item, len(ui.provinces_in(int(first_year))), headline["valid_max"])
+                for problem in found:
+                    st.error(ui.tr(f"target_problem.{problem}"))
+                if not found:
+                    save(ui.cursor(), item, by="admin")
+                    st.cache_data.clear()
+                    st.success(ui.tr("targets.saved"))
+                    st.rerun()
