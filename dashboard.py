@@ -29,5 +29,6 @@ pages = [
     st.Page("views/overview.py", title=ui.tr("page.overview"), icon="🏠", default=True),
     st.Page("views/rankings.py", title=ui.tr("page.rankings"), icon="📊"),
     st.Page("views/targets.py", title=ui.tr("page.targets"), icon="🎯"),
+    st.Page("views/components.py", title=ui.tr("page.components"), icon="🧩"),
 ]
 st.navigation(pages).run()

@@ -302,3 +302,76 @@ def target_value(
     figure = _layout(figure, title, lang, height=420)
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
     return figure
+
+
+def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title: str) -> go.Figure:
+    """Per component: the focus province against the median, the top-5 average and the best.
+
+    table: indicator, value, median, top5, best (weakest component first).
+    """
+    figure = go.Figure()
+    series = [
+        ("best", PALETTE[2], "best"),
+        ("top5", PALETTE[0], "top5"),
+        ("median", OTHERS, "median"),
+        ("value", FOCUS, "focus"),
+    ]
+    names = [labels[code] for code in table["indicator"]]
+    for column, colour, key in series:
+        figure.add_trace(
+            go.Bar(
+                y=names,
+                x=table[column],
+                orientation="h",
+                name=t(f"chart.{key}", lang),
+                marker_color=colour,
+                hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_yaxes(autorange="reversed", tickfont={"size": 15})
+    figure.update_xaxes(gridcolor="#EEF1F4")
+    figure = _layout(figure, title, lang, height=max(360, 120 + 90 * len(table)))
+    figure.update_layout(
+        barmode="group",
+        showlegend=True,
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "traceorder": "reversed"},
+    )
+    return figure
+
+
+def percentile_heatmap(
+    frame: pd.DataFrame, labels: dict[str, str], breaks: list[int], lang: str, title: str
+) -> go.Figure:
+    """Percentile (0-100) of the focus province by component and year; method breaks marked.
+
+    frame: indicator, year, percentile (0-1).
+    """
+    grid = frame.pivot(index="indicator", columns="year", values="percentile") * 100
+    grid = grid.loc[[code for code in labels if code in grid.index]]
+    figure = go.Figure(
+        go.Heatmap(
+            z=grid.values,
+            x=grid.columns,
+            y=[labels[code] for code in grid.index],
+            colorscale="RdYlBu",
+            zmin=0,
+            zmax=100,
+            xgap=2,
+            ygap=2,
+            text=[[number(v, lang, 0) if pd.notna(v) else "" for v in row] for row in grid.values],
+            texttemplate="%{text}",
+            hovertemplate="%{y} · %{x}: %{z:.0f}<extra></extra>",
+            colorbar={"title": t("chart.percentile", lang), "thickness": 14},
+        )
+    )
+    for year in breaks:
+        if grid.columns.min() < year <= grid.columns.max():
+            figure.add_vline(
+                x=year - 0.5,
+                line_dash="dash",
+                line_color="#1F2328",
+                annotation_text=t("chart.method_break", lang),
+                annotation_position="top",
+            )
+    figure.update_xaxes(tickformat="d", dtick=1)
+    return _layout(figure, title, lang, height=max(320, 120 + 44 * len(grid)))

@@ -145,3 +145,39 @@ def test_an_administrator_edits_a_target(app, monkeypatch, db_file):
         assert con.execute(
             "SELECT threshold, updated_by FROM targets WHERE target_id = 2"
         ).fetchone() == (90.0, "admin")
+
+
+def test_components_list_the_weakest_first_with_reasons(app):
+    app.query_params["index"] = "PCI"
+    app.query_params["year"] = "2016"
+    app.switch_page("views/components.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Chỉ số thành phần PCI: Hà Nội"
+    table = app.dataframe[0].value
+    first = table.iloc[0]
+    assert first["Chỉ số thành phần"] == "Chi phí gia nhập thị trường"
+    assert (first["Điểm"], first["Bách phân vị"]) == ("7,51", "2")
+    assert "thuộc nhóm một phần ba thấp nhất cả nước" in first["Lý do cảnh báo"]
+    assert table.iloc[-1]["Bách phân vị"] == "98"
+    assert len(app.get("plotly_chart")) == 2  # the bars and the heatmap
+
+
+def test_components_from_a_press_release_are_shown_without_comparisons(app):
+    app.query_params["index"] = "SIPAS"
+    app.switch_page("views/components.py").run()
+    assert not app.exception
+    assert "Công bố một phần" in app.warning[0].value
+    row = app.dataframe[0].value.iloc[0]
+    assert (row["Chỉ số thành phần"], row["Điểm"], row["Trung vị cả nước"]) == (
+        "Thủ tục hành chính",
+        "89,00",
+        "–",
+    )
+
+
+def test_components_for_a_province_without_sub_indicator_data_say_so(app):
+    app.query_params["index"] = "SIPAS"
+    app.query_params["province"] = "06"
+    app.switch_page("views/components.py").run()
+    assert not app.exception
+    assert app.info[0].value == "Bắc Kạn chưa có số liệu chỉ số thành phần năm 2020."

@@ -165,3 +165,16 @@ def test_targets_page_shows_both_targets(server, browser, lang, size):
     assert page.locator(".js-plotly-plot").count() == 3
     shoot(page, f"targets_{lang}_{size[0]}x{size[1]}")
     page.close()
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["laptop", "meeting"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_components_page_shows_bars_table_and_heatmap(server, browser, lang, size):
+    url = f"{server}/components?lang={lang}&index=PCI&year=2016"
+    page = open_page(browser, url, size, ready=".js-plotly-plot")
+    page.wait_for_timeout(1000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator(".js-plotly-plot").count() == 2
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    shoot(page, f"components_{lang}_{size[0]}x{size[1]}")
+    page.close()

@@ -1,0 +1,108 @@
+"""Sub-indicator analysis: each component against the field, its trend, and why it is weak."""
+
+import pandas as pd
+
+
+def components(
+    values: pd.DataFrame, focus_code: str, items: pd.DataFrame, units: int
+) -> pd.DataFrame:
+    """Per component: the focus value against the median, the top-5 average and the best.
+
+    values: province_code, indicator, value (one year); items: the components to judge, indexed by
+    indicator, with higher_is_better. Percentile: share of provinces the focus equals or beats.
+    The comparisons are left empty (None) for a component that not all `units` provinces have:
+    a median of the few provinces a press release names would mislead.
+    """
+    rows = []
+    for indicator, group in values.dropna(subset=["value"]).groupby("indicator"):
+        if indicator not in items.index:
+            continue
+        higher = bool(items.loc[indicator, "higher_is_better"])
+        ordered = group.sort_values("value", ascending=not higher)
+        mine = group.loc[group["province_code"] == focus_code, "value"]
+        value = float(mine.iloc[0]) if len(mine) else None
+        beaten = (
+            None
+            if value is None
+            else ((group["value"] <= value) if higher else (group["value"] >= value)).mean() * 100
+        )
+        if len(group) < units:
+            rows.append({"indicator": indicator, "value": value, "valued": len(group)})
+            continue
+        rows.append(
+            {
+                "indicator": indicator,
+                "value": value,
+                "median": group["value"].median(),
+                "top5": ordered["value"].head(5).mean(),
+                "best": ordered["value"].iloc[0],
+                "best_code": ordered["province_code"].iloc[0],
+                "valued": len(group),
+                "gap": None if value is None else abs(ordered["value"].iloc[0] - value),
+                "percentile": beaten,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "indicator",
+            "value",
+            "median",
+            "top5",
+            "best",
+            "best_code",
+            "valued",
+            "gap",
+            "percentile",
+        ],
+    )
+
+
+def weak_points(
+    table: pd.DataFrame,
+    history: pd.DataFrame,
+    year: int,
+    weights: dict[str, float],
+    max_points: dict[str, float],
+) -> pd.DataFrame:
+    """The component table with change since last year, points lost and the reasons to flag it.
+
+    history: the focus province's indicator, year, value over the years. Points lost: the gap to
+    the best province times the weight (PCI: weight % of 100 points over a 0-10 sub-index), or the
+    points below the maximum where the methodology gives one. Weakest (lowest percentile) first.
+    """
+    out = table.copy()
+    out["change"] = [_change(history, code, year) for code in out["indicator"]]
+    out["fell_twice"] = [_fell_twice(history, code, year) for code in out["indicator"]]
+    out["points_lost"] = [
+        gap * weights[code] / 10
+        if code in weights and pd.notna(gap)
+        else max_points[code] - value
+        if code in max_points and pd.notna(value)
+        else None
+        for code, gap, value in zip(out["indicator"], out["gap"], out["value"], strict=True)
+    ]
+    out["bottom_third"] = out["percentile"] < 100 / 3
+    out["below_median"] = out["value"] < out["median"]
+    return out.sort_values("percentile", na_position="last").reset_index(drop=True)
+
+
+def _series(history: pd.DataFrame, indicator: str) -> pd.Series:
+    rows = history[history["indicator"] == indicator].dropna(subset=["value"])
+    return rows.set_index("year")["value"].sort_index()
+
+
+def _change(history: pd.DataFrame, indicator: str, year: int) -> float | None:
+    series = _series(history, indicator)
+    earlier = series[series.index < year]
+    if year not in series.index or earlier.empty:
+        return None
+    return float(series[year] - earlier.iloc[-1])
+
+
+def _fell_twice(history: pd.DataFrame, indicator: str, year: int) -> bool:
+    series = _series(history, indicator)
+    series = series[series.index <= year].tail(3)
+    return (
+        len(series) == 3 and series.index[-1] == year and bool((series.diff().dropna() < 0).all())
+    )
