@@ -334,7 +334,14 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
     figure.update_layout(
         barmode="group",
         showlegend=True,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "traceorder": "reversed"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "traceorder": "reversed",
+        },
+        margin={"l": 10, "r": 20, "t": 110, "b": 40},
     )
     return figure
 
