@@ -21,6 +21,13 @@ from conftest import publisher_table  # noqa: E402
 from scores import db, seed, store  # noqa: E402
 from scores.importer import import_file  # noqa: E402
 
+PAGES = {
+    "overview": {},
+    "rankings": {"index": "PCI", "year": "2016"},
+    "targets": {},
+    "components": {"index": "PCI", "year": "2016"},
+}
+
 
 def timed(action, repeat: int) -> float:
     """Median wall time of action() over repeat runs, in seconds."""
@@ -51,9 +58,14 @@ def bench_pages(work: Path) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["SCORES_DB"] = str(work / "built.duckdb")
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.run()
-    return {"overview": timed(app.run, 10)}
+    results = {}
+    for page, params in PAGES.items():
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        app.query_params.update(params)
+        app.switch_page(f"views/{page}.py").run()
+        assert not app.exception, page
+        results[page] = timed(app.run, 10)
+    return results
 
 
 def main() -> None:

@@ -105,59 +105,69 @@ def outlines(year: int) -> dict[str, tuple[list, list]]:
 def choropleth(frame: pd.DataFrame, year: int, focus_code: str, lang: str, title: str) -> go.Figure:
     """Provinces shaded by value (grey where missing), the focus province outlined in its colour.
 
-    frame: province_code, name, value, rank.
+    frame: province_code, name, value, rank. Traces are built as dicts and handed to one Figure:
+    adding 63 validated traces one by one took 0.4 s a render.
     """
     rows = {row.province_code: row for row in frame.itertuples()}
     valued = frame["value"].dropna()
     low, high = (valued.min(), valued.max()) if len(valued) else (0, 1)
-    figure = go.Figure()
     shapes = outlines(year)
-    for code in sorted(shapes, key=lambda c: c == focus_code):
-        row = rows.get(code)
-        has_value = row is not None and pd.notna(row.value)
-        share = 0.5 if high == low else (row.value - low) / (high - low) if has_value else 0
-        figure.add_trace(
-            go.Scatter(
-                x=shapes[code][0],
-                y=shapes[code][1],
-                mode="lines",
-                fill="toself",
-                hoveron="fills",
-                fillcolor=sample_colorscale(SEQUENTIAL, 0.15 + 0.85 * share)[0]
-                if has_value
-                else "#E6E9ED",
-                line={
-                    "color": FOCUS if code == focus_code else "white",
-                    "width": 3 if code == focus_code else 0.7,
-                },
-                name=_map_hover(row, lang) if row is not None else t("chart.no_value", lang),
-                hoverinfo="name",
-            )
-        )
-    figure.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            hoverinfo="skip",
-            marker={
-                "colorscale": [
-                    [0, sample_colorscale(SEQUENTIAL, 0.15)[0]],
-                    [1, sample_colorscale(SEQUENTIAL, 1.0)[0]],
-                ],
+    traces = [
+        _province_trace(code, shapes[code], rows.get(code), low, high, code == focus_code, lang)
+        for code in sorted(shapes, key=lambda c: c == focus_code)
+    ]
+    steps = [[i / 5, _shade(i / 5)] for i in range(6)]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "hoverinfo": "skip",
+            "marker": {
+                "colorscale": steps,
                 "cmin": low,
                 "cmax": high,
                 "color": [low],
                 "showscale": True,
                 "colorbar": {"thickness": 14, "len": 0.6},
             },
-        )
+        }
     )
+    figure = go.Figure(data=traces)
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False, scaleanchor="x", scaleratio=1.04)
     figure = _layout(figure, title, lang, height=760)
     figure.update_layout(margin={"l": 0, "r": 0, "t": 70, "b": 0}, hoverlabel={"namelength": -1})
     return figure
+
+
+def _shade(share: float) -> str:
+    """The sequential colour for a share of the value range (never the palest, kept for missing)."""
+    return _shades()[round(share * 100)]
+
+
+@cache
+def _shades() -> list[str]:
+    # sample_colorscale costs ~2 ms a call; 101 steps sampled once are finer than the eye sees.
+    return sample_colorscale(SEQUENTIAL, [0.15 + 0.85 * i / 100 for i in range(101)])
+
+
+def _province_trace(code, outline, row, low, high, focus: bool, lang: str) -> dict:
+    has_value = row is not None and pd.notna(row.value)
+    share = (0.5 if high == low else (row.value - low) / (high - low)) if has_value else 0
+    return {
+        "type": "scatter",
+        "x": outline[0],
+        "y": outline[1],
+        "mode": "lines",
+        "fill": "toself",
+        "hoveron": "fills",
+        "fillcolor": _shade(share) if has_value else "#E6E9ED",
+        "line": {"color": FOCUS if focus else "white", "width": 3 if focus else 0.7},
+        "name": _map_hover(row, lang) if row is not None else t("chart.no_value", lang),
+        "hoverinfo": "name",
+    }
 
 
 def _map_hover(row, lang: str) -> str:

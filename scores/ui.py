@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
-from scores import db, export, seed
+from scores import charts, db, export, seed
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
 from scores.i18n import LANGS, t
@@ -129,15 +129,22 @@ def provinces_in(year: int) -> list[Unit]:
 def download_buttons(frame: pd.DataFrame, stem: str) -> None:
     """CSV and XLSX download buttons for a table (raw numbers, guarded cells)."""
     left, right = st.columns(2)
+    # Callables: the files are made only when clicked, not on every run of the page.
     left.download_button(
-        tr("download.csv"), export.to_csv(frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}"
+        tr("download.csv"),
+        lambda: export.to_csv(frame),
+        f"{stem}.csv",
+        "text/csv",
+        key=f"csv_{stem}",
+        on_click="ignore",
     )
     right.download_button(
         tr("download.xlsx"),
-        export.to_xlsx(frame),
+        lambda: export.to_xlsx(frame),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{stem}",
+        on_click="ignore",
     )
 
 
@@ -190,3 +197,9 @@ def status_badge(status: str | None) -> None:
     colour, glyph = STATUS_LOOK[status]
     word = tr(f"status.{status}") if status else tr("status.unknown")
     st.badge(f"{glyph} {word.capitalize()}", color=colour)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def figure(name: str, *args):
+    """charts.<name>(*args), cached: building a plotly figure costs tens of milliseconds."""
+    return getattr(charts, name)(*args)

@@ -181,3 +181,25 @@ def test_components_for_a_province_without_sub_indicator_data_say_so(app):
     app.switch_page("views/components.py").run()
     assert not app.exception
     assert app.info[0].value == "Bắc Kạn chưa có số liệu chỉ số thành phần năm 2020."
+
+
+def test_every_index_and_year_opens_without_error(app, built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        pairs = con.execute(
+            "SELECT DISTINCT index_code, year FROM releases ORDER BY ALL"
+        ).fetchall()
+    app.switch_page("views/rankings.py").run()
+    for index_code, year in pairs:
+        app.selectbox(key="index").set_value(index_code).run()
+        app.selectbox(key="year").set_value(year).run()
+        assert not app.exception, (index_code, year)
+        assert app.title[0].value.startswith(
+            f"{app.selectbox(key='index').format_func(index_code)} {year}"
+        )
+    app.switch_page("views/components.py").run()
+    for index_code, year in pairs:
+        app.selectbox(key="index").set_value(index_code).run()
+        years = app.selectbox(key="year").options if app.get("selectbox") else []
+        if str(year) in years:
+            app.selectbox(key="year").set_value(year).run()
+        assert not app.exception, ("components", index_code, year)

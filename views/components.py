@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores import charts, ui
+from scores import ui
 from scores.components import components, weak_points
 from scores.i18n import number
 
@@ -53,7 +53,8 @@ if table.empty:
 
 chart_labels = {code: labels.get(code, code) for code in table["indicator"]}
 st.plotly_chart(
-    charts.component_bars(
+    ui.figure(
+        "component_bars",
         table,
         chart_labels,
         lang,
@@ -97,7 +98,8 @@ breaks = ui.load("methodology_breaks_by_year", index_code=index_code)["year"].to
 heat = history[history["indicator"].isin(labels)]
 if heat["year"].nunique() > 1:
     st.plotly_chart(
-        charts.percentile_heatmap(
+        ui.figure(
+            "percentile_heatmap",
             heat,
             labels,
             breaks,

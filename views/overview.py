@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores import charts, ui
+from scores import ui
 from scores.analysis import evaluate_target, percentile_text, standing
 from scores.i18n import number
 from scores.narrative import index_sentence, target_sentence
@@ -33,7 +33,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:
         st.plotly_chart(
-            charts.sparkline(rows, lang),
+            ui.figure("sparkline", rows, lang),
             width="stretch",
             config={"displayModeBar": False, "staticPlot": True},
         )

@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from scores import charts, ui
+from scores import ui
 from scores.analysis import PEER_GROUPS, change_arrow, peers, rank_table
 from scores.i18n import number
 
@@ -73,14 +73,14 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
 with bars_tab:
     if shown["value"].notna().any():
         st.plotly_chart(
-            charts.ranked_bars(shown, unit.province_code, lang, chart_title), width="stretch"
+            ui.figure("ranked_bars", shown, unit.province_code, lang, chart_title), width="stretch"
         )
     else:
         st.info(ui.tr("rankings.no_values"))
     st.caption(ui.tr("rankings.caption", source=source, units=units))
 with map_tab:
     st.plotly_chart(
-        charts.choropleth(frame, year, unit.province_code, lang, title), width="stretch"
+        ui.figure("choropleth", frame, year, unit.province_code, lang, chart_title), width="stretch"
     )
     st.caption(ui.tr("rankings.caption", source=source, units=units))
 with table_tab:
@@ -128,7 +128,8 @@ with scatter_tab:
         )
         pair = pair.rename(columns={"value_x": "x", "value_y": "y"})
         st.plotly_chart(
-            charts.scatter(
+            ui.figure(
+                "scatter",
                 pair,
                 unit.province_code,
                 lang,

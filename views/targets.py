@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores import charts, ui
+from scores import ui
 from scores.analysis import evaluate_target, rank_gap
 from scores.i18n import number
 from scores.targets import KINDS, Target, problems, save
@@ -29,15 +29,17 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
     units = int(rows["units"].iloc[-1])
     with left:
         st.plotly_chart(
-            charts.target_rank(
-                rows, threshold, units, lang, ui.tr("targets.rank_chart", index=name)
+            ui.figure(
+                "target_rank", rows, threshold, units, lang, ui.tr("targets.rank_chart", index=name)
             ),
             width="stretch",
         )
     with right:
         averages = national_averages(target)
         title = ui.tr("targets.value_chart", index=name)
-        st.plotly_chart(charts.target_value(rows, None, averages, lang, title), width="stretch")
+        st.plotly_chart(
+            ui.figure("target_value", rows, None, averages, lang, title), width="stretch"
+        )
     if judged["year"] is None:
         st.info(ui.tr("status.unknown"))
         return
@@ -85,8 +87,13 @@ def value_section(target, rows: pd.DataFrame, name: str) -> None:
         (averages["indicator"] == target.indicator) & (averages["scope"] == "national")
     ]
     st.plotly_chart(
-        charts.target_value(
-            rows, target.threshold, averages, lang, ui.tr("targets.value_chart", index=name)
+        ui.figure(
+            "target_value",
+            rows,
+            target.threshold,
+            averages,
+            lang,
+            ui.tr("targets.value_chart", index=name),
         ),
         width="stretch",
     )
