@@ -199,7 +199,11 @@ def status_badge(status: str | None) -> None:
     st.badge(f"{glyph} {word.capitalize()}", color=colour)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@st.cache_resource(show_spinner=False, max_entries=200)
 def figure(name: str, *args):
-    """charts.<name>(*args), cached: building a plotly figure costs tens of milliseconds."""
+    """charts.<name>(*args), cached: building a plotly figure costs tens of milliseconds.
+
+    A resource cache, so the figure is shared, not unpickled each run (that re-validates every
+    trace); pages only pass it to st.plotly_chart and never change it.
+    """
     return getattr(charts, name)(*args)
