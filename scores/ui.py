@@ -207,3 +207,19 @@ def figure(name: str, *args):
     trace); pages only pass it to st.plotly_chart and never change it.
     """
     return getattr(charts, name)(*args)
+
+
+def source_caption(index_code: str, year: int) -> None:
+    """'Source: … (publisher), release vN' under a chart of one index and year."""
+    found = load("current_release_by_index_year", index_code=index_code, year=year)
+    if found.empty:
+        return
+    release = found.iloc[0]
+    st.caption(
+        tr(
+            "source_caption",
+            publisher=release.publisher or "–",
+            source=source_label(*release.source.split(" ; ")),
+            version=int(release.version),
+        )
+    )

@@ -203,3 +203,10 @@ def test_every_index_and_year_opens_without_error(app, built_db):
         if str(year) in years:
             app.selectbox(key="year").set_value(year).run()
         assert not app.exception, ("components", index_code, year)
+
+
+def test_a_custom_peer_group_comes_from_the_link(app):
+    open_rankings(app, index="PCI", year="2016", peers="custom", custom="48,79")
+    names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
+    assert names == ["Đà Nẵng", "Hồ Chí Minh", "Hà Nội"]
+    assert app.multiselect(key="custom_peers").value == ["48", "79"]

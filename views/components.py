@@ -62,6 +62,7 @@ st.plotly_chart(
     ),
     width="stretch",
 )
+ui.source_caption(index_code, year)
 
 
 def reasons(row) -> str:

@@ -43,13 +43,13 @@ group = ui.pick(
 custom = []
 if group == "custom":
     options = {u.province_code: ui.unit_name(u) for u in ui.provinces_in(year)}
+    if "custom_peers" not in st.session_state:  # a shared link: ?peers=custom&custom=01,48
+        asked = st.query_params.get("custom", unit.province_code).split(",")
+        st.session_state["custom_peers"] = [code for code in asked if code in options]
     custom = st.multiselect(
-        ui.tr("rankings.custom"),
-        list(options),
-        default=[unit.province_code],
-        format_func=options.get,
-        key="custom_peers",
+        ui.tr("rankings.custom"), list(options), format_func=options.get, key="custom_peers"
     )
+    st.query_params["custom"] = ",".join(custom)
 shown = peers(frame, group, unit, year, custom)
 mine = frame[frame["province_code"] == unit.province_code]
 chart_title = title

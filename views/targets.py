@@ -82,10 +82,7 @@ def national_averages(target) -> pd.DataFrame:
 
 def value_section(target, rows: pd.DataFrame, name: str) -> None:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-    averages = ui.load("averages_by_year", index_code=target.index_code)
-    averages = averages[
-        (averages["indicator"] == target.indicator) & (averages["scope"] == "national")
-    ]
+    averages = national_averages(target)
     st.plotly_chart(
         ui.figure(
             "target_value",
@@ -129,7 +126,10 @@ for target in targets.itertuples():
         st.caption(ui.tr("targets.basis", basis=target.basis, first=target.first_year))
         if rows.empty:
             st.info(ui.tr("overview.no_data"))
-        elif target.kind == "rank_at_most":
+            continue
+        sources = [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
+        st.caption(ui.tr("overview.source", source=ui.source_label(*sources)))
+        if target.kind == "rank_at_most":
             rank_section(target, rows, name)
         else:
             value_section(target, rows, name)
