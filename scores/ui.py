@@ -1,7 +1,5 @@
 """Streamlit glue shared by the pages: the cached connection, cached queries, language, province."""
 
-import hmac
-import os
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -153,33 +151,6 @@ def valued_count(index_code: str, year: int) -> int:
     frame = load("indicators_by_year", index_code=index_code)
     rows = frame[(frame["year"] == year) & frame["headline"]]
     return int(rows["valued"].max()) if len(rows) else 0
-
-
-def admin_password() -> str | None:
-    """The administrator password: secrets.toml's admin_password, else $SCORES_ADMIN_PASSWORD."""
-    try:
-        secret = st.secrets.get("admin_password")
-    except FileNotFoundError:  # no secrets.toml at all
-        secret = None
-    return secret or os.environ.get("SCORES_ADMIN_PASSWORD") or None
-
-
-def admin_gate() -> bool:
-    """Whether this session may change data; offers the password form when one is configured."""
-    if st.session_state.get("admin"):
-        return True
-    password = admin_password()
-    if password is None:
-        st.caption(tr("admin.not_configured"))
-        return False
-    with st.form("admin_login"):
-        given = st.text_input(tr("admin.password"), type="password", key="admin_password_input")
-        if st.form_submit_button(tr("admin.sign_in")):
-            if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
-                st.session_state["admin"] = True
-                st.rerun()
-            st.error(tr("admin.wrong_password"))
-    return False
 
 
 # Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores import ui
+from scores import access, ui
 from scores.analysis import evaluate_target, rank_gap
 from scores.i18n import number
 from scores.targets import KINDS, Target, problems, save
@@ -135,7 +135,7 @@ for target in targets.itertuples():
             value_section(target, rows, name)
 
 with st.expander(ui.tr("targets.edit")):
-    if ui.admin_gate():
+    if access.admin_gate():
         choices = {None: ui.tr("targets.new")} | {
             int(r.target_id): f"{names[r.index_code]} · {r.indicator}" for r in targets.itertuples()
         }

@@ -1,0 +1,26 @@
+"""Charts as pure functions: DataFrame in, plotly Figure out (no Streamlit), one look everywhere."""
+
+from scores.charts.base import FOCUS, OTHERS, PALETTE
+from scores.charts.rankings import choropleth, outlines, ranked_bars, scatter
+from scores.charts.trends import (
+    component_bars,
+    percentile_heatmap,
+    sparkline,
+    target_rank,
+    target_value,
+)
+
+__all__ = [
+    "FOCUS",
+    "OTHERS",
+    "PALETTE",
+    "choropleth",
+    "component_bars",
+    "outlines",
+    "percentile_heatmap",
+    "ranked_bars",
+    "scatter",
+    "sparkline",
+    "target_rank",
+    "target_value",
+]

@@ -1,0 +1,191 @@
+"""Charts over time and across components for the focus province."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from scores.charts.base import FOCUS, OTHERS, PALETTE, layout
+from scores.i18n import number, t
+
+
+def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """A small trend line of year -> value; the line breaks where the indicator (method) changes.
+
+    frame: year, value, indicator (e.g. PAPI's 6-dimension total before 2018, 8 after).
+    """
+    figure = go.Figure()
+    for _, part in frame.dropna(subset=["value"]).groupby("indicator", sort=False):
+        figure.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["value"],
+                mode="lines+markers",
+                line={"color": FOCUS, "width": 3},
+                marker={"size": 6},
+                hovertemplate="%{x}: %{y}<extra></extra>",
+            )
+        )
+    figure.update_xaxes(showgrid=False, tickformat="d", nticks=4, tickfont={"size": 12})
+    figure.update_yaxes(showgrid=False, tickfont={"size": 12}, nticks=3)
+    figure = layout(figure, "", lang, height=140)
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 6, "b": 0})
+    return figure
+
+
+def target_rank(
+    frame: pd.DataFrame, threshold: int, units: int, lang: str, title: str
+) -> go.Figure:
+    """Rank by year (1 at the top) with the target band shaded; frame: year, rank."""
+    data = frame.dropna(subset=["rank"])
+    figure = go.Figure(
+        go.Scatter(
+            x=data["year"],
+            y=data["rank"],
+            mode="lines+markers+text",
+            text=data["rank"].astype(int),
+            textposition="top center",
+            cliponaxis=False,
+            line={"color": FOCUS, "width": 3},
+            marker={"size": 10},
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    figure.add_hrect(
+        y0=0.5,
+        y1=threshold + 0.5,
+        fillcolor="#009E73",
+        opacity=0.12,
+        line_width=0,
+        annotation_text=t("chart.target_band", lang, n=threshold),
+        annotation_position="top left",
+    )
+    figure.update_yaxes(
+        autorange=False,
+        range=[min(units, max(data["rank"].max() + 3, 12)), 0.5],
+        title=t("chart.rank", lang),
+        gridcolor="#EEF1F4",
+    )
+    figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    return layout(figure, title, lang, height=420)
+
+
+def target_value(
+    frame: pd.DataFrame, threshold: float | None, averages: pd.DataFrame, lang: str, title: str
+) -> go.Figure:
+    """Value by year with the target line (if any) and, where published, the national average."""
+    data = frame.dropna(subset=["value"])
+    figure = go.Figure(
+        go.Scatter(
+            x=data["year"],
+            y=data["value"],
+            mode="lines+markers+text",
+            name=t("chart.focus", lang),
+            text=[number(v, lang) for v in data["value"]],
+            textposition="top center",
+            cliponaxis=False,
+            line={"color": FOCUS, "width": 3},
+            marker={"size": 10},
+        )
+    )
+    if len(averages):
+        figure.add_trace(
+            go.Scatter(
+                x=averages["year"],
+                y=averages["value"],
+                mode="lines+markers",
+                name=t("chart.national_average", lang),
+                line={"color": PALETTE[0], "dash": "dot"},
+            )
+        )
+    if threshold is not None:
+        figure.add_hline(
+            y=threshold,
+            line_dash="dash",
+            line_color="#009E73",
+            annotation_text=t("chart.target_line", lang, value=number(threshold, lang, 0)),
+            annotation_position="bottom right",
+        )
+    figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    figure.update_yaxes(gridcolor="#EEF1F4")
+    figure = layout(figure, title, lang, height=420)
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
+    return figure
+
+
+def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title: str) -> go.Figure:
+    """Per component: the focus province against the median, the top-5 average and the best.
+
+    table: indicator, value, median, top5, best (weakest component first).
+    """
+    figure = go.Figure()
+    series = [
+        ("best", PALETTE[2], "best"),
+        ("top5", PALETTE[0], "top5"),
+        ("median", OTHERS, "median"),
+        ("value", FOCUS, "focus"),
+    ]
+    names = [labels[code] for code in table["indicator"]]
+    for column, colour, key in series:
+        figure.add_trace(
+            go.Bar(
+                y=names,
+                x=table[column],
+                orientation="h",
+                name=t(f"chart.{key}", lang),
+                marker_color=colour,
+                hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_yaxes(autorange="reversed", tickfont={"size": 15})
+    figure.update_xaxes(gridcolor="#EEF1F4")
+    figure = layout(figure, title, lang, height=max(360, 120 + 90 * len(table)))
+    figure.update_layout(
+        barmode="group",
+        showlegend=True,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "traceorder": "reversed",
+        },
+        margin={"l": 10, "r": 20, "t": 110, "b": 40},
+    )
+    return figure
+
+
+def percentile_heatmap(
+    frame: pd.DataFrame, labels: dict[str, str], breaks: list[int], lang: str, title: str
+) -> go.Figure:
+    """Percentile (0-100) of the focus province by component and year; method breaks marked.
+
+    frame: indicator, year, percentile (0-1).
+    """
+    grid = frame.pivot(index="indicator", columns="year", values="percentile") * 100
+    grid = grid.loc[[code for code in labels if code in grid.index]]
+    figure = go.Figure(
+        go.Heatmap(
+            z=grid.values,
+            x=grid.columns,
+            y=[labels[code] for code in grid.index],
+            colorscale="RdYlBu",
+            zmin=0,
+            zmax=100,
+            xgap=2,
+            ygap=2,
+            text=[[number(v, lang, 0) if pd.notna(v) else "" for v in row] for row in grid.values],
+            texttemplate="%{text}",
+            hovertemplate="%{y} · %{x}: %{z:.0f}<extra></extra>",
+            colorbar={"title": t("chart.percentile", lang), "thickness": 14},
+        )
+    )
+    for year in breaks:
+        if grid.columns.min() < year <= grid.columns.max():
+            figure.add_vline(
+                x=year - 0.5,
+                line_dash="dash",
+                line_color="#1F2328",
+                annotation_text=t("chart.method_break", lang),
+                annotation_position="top",
+            )
+    figure.update_xaxes(tickformat="d", dtick=1)
+    return layout(figure, title, lang, height=max(320, 120 + 44 * len(grid)))
