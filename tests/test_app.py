@@ -210,3 +210,15 @@ def test_a_custom_peer_group_comes_from_the_link(app):
     names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
     assert names == ["Đà Nẵng", "Hồ Chí Minh", "Hà Nội"]
     assert app.multiselect(key="custom_peers").value == ["48", "79"]
+
+
+def test_rankings_warn_when_the_method_changed_since_the_compared_year(app):
+    open_rankings(app, lang="en", index="PCI", year="2013")
+    assert any(
+        i.value.startswith("The method changed in 2013: Equal competition added") for i in app.info
+    )
+
+
+def test_rankings_say_nothing_of_methods_when_none_changed(app):
+    open_rankings(app, lang="en", index="PCI", year="2016")
+    assert not [i for i in app.info if "method changed" in i.value]

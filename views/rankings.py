@@ -91,6 +91,18 @@ with table_tab:
         else pd.DataFrame(columns=frame.columns)
     )
     table = rank_table(shown, before)
+    changed = ui.load("methodology_breaks_by_year", index_code=index_code)
+    changed = changed[
+        (changed["year"] <= year) & (changed["year"] > (previous[0] if previous else year))
+    ]
+    for note in changed.itertuples():
+        st.info(
+            ui.tr(
+                "rankings.break",
+                year=note.year,
+                note=note.note_vi if lang == "vi" else note.note_en,
+            )
+        )
     view = pd.DataFrame(
         {
             ui.tr("table.rank"): table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),

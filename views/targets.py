@@ -30,7 +30,13 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
     with left:
         st.plotly_chart(
             ui.figure(
-                "target_rank", rows, threshold, units, lang, ui.tr("targets.rank_chart", index=name)
+                "target_rank",
+                rows,
+                threshold,
+                units,
+                lang,
+                ui.tr("targets.rank_chart", index=name),
+                breaks(target),
             ),
             width="stretch",
         )
@@ -38,7 +44,8 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
         averages = national_averages(target)
         title = ui.tr("targets.value_chart", index=name)
         st.plotly_chart(
-            ui.figure("target_value", rows, None, averages, lang, title), width="stretch"
+            ui.figure("target_value", rows, None, averages, lang, title, breaks(target)),
+            width="stretch",
         )
     if judged["year"] is None:
         st.info(ui.tr("status.unknown"))
@@ -75,6 +82,11 @@ def rank_sentence(gap: dict, threshold: int, year: int, coverage: str) -> str:
     )
 
 
+def breaks(target) -> tuple[int, ...]:
+    """The years the index changed its methodology (marked on the charts)."""
+    return tuple(ui.load("methodology_breaks_by_year", index_code=target.index_code)["year"])
+
+
 def national_averages(target) -> pd.DataFrame:
     averages = ui.load("averages_by_year", index_code=target.index_code)
     return averages[(averages["indicator"] == target.indicator) & (averages["scope"] == "national")]
@@ -91,6 +103,7 @@ def value_section(target, rows: pd.DataFrame, name: str) -> None:
             averages,
             lang,
             ui.tr("targets.value_chart", index=name),
+            breaks(target),
         ),
         width="stretch",
     )

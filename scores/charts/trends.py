@@ -31,8 +31,23 @@ def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
+def mark_breaks(figure: go.Figure, breaks, years: pd.Series, lang: str) -> None:
+    """A dashed line before each methodology-break year inside the years shown."""
+    if years.empty:
+        return
+    for year in breaks:
+        if years.min() < year <= years.max():
+            figure.add_vline(
+                x=year - 0.5,
+                line_dash="dash",
+                line_color="#1F2328",
+                annotation_text=t("chart.method_break", lang),
+                annotation_position="top",
+            )
+
+
 def target_rank(
-    frame: pd.DataFrame, threshold: int, units: int, lang: str, title: str
+    frame: pd.DataFrame, threshold: int, units: int, lang: str, title: str, breaks=()
 ) -> go.Figure:
     """Rank by year (1 at the top) with the target band shaded; frame: year, rank."""
     data = frame.dropna(subset=["rank"])
@@ -65,11 +80,17 @@ def target_rank(
         gridcolor="#EEF1F4",
     )
     figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    mark_breaks(figure, breaks, data["year"], lang)
     return layout(figure, title, lang, height=420)
 
 
 def target_value(
-    frame: pd.DataFrame, threshold: float | None, averages: pd.DataFrame, lang: str, title: str
+    frame: pd.DataFrame,
+    threshold: float | None,
+    averages: pd.DataFrame,
+    lang: str,
+    title: str,
+    breaks=(),
 ) -> go.Figure:
     """Value by year with the target line (if any) and, where published, the national average."""
     data = frame.dropna(subset=["value"])
@@ -105,6 +126,7 @@ def target_value(
             annotation_position="bottom right",
         )
     figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    mark_breaks(figure, breaks, data["year"], lang)
     figure.update_yaxes(gridcolor="#EEF1F4")
     figure = layout(figure, title, lang, height=420)
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
@@ -178,14 +200,6 @@ def percentile_heatmap(
             colorbar={"title": t("chart.percentile", lang), "thickness": 14},
         )
     )
-    for year in breaks:
-        if grid.columns.min() < year <= grid.columns.max():
-            figure.add_vline(
-                x=year - 0.5,
-                line_dash="dash",
-                line_color="#1F2328",
-                annotation_text=t("chart.method_break", lang),
-                annotation_position="top",
-            )
+    mark_breaks(figure, breaks, pd.Series(grid.columns), lang)
     figure.update_xaxes(tickformat="d", dtick=1)
     return layout(figure, title, lang, height=max(320, 120 + 44 * len(grid)))
