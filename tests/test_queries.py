@@ -240,6 +240,7 @@ PARAMS = {
     "methodology_breaks_by_year": {"index_code": "PCI"},
     "weights_by_indicator": {"index_code": "PCI", "year": 2016},
     "targets_by_index": {"province_code": "01"},
+    "values_by_release": {"release_id": 2},
     "current_release_by_index_year": {"index_code": "PCI", "year": 2016},
     "save_target": {
         "target_id": 7,
