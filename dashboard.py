@@ -30,5 +30,6 @@ pages = [
     st.Page("views/rankings.py", title=ui.tr("page.rankings"), icon="📊"),
     st.Page("views/targets.py", title=ui.tr("page.targets"), icon="🎯"),
     st.Page("views/components.py", title=ui.tr("page.components"), icon="🧩"),
+    st.Page("views/data.py", title=ui.tr("page.data"), icon="🗂️"),
 ]
 st.navigation(pages).run()

@@ -93,6 +93,8 @@ def _import(args) -> int:
     except ImportRefused as refused:
         for problem in refused.problems:
             print(describe(problem, args.lang), file=sys.stderr)
+        if any(problem.rule == "unknown_column" for problem in refused.problems):
+            print(t("cli.map_hint", args.lang), file=sys.stderr)
         print(t("cli.refused", args.lang, count=len(refused.problems)), file=sys.stderr)
         return 1
     finally:

@@ -10,9 +10,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def guard(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
     out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
+    for position in range(out.shape[1]):  # by position: headers may repeat
+        column = out.iloc[:, position]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            out.iloc[:, position] = column.map(
                 lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
             )
     return out

@@ -72,9 +72,10 @@ class _Checker:
         name_column = self.layout.first("province")
         name = self.cell(cells, name_column.position)
         self.check_index_and_year(row, cells)
+        problems_before = len(self.parsed.problems)
         entries = self.entries(row, cells)
-        if not entries:
-            self.parsed.skipped_rows.append(row)
+        if not entries and len(self.parsed.problems) == problems_before:
+            self.parsed.skipped_rows.append(row)  # nothing in it: a note or a blank line
             return
         if fold(name).startswith(AVERAGE_WORDS):
             self.average(row, entries)

@@ -244,3 +244,8 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypat
     assert db.query(con, "releases_by_version").query("index == 'PCI' and year == 2016")[
         "status"
     ].tolist() == ["current"]
+
+
+def test_a_row_with_only_bad_values_still_has_its_province_checked(con, tmp_path):
+    problems = refuse(con, tmp_path, "Tỉnh,PCI\nXyz,abc\n")
+    assert [p.rule for p in problems] == ["not_a_number", "unknown_province"]

@@ -1,0 +1,156 @@
+"""The Data page's upload flow: what was understood, problems, the diff, the commit (Streamlit)."""
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from scores import diff, store, ui
+from scores.config import db_path
+from scores.i18n import describe
+from scores.importer import Prepared, commit, prepare
+from scores.interpret import Column
+
+SKIP = "__skip__"
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def uploads_dir() -> Path:
+    """Original uploaded files, kept by checksum beside the database."""
+    return db_path().parent / "uploads"
+
+
+def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:
+    """Prepare an upload with the column choices the user made on this page."""
+    mapping = {
+        h[len("map::") :]: v
+        for h, v in st.session_state.items()
+        if isinstance(h, str) and h.startswith("map::") and v and v != SKIP
+    }
+    skip = {
+        h[len("map::") :]
+        for h, v in st.session_state.items()
+        if isinstance(h, str) and h.startswith("map::") and v == SKIP
+    }
+    return prepare(ui.cursor(), data, name, index_code, year, mapping=mapping, skip=skip)
+
+
+def understood(prepared: Prepared, labels: dict[str, str]) -> None:
+    """Layout, encoding, separator; each column's role; each province name's match; counts."""
+    raw = prepared.raw
+    how = ui.tr(
+        "upload.how",
+        layout=ui.tr(f"layout.{prepared.layout.layout}"),
+        kind=raw.kind.upper(),
+        encoding=raw.encoding or "–",
+        separator=ui.tr(f"separator.{SEPARATORS.get(raw.separator, 'none')}"),
+        row=prepared.layout.header_row + 1,
+    )
+    st.markdown(how)
+    columns = pd.DataFrame(
+        [_column_row(column, labels) for column in prepared.layout.columns],
+        columns=[ui.tr("upload.column"), ui.tr("upload.meaning")],
+    )
+    st.dataframe(columns, hide_index=True, width="stretch")
+    values = prepared.parsed.values
+    st.markdown(
+        ui.tr(
+            "upload.counts",
+            values=int(values["value"].notna().sum()),
+            missing=prepared.parsed.missing,
+            provinces=values["province_code"].nunique(),
+            coverage=ui.tr(f"coverage.{prepared.coverage}"),
+        )
+    )
+    matches = pd.DataFrame(
+        [
+            (name, unit.name_vi, unit.province_code)
+            for name, unit in prepared.parsed.matches.items()
+            if name != unit.name_vi
+        ],
+        columns=[ui.tr("upload.as_written"), ui.tr("upload.matched"), "GSO"],
+    )
+    if len(matches):
+        st.caption(ui.tr("upload.matches"))
+        st.dataframe(matches, hide_index=True, width="stretch")
+
+
+def _column_row(column: Column, labels: dict[str, str]) -> tuple[str, str]:
+    if column.role in ("value", "rank") and column.indicator:
+        meaning = ui.tr(
+            f"role.{column.role}", indicator=labels.get(column.indicator, column.indicator)
+        )
+    elif column.role == "rank":
+        meaning = ui.tr("role.rank_headline")
+    elif column.role == "skipped":
+        meaning = ui.tr("role.skipped", why=ui.tr(f"skip_reason.{column.note}"))
+    else:
+        meaning = ui.tr(f"role.{column.role}")
+    return column.header, meaning
+
+
+def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
+    """A choice of indicator (or skip) for every column that was not recognised."""
+    # Columns already answered stay listed: a widget not drawn in a run loses its state.
+    unknown = [
+        c
+        for c in prepared.layout.columns
+        if c.role == "unknown" or f"map::{c.header}" in st.session_state
+    ]
+    if not unknown:
+        return
+    st.markdown(ui.tr("upload.map_help"))
+    options = ["", SKIP, *labels]
+    names = {"": ui.tr("upload.choose"), SKIP: ui.tr("upload.skip"), **labels}
+    for column in unknown:
+        st.selectbox(column.header, options, format_func=names.get, key=f"map::{column.header}")
+
+
+def problems_box(prepared: Prepared) -> None:
+    """Every problem at once, row and column first, in the chosen language."""
+    if not prepared.problems:
+        st.success(ui.tr("upload.no_problems"))
+        return
+    lines = "\n".join(f"- {_escape(describe(p, ui.lang()))}" for p in prepared.problems[:200])
+    st.error(ui.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
+
+
+def _escape(text: str) -> str:
+    """Upload strings shown as Markdown: escape the characters Markdown would act on."""
+    for char in "\\`*_{}[]<>()#+-.!|$~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
+    """The new values against the current release of the same index and year."""
+    current = ui.load(
+        "current_release_by_index_year", index_code=prepared.index_code, year=prepared.year
+    )
+    if current.empty:
+        st.info(ui.tr("upload.first_release", index=prepared.index_code, year=prepared.year))
+        old = pd.DataFrame(columns=diff.KEY + ["value", "rank"])
+    else:
+        old = ui.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
+    changes = diff.compare(old, prepared.parsed.values)
+    counts = diff.summary(changes)
+    if not current.empty and counts["new"] == counts["changed"] == counts["removed"] == 0:
+        st.info(ui.tr("upload.identical"))
+    else:
+        st.markdown(ui.tr("upload.diff_counts", **counts))
+    shown = changes[changes["status"] != "same"].assign(
+        indicator=lambda f: f["indicator"].map(lambda c: labels.get(c, c)),
+        status=lambda f: f["status"].map(lambda s: ui.tr(f"diff.{s}")),
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+    return changes
+
+
+def save_and_commit(prepared: Prepared, data: bytes, source: store.Source) -> int:
+    """Keep the original file by checksum, then store the release (one transaction)."""
+    folder = uploads_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"
+    if not target.exists():
+        target.write_bytes(data)
+    return commit(ui.cursor(), prepared, source)

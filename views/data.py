@@ -1,0 +1,134 @@
+"""Dữ liệu: bring in a release (checked, diffed, versioned), the history with restore, downloads."""
+
+import pandas as pd
+import streamlit as st
+
+from scores import access, diff, export, store, ui, upload
+from scores.errors import ImportRefused
+from scores.i18n import describe
+
+names = ui.index_names()
+st.title(ui.tr("data.title"))
+upload_tab, history_tab, download_tab, method_tab = st.tabs(
+    [
+        ui.tr("data.tab_upload"),
+        ui.tr("data.tab_history"),
+        ui.tr("data.tab_download"),
+        ui.tr("data.tab_method"),
+    ]
+)
+
+
+def labels_of(index_code: str) -> dict[str, str]:
+    catalogue = ui.load("indicators_by_index", index_code=index_code)
+    column = "name_vi" if ui.lang() == "vi" else "name_en"
+    return dict(zip(catalogue["indicator"], catalogue[column], strict=True))
+
+
+with upload_tab:
+    allowed = access.admin_gate()
+    file = st.file_uploader(
+        ui.tr("data.file"),
+        type=["csv", "txt", "tsv", "xlsx"],
+        max_upload_size=20,
+        key="upload_file",
+        disabled=not allowed,
+    )
+    left, right = st.columns(2)
+    index_code = left.selectbox(
+        ui.tr("rankings.index"), list(names), format_func=names.get, key="upload_index"
+    )
+    year = right.number_input(ui.tr("rankings.year"), 2005, 2100, 2025, key="upload_year")
+    document = st.text_input(ui.tr("data.document"), key="upload_document", disabled=not allowed)
+    published = st.text_input(ui.tr("data.published"), key="upload_date", disabled=not allowed)
+    if file is not None and allowed:
+        data = file.getvalue()
+        labels = labels_of(index_code)
+        try:
+            prepared = upload.read(data, file.name, index_code, int(year))
+        except ImportRefused as refused:
+            st.error("\n".join(describe(p, ui.lang()) for p in refused.problems))
+            st.stop()
+        st.subheader(ui.tr("data.understood"))
+        upload.understood(prepared, labels)
+        upload.mapping_controls(prepared, labels)
+        st.subheader(ui.tr("data.problems"))
+        upload.problems_box(prepared)
+        if not prepared.problems:
+            st.subheader(ui.tr("data.diff"))
+            upload.diff_view(prepared, labels)
+            if st.button(ui.tr("data.commit"), type="primary", key="commit"):
+                source = store.Source(
+                    names[index_code], document, published, file.name, prepared.sha256, access.who()
+                )
+                release_id = upload.save_and_commit(prepared, data, source)
+                st.cache_data.clear()
+                st.success(
+                    ui.tr(
+                        "data.committed",
+                        release=release_id,
+                        index=names[index_code],
+                        year=int(year),
+                        values=int(prepared.parsed.values["value"].notna().sum()),
+                    )
+                )
+                st.page_link(
+                    "views/rankings.py",
+                    label=ui.tr("data.see_rankings"),
+                    query_params={"index": index_code, "year": str(int(year))},
+                )
+
+with history_tab:
+    releases = ui.load("releases_by_version")
+    st.dataframe(releases, hide_index=True, width="stretch")
+    log = ui.load("import_log_by_time")
+    refused = log[log["outcome"] == "refused"]
+    st.subheader(ui.tr("data.refused"))
+    st.dataframe(refused, hide_index=True, width="stretch")
+    if access.admin_gate(key="restore_login"):
+        superseded = releases[releases["status"] == "superseded"]
+        options = {
+            int(r.release_id): f"{r.index} {r.year} v{r.version} ({r.imported_at:%Y-%m-%d})"
+            for r in superseded.itertuples()
+        }
+        if options:
+            chosen = st.selectbox(
+                ui.tr("data.restore_which"),
+                list(options),
+                format_func=options.get,
+                key="restore_choice",
+            )
+            row = releases[releases["release_id"] == chosen].iloc[0]
+            current = ui.load(
+                "current_release_by_index_year", index_code=row["index"], year=int(row["year"])
+            )
+            old = ui.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
+            changes = diff.compare(old, ui.load("values_by_release", release_id=chosen))
+            st.markdown(ui.tr("upload.diff_counts", **diff.summary(changes)))
+            if st.button(ui.tr("data.restore"), key="restore"):
+                store.restore(ui.cursor(), chosen, access.who())
+                st.cache_data.clear()
+                st.success(ui.tr("data.restored", release=chosen))
+
+with download_tab:
+    everything = ui.load("export_by_release", index_code=None, year=None)
+    ui.download_buttons(everything, "all_scores")
+    for code, name in names.items():
+        catalogue = ui.load("indicators_by_index", index_code=code)
+        in_use = catalogue[catalogue["last_year"].isna()]["name_vi"].drop_duplicates()
+        template = pd.DataFrame(columns=["STT", "Tỉnh/thành phố", *in_use, "Xếp hạng"])
+        st.download_button(
+            ui.tr("data.template", index=name),
+            export.to_xlsx(template),
+            f"template_{code}.xlsx",
+            key=f"template_{code}",
+        )
+
+with method_tab:
+    for code, name in names.items():
+        with st.expander(name):
+            catalogue = ui.load("indicators_by_index", index_code=code)
+            st.dataframe(catalogue.drop(columns=["parent"]), hide_index=True, width="stretch")
+            breaks = ui.load("methodology_breaks_by_year", index_code=code)
+            for row in breaks.itertuples():
+                st.markdown(f"**{row.year}**: {row.note_vi if ui.lang() == 'vi' else row.note_en}")
