@@ -17,15 +17,15 @@ SOURCE = store.Source("test", "concurrency", imported_by="thread")
 
 
 def release(index_code: str, year: int, value: float) -> store.Release:
+    indicator = {"PCI": "pci_total_weighted", "SIPAS": "sipas_total"}[index_code]
     values = pd.DataFrame(
         {
             "province_code": ["01", "48"],
-            "indicator": [f"{index_code}_x"] * 2,
+            "indicator": [indicator] * 2,
             "value": [value, value + 1],
             "rank": pd.array([None, None], dtype="Int64"),
         }
     )
-    values["indicator"] = {"PCI": "pci_total_weighted", "SIPAS": "sipas_total"}[index_code]
     return store.Release(index_code, year, values, pd.DataFrame(), SOURCE, "partial")
 
 
