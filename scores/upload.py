@@ -111,11 +111,11 @@ def problems_box(prepared: Prepared) -> None:
     if not prepared.problems:
         st.success(ui.tr("upload.no_problems"))
         return
-    lines = "\n".join(f"- {_escape(describe(p, ui.lang()))}" for p in prepared.problems[:200])
+    lines = "\n".join(f"- {escape(describe(p, ui.lang()))}" for p in prepared.problems[:200])
     st.error(ui.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Upload strings shown as Markdown: escape the characters Markdown would act on."""
     for char in "\\`*_{}[]<>()#+-.!|$~":
         text = text.replace(char, "\\" + char)
@@ -128,7 +128,8 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
         "current_release_by_index_year", index_code=prepared.index_code, year=prepared.year
     )
     if current.empty:
-        st.info(ui.tr("upload.first_release", index=prepared.index_code, year=prepared.year))
+        name = ui.index_names().get(prepared.index_code, prepared.index_code)
+        st.info(ui.tr("upload.first_release", index=name, year=prepared.year))
         old = pd.DataFrame(columns=diff.KEY + ["value", "rank"])
     else:
         old = ui.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
@@ -138,9 +139,19 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
         st.info(ui.tr("upload.identical"))
     else:
         st.markdown(ui.tr("upload.diff_counts", **counts))
-    shown = changes[changes["status"] != "same"].assign(
-        indicator=lambda f: f["indicator"].map(lambda c: labels.get(c, c)),
-        status=lambda f: f["status"].map(lambda s: ui.tr(f"diff.{s}")),
+    names = {u.province_code: ui.unit_name(u) for u in ui.provinces_in(prepared.year)}
+    changed = changes[changes["status"] != "same"]
+    shown = pd.DataFrame(
+        {
+            ui.tr("table.province"): changed["province_code"].map(lambda c: names.get(c, c)),
+            ui.tr("components.component"): changed["indicator"].map(lambda c: labels.get(c, c)),
+            ui.tr("diff.value_old"): changed["value_old"],
+            ui.tr("diff.value_new"): changed["value_new"],
+            ui.tr("diff.change"): changed["change"],
+            ui.tr("diff.rank_old"): changed["rank_old"],
+            ui.tr("diff.rank_new"): changed["rank_new"],
+            ui.tr("diff.status"): changed["status"].map(lambda s: ui.tr(f"diff.{s}")),
+        }
     )
     st.dataframe(shown, hide_index=True, width="stretch")
     return changes

@@ -80,6 +80,21 @@ with upload_tab:
 
 with history_tab:
     releases = ui.load("releases_by_version")
+    st.subheader(ui.tr("data.recent"))
+    for row in releases.sort_values("imported_at", ascending=False).head(5).itertuples():
+        st.markdown(
+            ui.tr(
+                "data.recent_line",
+                index=names.get(row.index, row.index),
+                year=row.year,
+                version=row.version,
+                status=ui.tr(f"release_status.{row.status}"),
+                who=upload.escape(str(row.imported_by)),
+                when=f"{row.imported_at:%Y-%m-%d %H:%M}",
+                file=upload.escape(str(row.file_name)),
+            )
+        )
+    st.subheader(ui.tr("data.all_releases"))
     st.dataframe(releases, hide_index=True, width="stretch")
     log = ui.load("import_log_by_time")
     refused = log[log["outcome"] == "refused"]
