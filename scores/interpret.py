@@ -1,5 +1,6 @@
 """Understanding a table: where the header is, what each column means, long or wide."""
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -183,3 +184,22 @@ def suggest_indicators(header: str, catalogue: Indicators, limit: int = 3) -> li
     names = {item.name_vi: code for code, item in catalogue.items.items()}
     found = process.extract(header, list(names), scorer=fuzz.WRatio, limit=limit)
     return [f"{match} ({names[match]})" for match, score, _ in found if score >= 60]
+
+
+def guess_index_year(
+    raw: RawTable, file_name: str, indices: list[str]
+) -> tuple[str | None, int | None]:
+    """The index and year a file names in its title rows, header or file name, if it names one.
+
+    A guess to pre-fill the form: the user confirms it, and the checks run on what they choose.
+    """
+    text = " ".join([file_name, *(" ".join(row) for row in raw.rows[:HEADER_SCAN_ROWS])])
+    words = set(fold(text).split())
+    named = [
+        code
+        for code in indices
+        if code.lower() in words or (code == "PAR" and "parindex" in key(text))
+    ]
+    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)
+    year = max(set(years), key=years.count) if years else None
+    return (named[0] if len(named) == 1 else None), (int(year) if year else None)

@@ -7,9 +7,11 @@ import streamlit as st
 
 from scores import diff, store, ui
 from scores.config import db_path
+from scores.errors import ImportRefused
 from scores.i18n import describe
 from scores.importer import Prepared, commit, prepare
-from scores.interpret import Column
+from scores.interpret import Column, guess_index_year
+from scores.readfile import read_bytes
 
 SKIP = "__skip__"
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -18,6 +20,27 @@ SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 def uploads_dir() -> Path:
     """Original uploaded files, kept by checksum beside the database."""
     return db_path().parent / "uploads"
+
+
+def prefill(data: bytes, name: str, indices: list[str]) -> None:
+    """Pre-select the index and year a new file names (the user can change both)."""
+    try:
+        raw = read_bytes(data, name)
+    except ImportRefused:
+        return  # the problems are shown once the file is read for real
+    index_code, year = guess_index_year(raw, name, indices)
+    if index_code:
+        st.session_state["upload_index"] = index_code
+    if year:
+        st.session_state["upload_year"] = year
+
+
+def original(sha256: str, file_name) -> Path | None:
+    """The kept original of a release, if it was uploaded (seed releases have none here)."""
+    if not isinstance(sha256, str) or not isinstance(file_name, str):
+        return None
+    path = uploads_dir() / f"{sha256}{Path(file_name).suffix.lower()}"
+    return path if path.exists() else None
 
 
 def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:

@@ -59,11 +59,12 @@ def test_without_any_credentials_the_page_says_how_to_enable(db_file, monkeypatc
 
 def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     sign_in(app)
-    app.selectbox(key="upload_index").set_value("SIPAS")
-    app.number_input(key="upload_year").set_value(2024)
     app.text_input(key="upload_document").input("Báo cáo SIPAS 2024")
     app.file_uploader[0].upload("sipas_2024.csv", TABLE.encode("utf-8"), "text/csv").run()
     assert not app.exception
+    # Pre-filled from the title row and the file name.
+    assert app.selectbox(key="upload_index").value == "SIPAS"
+    assert app.number_input(key="upload_year").value == 2024
     errors = " ".join(e.value for e in app.error)
     assert "Điểm tổng hợp lạ" in errors and "Dòng 2" in errors
     assert not [b for b in app.button if b.key == "commit"]
@@ -79,6 +80,7 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     assert [path.read_bytes() for path in kept] == [TABLE.encode("utf-8")]
     assert kept[0].name == hashlib.sha256(TABLE.encode("utf-8")).hexdigest() + ".csv"
     app.switch_page("views/data.py").run()
+    assert app.selectbox(key="original_choice").options == ["SIPAS 2024 v2: sipas_2024.csv"]
     app.selectbox(key="restore_choice").set_value(old).run()
     app.button(key="restore").click().run()
     assert not app.exception

@@ -102,3 +102,16 @@ def test_unreadable_files_are_refused(data, rule):
     with pytest.raises(ImportRefused) as refused:
         read_bytes(data)
     assert refused.value.problems[0].rule == rule
+
+
+def test_the_index_and_year_a_file_names_are_guessed():
+    from scores.interpret import guess_index_year
+
+    table = read_bytes("CHỈ SỐ PCI 2016\nTỉnh,PCI 2016\nHà Nội,60.74\n".encode())
+    assert guess_index_year(table, "bang.csv", ["PAR", "SIPAS", "PAPI", "PCI"]) == ("PCI", 2016)
+    plain = read_bytes("Tỉnh,Điểm\nHà Nội,60\n".encode())
+    assert guess_index_year(plain, "par_index_2024.csv", ["PAR", "SIPAS", "PAPI", "PCI"]) == (
+        "PAR",
+        2024,
+    )
+    assert guess_index_year(plain, "x.csv", ["PAR", "PCI"]) == (None, None)

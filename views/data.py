@@ -34,6 +34,9 @@ with upload_tab:
         key="upload_file",
         disabled=not allowed,
     )
+    if file is not None and allowed and st.session_state.get("prefilled_for") != file.file_id:
+        upload.prefill(file.getvalue(), file.name, list(names))
+        st.session_state["prefilled_for"] = file.file_id
     left, right = st.columns(2)
     index_code = left.selectbox(
         ui.tr("rankings.index"), list(names), format_func=names.get, key="upload_index"
@@ -96,6 +99,24 @@ with history_tab:
         )
     st.subheader(ui.tr("data.all_releases"))
     st.dataframe(releases, hide_index=True, width="stretch")
+    kept = {
+        int(r.release_id): f"{r.index} {r.year} v{r.version}: {r.file_name}"
+        for r in releases.itertuples()
+        if upload.original(r.sha256, r.file_name) is not None
+    }
+    if kept:
+        chosen_file = st.selectbox(
+            ui.tr("data.original"), list(kept), format_func=kept.get, key="original_choice"
+        )
+        row = releases[releases["release_id"] == chosen_file].iloc[0]
+        path = upload.original(row["sha256"], row["file_name"])
+        st.download_button(
+            ui.tr("data.download_original"),
+            lambda: path.read_bytes(),
+            str(row["file_name"]),
+            key="original_download",
+            on_click="ignore",
+        )
     log = ui.load("import_log_by_time")
     refused = log[log["outcome"] == "refused"]
     st.subheader(ui.tr("data.refused"))
