@@ -95,3 +95,22 @@ def test_a_refused_file_writes_nothing(app, db_file):
     assert not app.exception
     assert "Xyz" in app.error[0].value
     assert releases(db_file) == before
+
+
+def test_with_an_identity_provider_configured_sign_in_is_offered(db_file, monkeypatch):
+    monkeypatch.delenv("SCORES_ADMIN_PASSWORD", raising=False)
+    st.cache_resource.clear()
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x",
+        "client_id": "y",
+        "client_secret": "z",
+        "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+    }
+    app.secrets["admin_emails"] = ["giamdoc@hanoi.gov.vn"]
+    app.switch_page("views/data.py").run()
+    assert not app.exception
+    assert app.file_uploader[0].disabled
+    assert app.button(key="admin_login_oidc").label == "Đăng nhập bằng tài khoản cơ quan"
+    assert not [box for box in app.text_input if box.key == "admin_login_password"]
