@@ -42,6 +42,7 @@ class Provinces:
         self.units = [_unit(row) for row in frame.itertuples(index=False)]
         self._years: dict[int, list[Unit]] = {}
         self._codes: dict[tuple[str, int], Unit | None] = {}
+        self._chosen: dict[str, str] = {}
         self._by_key: dict[str, set[str]] = {}
         for unit, row in zip(self.units, frame.itertuples(index=False), strict=True):
             for name in (row.name_vi, row.name_en, row.full_name_vi):
@@ -55,8 +56,15 @@ class Provinces:
             self._years[year] = [unit for unit in self.units if unit.exists_in(year)]
         return self._years[year]
 
+    def choose(self, name: str, province_code: str) -> None:
+        """Let a spelling mean the unit with that code (a user's pick among the suggestions)."""
+        self._chosen[province_key(name)] = province_code
+
     def resolve(self, name: str, year: int) -> Unit:
         """The unit a name means in that year; ProvinceNotFound with suggestions otherwise."""
+        picked = self._chosen.get(province_key(name))
+        if picked and self.by_code(picked, year):
+            return self.by_code(picked, year)
         names = self._by_key.get(province_key(name), set())
         candidates = [unit for unit in self.units if unit.name_vi in names]
         current = [unit for unit in candidates if unit.exists_in(year)]

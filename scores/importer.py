@@ -67,13 +67,19 @@ def prepare(
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
+    names: dict[str, str] | None = None,
 ) -> Prepared:
-    """Read and check an upload without writing; ImportRefused only when it cannot be read."""
+    """Read and check an upload without writing; ImportRefused only when it cannot be read.
+
+    names: province spellings the user matched by hand (name -> province_code).
+    """
     problems = check_target(con, index_code, year)
     if problems:
         raise ImportRefused(problems)
     raw = read_bytes(data, file_name, sheet)
     catalogue, provinces = Indicators(con, index_code), Provinces(con)
+    for name, code in (names or {}).items():
+        provinces.choose(name, code)
     layout = understand(raw, catalogue, year, mapping, skip)
     parsed = (
         empty() if layout.problems else check(raw, layout, provinces, catalogue, index_code, year)

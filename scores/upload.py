@@ -55,7 +55,43 @@ def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:
         for h, v in st.session_state.items()
         if isinstance(h, str) and h.startswith("map::") and v == SKIP
     }
-    return prepare(ui.cursor(), data, name, index_code, year, mapping=mapping, skip=skip)
+    names = {
+        h[len("prov::") :]: v
+        for h, v in st.session_state.items()
+        if isinstance(h, str) and h.startswith("prov::") and v
+    }
+    return prepare(
+        ui.cursor(), data, name, index_code, year, mapping=mapping, skip=skip, names=names
+    )
+
+
+def province_controls(prepared: Prepared) -> None:
+    """For each unknown province name, a pick among the units of the year, nearest first."""
+    unknown = {p.value: p for p in prepared.problems if p.rule == "unknown_province"}
+    answered = [
+        h[len("prov::") :]
+        for h in st.session_state
+        if isinstance(h, str) and h.startswith("prov::")
+    ]
+    if not unknown and not answered:
+        return
+    units = {u.province_code: ui.unit_name(u) for u in ui.provinces_in(prepared.year)}
+    by_name = {u.name_vi: u.province_code for u in ui.provinces_in(prepared.year)}
+    st.markdown(ui.tr("upload.pick_help"))
+    for name in dict.fromkeys([*unknown, *answered]):
+        problem = unknown.get(name)
+        nearest = [
+            by_name[n]
+            for n in (problem.detail.get("suggestions", "").split(", ") if problem else [])
+            if n in by_name
+        ]
+        options = ["", *nearest, *[code for code in units if code not in nearest]]
+        st.selectbox(
+            name,
+            options,
+            format_func=lambda c: units.get(c, ui.tr("upload.choose")),
+            key=f"prov::{name}",
+        )
 
 
 def understood(prepared: Prepared, labels: dict[str, str]) -> None:

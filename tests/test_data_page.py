@@ -114,3 +114,23 @@ def test_with_an_identity_provider_configured_sign_in_is_offered(db_file, monkey
     assert app.file_uploader[0].disabled
     assert app.button(key="admin_login_oidc").label == "Đăng nhập bằng tài khoản cơ quan"
     assert not [box for box in app.text_input if box.key == "admin_login_password"]
+
+
+def test_an_unknown_province_name_is_matched_by_picking_a_suggestion(app, db_file):
+    sign_in(app)
+    table = "Tỉnh/thành phố,Chỉ số SIPAS\nHà Nộii,87.1\n"
+    app.selectbox(key="upload_index").set_value("SIPAS")
+    app.number_input(key="upload_year").set_value(2024)
+    app.file_uploader[0].upload("sipas.csv", table.encode("utf-8"), "text/csv").run()
+    pick = app.selectbox(key="prov::Hà Nộii")
+    assert pick.options[1] == "Hà Nội"  # the nearest suggestion first
+    pick.set_value("01").run()
+    assert not app.error
+    app.button(key="commit").click().run()
+    assert not app.exception
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        assert con.execute(
+            "SELECT s.province_code, s.value FROM scores s JOIN releases r USING (release_id)"
+            " WHERE r.index_code='SIPAS' AND r.year=2024 AND r.status='current'"
+        ).fetchall() == [("01", 87.1)]

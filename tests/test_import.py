@@ -249,3 +249,13 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypat
 def test_a_row_with_only_bad_values_still_has_its_province_checked(con, tmp_path):
     problems = refuse(con, tmp_path, "Tỉnh,PCI\nXyz,abc\n")
     assert [p.rule for p in problems] == ["not_a_number", "unknown_province"]
+
+
+def test_a_name_picked_by_the_user_resolves(con, tmp_path):
+    from scores.importer import prepare
+
+    prepared = prepare(
+        con, "Tỉnh,PCI\nThủ đô,60\n".encode(), "x.csv", "PCI", 2016, names={"Thủ đô": "01"}
+    )
+    assert prepared.problems == []
+    assert prepared.parsed.values["province_code"].tolist() == ["01"]

@@ -55,6 +55,7 @@ with upload_tab:
         st.subheader(ui.tr("data.understood"))
         upload.understood(prepared, labels)
         upload.mapping_controls(prepared, labels)
+        upload.province_controls(prepared)
         st.subheader(ui.tr("data.problems"))
         upload.problems_box(prepared)
         if not prepared.problems:
