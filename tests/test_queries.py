@@ -241,6 +241,7 @@ PARAMS = {
     "weights_by_indicator": {"index_code": "PCI", "year": 2016},
     "targets_by_index": {"province_code": "01"},
     "values_by_release": {"release_id": 2},
+    "weights_by_period": {"index_code": "PCI"},
     "current_release_by_index_year": {"index_code": "PCI", "year": 2016},
     "save_target": {
         "target_id": 7,

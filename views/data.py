@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores import access, diff, export, store, ui, upload
+from scores import access, diff, export, methodology, store, ui, upload
 from scores.errors import ImportRefused
 from scores.i18n import describe
 
@@ -17,12 +17,6 @@ upload_tab, history_tab, download_tab, method_tab = st.tabs(
         ui.tr("data.tab_method"),
     ]
 )
-
-
-def labels_of(index_code: str) -> dict[str, str]:
-    catalogue = ui.load("indicators_by_index", index_code=index_code)
-    column = "name_vi" if ui.lang() == "vi" else "name_en"
-    return dict(zip(catalogue["indicator"], catalogue[column], strict=True))
 
 
 with upload_tab:
@@ -46,7 +40,7 @@ with upload_tab:
     published = st.text_input(ui.tr("data.published"), key="upload_date", disabled=not allowed)
     if file is not None and allowed:
         data = file.getvalue()
-        labels = labels_of(index_code)
+        labels = methodology.labels_of(index_code)
         try:
             prepared = upload.read(data, file.name, index_code, int(year))
         except ImportRefused as refused:
@@ -162,10 +156,4 @@ with download_tab:
         )
 
 with method_tab:
-    for code, name in names.items():
-        with st.expander(name):
-            catalogue = ui.load("indicators_by_index", index_code=code)
-            st.dataframe(catalogue.drop(columns=["parent"]), hide_index=True, width="stretch")
-            breaks = ui.load("methodology_breaks_by_year", index_code=code)
-            for row in breaks.itertuples():
-                st.markdown(f"**{row.year}**: {row.note_vi if ui.lang() == 'vi' else row.note_en}")
+    methodology.show(names)
