@@ -81,9 +81,12 @@ def prepare(
     for name, code in (names or {}).items():
         provinces.choose(name, code)
     layout = understand(raw, catalogue, year, mapping, skip)
-    parsed = (
-        empty() if layout.problems else check(raw, layout, provinces, catalogue, index_code, year)
-    )
+    # Rows are checked too while only unknown columns stand (they are left out of the check), so
+    # every problem shows at once; other column problems would make the row check mislead.
+    blocking = [p for p in layout.problems if p.rule != "unknown_column"]
+    parsed = empty() if blocking else check(raw, layout, provinces, catalogue, index_code, year)
+    if layout.problems:  # "no values" only repeats that the columns are not understood yet
+        parsed.problems = [p for p in parsed.problems if p.rule != "no_values"]
     cover = store.coverage(parsed.values, provinces, year)
     return Prepared(
         index_code, year, raw, layout, parsed, cover, file_name, hashlib.sha256(data).hexdigest()

@@ -194,3 +194,8 @@ def source_caption(index_code: str, year: int) -> None:
             version=int(release.version),
         )
     )
+
+
+def localized(frame: pd.DataFrame, section: str) -> pd.DataFrame:
+    """The frame with its column names in the chosen language (<section>.<column>)."""
+    return frame.rename(columns={column: tr(f"{section}.{column}") for column in frame.columns})

@@ -259,3 +259,12 @@ def test_a_name_picked_by_the_user_resolves(con, tmp_path):
     )
     assert prepared.problems == []
     assert prepared.parsed.values["province_code"].tolist() == ["01"]
+
+
+def test_an_unknown_column_and_bad_rows_are_reported_together(con, tmp_path):
+    problems = refuse(con, tmp_path, "Tỉnh,PCI,Cột lạ\nHà Nộii,60,x\nĐà Nẵng,abc,y\n")
+    assert [(p.rule, p.row) for p in problems] == [
+        ("unknown_column", 1),
+        ("unknown_province", 2),
+        ("not_a_number", 3),
+    ]

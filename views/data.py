@@ -93,7 +93,7 @@ with history_tab:
             )
         )
     st.subheader(ui.tr("data.all_releases"))
-    st.dataframe(releases, hide_index=True, width="stretch")
+    st.dataframe(ui.localized(releases, "history"), hide_index=True, width="stretch")
     kept = {
         int(r.release_id): f"{r.index} {r.year} v{r.version}: {r.file_name}"
         for r in releases.itertuples()
@@ -115,7 +115,7 @@ with history_tab:
     log = ui.load("import_log_by_time")
     refused = log[log["outcome"] == "refused"]
     st.subheader(ui.tr("data.refused"))
-    st.dataframe(refused, hide_index=True, width="stretch")
+    st.dataframe(ui.localized(refused, "history"), hide_index=True, width="stretch")
     if access.admin_gate(key="restore_login"):
         superseded = releases[releases["status"] == "superseded"]
         options = {
