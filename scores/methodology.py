@@ -6,13 +6,6 @@ import streamlit as st
 from scores import ui
 
 
-def labels_of(index_code: str) -> dict[str, str]:
-    """Indicator code -> name in the chosen language."""
-    catalogue = ui.load("indicators_by_index", index_code=index_code)
-    column = "name_vi" if ui.lang() == "vi" else "name_en"
-    return dict(zip(catalogue["indicator"], catalogue[column], strict=True))
-
-
 def show(names: dict[str, str]) -> None:
     """One expander per index."""
     about = ui.load("indices_by_code").set_index("index_code")
@@ -54,7 +47,7 @@ def show(names: dict[str, str]) -> None:
             )
             weights = ui.load("weights_by_period", index_code=code)
             if len(weights):
-                labels = labels_of(code)
+                labels = ui.indicator_labels(code)
                 table = weights.assign(
                     period=[
                         f"{a}–{b}"

@@ -114,6 +114,13 @@ def indicator_name(row) -> str:
     return row.name_vi if lang() == "vi" else row.name_en
 
 
+def indicator_labels(index_code: str) -> dict[str, str]:
+    """Indicator code -> name in the chosen language, for one index's catalogue."""
+    catalogue = load("indicators_by_index", index_code=index_code)
+    column = "name_vi" if lang() == "vi" else "name_en"
+    return dict(zip(catalogue["indicator"], catalogue[column], strict=True))
+
+
 def is_percent(index_code: str, indicator: str) -> bool:
     """Whether values of the indicator are percentages (SIPAS, and the PAR INDEX total)."""
     return index_code == "SIPAS" or indicator == "par_index_total"

@@ -11,10 +11,9 @@ from scores.errors import ImportRefused
 from scores.i18n import describe
 from scores.importer import Prepared, commit, prepare
 from scores.interpret import Column, guess_index_year
-from scores.readfile import read_bytes
+from scores.readfile import SEPARATORS, read_bytes
 
 SKIP = "__skip__"
-SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 def uploads_dir() -> Path:

@@ -29,7 +29,9 @@ with third:
 
 catalogue = ui.load("indicators_by_index", index_code=index_code)
 items = catalogue[catalogue["level"] == level].set_index("indicator")
-labels = {code: (row.name_vi if lang == "vi" else row.name_en) for code, row in items.iterrows()}
+labels = {
+    code: name for code, name in ui.indicator_labels(index_code).items() if code in items.index
+}
 values = ui.load("values_by_province_indicator", index_code=index_code, year=year)
 history = ui.load(
     "percentiles_by_year",

@@ -40,7 +40,7 @@ with upload_tab:
     published = st.text_input(ui.tr("data.published"), key="upload_date", disabled=not allowed)
     if file is not None and allowed:
         data = file.getvalue()
-        labels = methodology.labels_of(index_code)
+        labels = ui.indicator_labels(index_code)
         try:
             prepared = upload.read(data, file.name, index_code, int(year))
         except ImportRefused as refused:
