@@ -2,34 +2,34 @@
 
 import streamlit as st
 
-from scores import ui
+from scores.app import state
 
 st.set_page_config(page_title="Chỉ số CCHC · Hà Nội", page_icon="📊", layout="wide")
 
-lang = ui.lang()
+lang = state.lang()
 with st.sidebar:
     st.radio(
-        ui.tr("sidebar.language"),
+        state.tr("sidebar.language"),
         ["vi", "en"],
         key="lang",
         horizontal=True,
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
     )
-    units = {unit.province_code: unit for unit in ui.focus_units()}
-    ui.focus()
+    units = {unit.province_code: unit for unit in state.focus_units()}
+    state.focus_unit()
     st.selectbox(
-        ui.tr("sidebar.province"),
+        state.tr("sidebar.province"),
         list(units),
         key="province",
-        format_func=lambda code: ui.unit_name(units[code]),
+        format_func=lambda code: state.unit_name(units[code]),
     )
 st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})
 
 pages = [
-    st.Page("views/overview.py", title=ui.tr("page.overview"), icon="🏠", default=True),
-    st.Page("views/rankings.py", title=ui.tr("page.rankings"), icon="📊"),
-    st.Page("views/targets.py", title=ui.tr("page.targets"), icon="🎯"),
-    st.Page("views/components.py", title=ui.tr("page.components"), icon="🧩"),
-    st.Page("views/data.py", title=ui.tr("page.data"), icon="🗂️"),
+    st.Page("views/overview.py", title=state.tr("page.overview"), icon="🏠", default=True),
+    st.Page("views/rankings.py", title=state.tr("page.rankings"), icon="📊"),
+    st.Page("views/targets.py", title=state.tr("page.targets"), icon="🎯"),
+    st.Page("views/components.py", title=state.tr("page.components"), icon="🧩"),
+    st.Page("views/data.py", title=state.tr("page.data"), icon="🗂️"),
 ]
 st.navigation(pages).run()

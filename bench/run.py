@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import publisher_table  # noqa: E402
 
-from scores import db, seed, store  # noqa: E402
-from scores.importer import import_file  # noqa: E402
+from scores import db  # noqa: E402
+from scores.ingest import seed, store  # noqa: E402
+from scores.ingest.importer import import_file  # noqa: E402
 
 PAGES = {
     "overview": {},

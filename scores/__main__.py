@@ -6,11 +6,12 @@ import sys
 
 import duckdb
 
-from scores import db, seed, store
+from scores import db
 from scores.config import db_path
-from scores.errors import ImportRefused
 from scores.i18n import describe, t
-from scores.importer import import_file
+from scores.ingest import seed, store
+from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import import_file
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -166,3 +166,8 @@ def _indicator(row) -> Indicator:
         _maybe(row.first_year, int),
         _maybe(row.last_year, int),
     )
+
+
+def is_percent(index_code: str, indicator: str) -> bool:
+    """Whether values of the indicator are percentages (SIPAS, and the PAR INDEX total)."""
+    return index_code == "SIPAS" or indicator == "par_index_total"

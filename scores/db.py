@@ -1,5 +1,7 @@
 """Database access: connections, the schema, and the named .sql queries."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -35,3 +37,15 @@ def sql(name: str) -> str:
 def query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
     """Run queries/<name>.sql with named parameters and return a DataFrame."""
     return con.execute(sql(name), params).df()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT; on any error (an interrupt too) ROLLBACK and re-raise: all or nothing."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

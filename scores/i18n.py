@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from scores.errors import Problem
+from scores.ingest.errors import Problem
 
 LANGS = ("vi", "en")
 _DIR = Path(__file__).with_name("locales")

@@ -1,7 +1,8 @@
-"""Normalised keys for matching names and headers as publishers print them."""
+"""Text as people write it: matching keys for names and headers, short names of sources."""
 
 import re
 import unicodedata
+from urllib.parse import urlparse
 
 _PREFIXES = ("thanh pho ", "tinh ", "tp ", "t p ", "city of ", "province of ")
 _SUFFIXES = (" city", " province", " tinh", " thanh pho")
@@ -34,3 +35,21 @@ def province_key(text: str) -> str:
 def without_years(text: str) -> str:
     """The header with any 4-digit year removed ("PCI 2016" -> "PCI ")."""
     return re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", " ", str(text))
+
+
+def source_label(*sources: str | None) -> str:
+    """Short names of the sources behind a figure: web addresses by host, repositories by name."""
+    labels = []
+    for source in sources:
+        if not isinstance(source, str) or not source:
+            continue
+        for part in source.split(" | "):
+            text = part.split(": ", 1)[-1] if part.startswith("also reported") else part
+            label = (
+                urlparse(text).netloc.removeprefix("www.")
+                if text.startswith("http")
+                else text.split(" ")[0]
+            )
+            if label and label not in labels:
+                labels.append(label)
+    return ", ".join(labels) or "–"

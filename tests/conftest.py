@@ -7,7 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from scores import db, seed
+from scores import db
+from scores.ingest import seed
 
 ROOT = Path(__file__).resolve().parent.parent
 

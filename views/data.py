@@ -3,18 +3,21 @@
 import pandas as pd
 import streamlit as st
 
-from scores import access, diff, export, methodology, store, ui, upload
-from scores.errors import ImportRefused
+from scores.analysis import diff
+from scores.app import access, cache, methodology, state, upload, widgets
+from scores.export import tables
 from scores.i18n import describe
+from scores.ingest import store
+from scores.ingest.errors import ImportRefused
 
-names = ui.index_names()
-st.title(ui.tr("data.title"))
+names = state.index_names()
+st.title(state.tr("data.title"))
 upload_tab, history_tab, download_tab, method_tab = st.tabs(
     [
-        ui.tr("data.tab_upload"),
-        ui.tr("data.tab_history"),
-        ui.tr("data.tab_download"),
-        ui.tr("data.tab_method"),
+        state.tr("data.tab_upload"),
+        state.tr("data.tab_history"),
+        state.tr("data.tab_download"),
+        state.tr("data.tab_method"),
     ]
 )
 
@@ -22,7 +25,7 @@ upload_tab, history_tab, download_tab, method_tab = st.tabs(
 with upload_tab:
     allowed = access.admin_gate()
     file = st.file_uploader(
-        ui.tr("data.file"),
+        state.tr("data.file"),
         type=["csv", "txt", "tsv", "xlsx"],
         max_upload_size=20,
         key="upload_file",
@@ -33,36 +36,36 @@ with upload_tab:
         st.session_state["prefilled_for"] = file.file_id
     left, right = st.columns(2)
     index_code = left.selectbox(
-        ui.tr("rankings.index"), list(names), format_func=names.get, key="upload_index"
+        state.tr("rankings.index"), list(names), format_func=names.get, key="upload_index"
     )
-    year = right.number_input(ui.tr("rankings.year"), 2005, 2100, 2025, key="upload_year")
-    document = st.text_input(ui.tr("data.document"), key="upload_document", disabled=not allowed)
-    published = st.text_input(ui.tr("data.published"), key="upload_date", disabled=not allowed)
+    year = right.number_input(state.tr("rankings.year"), 2005, 2100, 2025, key="upload_year")
+    document = st.text_input(state.tr("data.document"), key="upload_document", disabled=not allowed)
+    published = st.text_input(state.tr("data.published"), key="upload_date", disabled=not allowed)
     if file is not None and allowed:
         data = file.getvalue()
-        labels = ui.indicator_labels(index_code)
+        labels = state.indicator_labels(index_code)
         try:
             prepared = upload.read(data, file.name, index_code, int(year))
         except ImportRefused as refused:
-            st.error("\n".join(describe(p, ui.lang()) for p in refused.problems))
+            st.error("\n".join(describe(p, state.lang()) for p in refused.problems))
             st.stop()
-        st.subheader(ui.tr("data.understood"))
+        st.subheader(state.tr("data.understood"))
         upload.understood(prepared, labels)
         upload.mapping_controls(prepared, labels)
         upload.province_controls(prepared)
-        st.subheader(ui.tr("data.problems"))
+        st.subheader(state.tr("data.problems"))
         upload.problems_box(prepared)
         if not prepared.problems:
-            st.subheader(ui.tr("data.diff"))
+            st.subheader(state.tr("data.diff"))
             upload.diff_view(prepared, labels)
-            if st.button(ui.tr("data.commit"), type="primary", key="commit"):
+            if st.button(state.tr("data.commit"), type="primary", key="commit"):
                 source = store.Source(
                     names[index_code], document, published, file.name, prepared.sha256, access.who()
                 )
                 release_id = upload.save_and_commit(prepared, data, source)
                 st.cache_data.clear()
                 st.success(
-                    ui.tr(
+                    state.tr(
                         "data.committed",
                         release=release_id,
                         index=names[index_code],
@@ -72,28 +75,28 @@ with upload_tab:
                 )
                 st.page_link(
                     "views/rankings.py",
-                    label=ui.tr("data.see_rankings"),
+                    label=state.tr("data.see_rankings"),
                     query_params={"index": index_code, "year": str(int(year))},
                 )
 
 with history_tab:
-    releases = ui.load("releases_by_version")
-    st.subheader(ui.tr("data.recent"))
+    releases = cache.load("releases_by_version")
+    st.subheader(state.tr("data.recent"))
     for row in releases.sort_values("imported_at", ascending=False).head(5).itertuples():
         st.markdown(
-            ui.tr(
+            state.tr(
                 "data.recent_line",
                 index=names.get(row.index, row.index),
                 year=row.year,
                 version=row.version,
-                status=ui.tr(f"release_status.{row.status}"),
+                status=state.tr(f"release_status.{row.status}"),
                 who=upload.escape(str(row.imported_by)),
                 when=f"{row.imported_at:%Y-%m-%d %H:%M}",
                 file=upload.escape(str(row.file_name)),
             )
         )
-    st.subheader(ui.tr("data.all_releases"))
-    st.dataframe(ui.localized(releases, "history"), hide_index=True, width="stretch")
+    st.subheader(state.tr("data.all_releases"))
+    st.dataframe(widgets.localized(releases, "history"), hide_index=True, width="stretch")
     kept = {
         int(r.release_id): f"{r.index} {r.year} v{r.version}: {r.file_name}"
         for r in releases.itertuples()
@@ -101,21 +104,21 @@ with history_tab:
     }
     if kept:
         chosen_file = st.selectbox(
-            ui.tr("data.original"), list(kept), format_func=kept.get, key="original_choice"
+            state.tr("data.original"), list(kept), format_func=kept.get, key="original_choice"
         )
         row = releases[releases["release_id"] == chosen_file].iloc[0]
         path = upload.original(row["sha256"], row["file_name"])
         st.download_button(
-            ui.tr("data.download_original"),
+            state.tr("data.download_original"),
             lambda: path.read_bytes(),
             str(row["file_name"]),
             key="original_download",
             on_click="ignore",
         )
-    log = ui.load("import_log_by_time")
+    log = cache.load("import_log_by_time")
     refused = log[log["outcome"] == "refused"]
-    st.subheader(ui.tr("data.refused"))
-    st.dataframe(ui.localized(refused, "history"), hide_index=True, width="stretch")
+    st.subheader(state.tr("data.refused"))
+    st.dataframe(widgets.localized(refused, "history"), hide_index=True, width="stretch")
     if access.admin_gate(key="restore_login"):
         superseded = releases[releases["status"] == "superseded"]
         options = {
@@ -124,33 +127,33 @@ with history_tab:
         }
         if options:
             chosen = st.selectbox(
-                ui.tr("data.restore_which"),
+                state.tr("data.restore_which"),
                 list(options),
                 format_func=options.get,
                 key="restore_choice",
             )
             row = releases[releases["release_id"] == chosen].iloc[0]
-            current = ui.load(
+            current = cache.load(
                 "current_release_by_index_year", index_code=row["index"], year=int(row["year"])
             )
-            old = ui.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
-            changes = diff.compare(old, ui.load("values_by_release", release_id=chosen))
-            st.markdown(ui.tr("upload.diff_counts", **diff.summary(changes)))
-            if st.button(ui.tr("data.restore"), key="restore"):
-                store.restore(ui.cursor(), chosen, access.who())
+            old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
+            changes = diff.compare(old, cache.load("values_by_release", release_id=chosen))
+            st.markdown(state.tr("upload.diff_counts", **diff.summary(changes)))
+            if st.button(state.tr("data.restore"), key="restore"):
+                store.restore(cache.cursor(), chosen, access.who())
                 st.cache_data.clear()
-                st.success(ui.tr("data.restored", release=chosen))
+                st.success(state.tr("data.restored", release=chosen))
 
 with download_tab:
-    everything = ui.load("export_by_release", index_code=None, year=None)
-    ui.download_buttons(everything, "all_scores")
+    everything = cache.load("export_by_release", index_code=None, year=None)
+    widgets.download_buttons(everything, "all_scores")
     for code, name in names.items():
-        catalogue = ui.load("indicators_by_index", index_code=code)
+        catalogue = cache.load("indicators_by_index", index_code=code)
         in_use = catalogue[catalogue["last_year"].isna()]["name_vi"].drop_duplicates()
         template = pd.DataFrame(columns=["STT", "Tỉnh/thành phố", *in_use, "Xếp hạng"])
         st.download_button(
-            ui.tr("data.template", index=name),
-            export.to_xlsx(template),
+            state.tr("data.template", index=name),
+            tables.to_xlsx(template),
             f"template_{code}.xlsx",
             key=f"template_{code}",
         )

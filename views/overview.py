@@ -3,27 +3,30 @@
 import pandas as pd
 import streamlit as st
 
-from scores import ui
-from scores.analysis import evaluate_target, percentile_text, standing
+from scores.analysis.narrative import index_sentence, target_sentence
+from scores.analysis.standings import percentile_text, standing
+from scores.analysis.targets import evaluate_target
+from scores.app import cache, state, widgets
+from scores.catalog import is_percent
 from scores.i18n import number
-from scores.narrative import index_sentence, target_sentence
+from scores.text import source_label
 
 
 def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
     """One index's card; returns the sentences it contributes to the summary."""
-    lang = ui.lang()
+    lang = state.lang()
     name = index.short_vi if lang == "vi" else index.short_en
     st.subheader(name)
     st.caption(index.name_vi if lang == "vi" else index.name_en)
     found = standing(rows)
     if found is None:
-        st.info(ui.tr("overview.no_data"))
+        st.info(state.tr("overview.no_data"))
         return []
-    suffix = " %" if ui.is_percent(index.index_code, rows["indicator"].iloc[-1]) else ""
+    suffix = " %" if is_percent(index.index_code, rows["indicator"].iloc[-1]) else ""
     delta = None if found["value_change"] is None else number(found["value_change"], lang)
     value = "–" if found["value"] is None else number(found["value"], lang) + suffix
     st.metric(
-        ui.tr("overview.latest", year=found["year"]),
+        state.tr("overview.latest", year=found["year"]),
         value,
         delta=None if delta is None else (delta if found["value_change"] < 0 else f"+{delta}"),
     )
@@ -33,66 +36,66 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:
         st.plotly_chart(
-            ui.figure("sparkline", rows, lang),
+            cache.figure("sparkline", rows, lang),
             width="stretch",
             config={"displayModeBar": False, "staticPlot": True},
         )
-    st.caption(ui.tr(f"coverage_note.{found['coverage']}"))
+    st.caption(state.tr(f"coverage_note.{found['coverage']}"))
     latest = rows.iloc[-1]
     st.caption(
-        ui.tr("overview.source", source=ui.source_label(latest.value_source, latest.rank_source))
+        state.tr("overview.source", source=source_label(latest.value_source, latest.rank_source))
     )
     return sentences
 
 
 def rank_line(found: dict) -> None:
     if found["rank"] is None:
-        st.markdown(ui.tr("overview.no_rank"))
+        st.markdown(state.tr("overview.no_rank"))
         return
-    kind = ui.tr(f"rank_kind.{found['rank_kind']}")
+    kind = state.tr(f"rank_kind.{found['rank_kind']}")
     share = percentile_text(found["rank"], found["units"])
     st.markdown(
-        ui.tr(
+        state.tr(
             "overview.rank",
             rank=int(found["rank"]),
             units=found["units"],
             kind=kind,
-            percentile=number(share, ui.lang(), digits=0),
+            percentile=number(share, state.lang(), digits=0),
         )
     )
     if found["places_change"] is not None:
         change = int(found["places_change"])
         key = "same" if change == 0 else "up" if change > 0 else "down"
         st.markdown(
-            ui.tr(f"overview.places_{key}", places=abs(change), year=found["previous_year"])
+            state.tr(f"overview.places_{key}", places=abs(change), year=found["previous_year"])
         )
 
 
 def target_badge(name: str, target, rows: pd.DataFrame) -> str:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-    lang = ui.lang()
-    ui.status_badge(judged["status"])
-    goal = ui.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, digits=0))
-    st.caption(ui.tr("overview.target", goal=goal))
+    lang = state.lang()
+    widgets.status_badge(judged["status"])
+    goal = state.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, digits=0))
+    st.caption(state.tr("overview.target", goal=goal))
     return target_sentence(name, target.kind, target.threshold, judged["status"], lang)
 
 
-unit = ui.focus()
-st.title(ui.tr("overview.title", province=ui.unit_name(unit)))
-st.caption(ui.tr("overview.caption"))
-indices = ui.load("indices_by_code")
-history = ui.load(
+unit = state.focus_unit()
+st.title(state.tr("overview.title", province=state.unit_name(unit)))
+st.caption(state.tr("overview.caption"))
+indices = cache.load("indices_by_code")
+history = cache.load(
     "headline_by_province",
     province_code=unit.province_code,
     valid_from=unit.valid_from,
     valid_to=unit.valid_to or 9999,
 )
-targets = ui.load("targets_by_index", province_code=unit.province_code)
+targets = cache.load("targets_by_index", province_code=unit.province_code)
 summary = []
 for column, index in zip(st.columns(len(indices)), indices.itertuples(), strict=True):
     with column, st.container(border=True):
         rows = history[history["index_code"] == index.index_code]
         summary += card(index, rows, targets[targets["index_code"] == index.index_code])
 if summary:
-    st.subheader(ui.tr("overview.summary"))
+    st.subheader(state.tr("overview.summary"))
     st.markdown(" ".join(summary))

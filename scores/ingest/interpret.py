@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from scores.catalog import Indicators
-from scores.errors import Problem
-from scores.readfile import RawTable
+from scores.ingest.errors import Problem
+from scores.ingest.readfile import RawTable
 from scores.text import fold, key, without_years
 
 HEADER_SCAN_ROWS = 25

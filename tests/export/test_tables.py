@@ -5,7 +5,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from scores.export import guard, to_csv, to_xlsx
+from scores.export.tables import guard, to_csv, to_xlsx
 
 FRAME = pd.DataFrame(
     {

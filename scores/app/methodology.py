@@ -3,51 +3,53 @@
 import pandas as pd
 import streamlit as st
 
-from scores import ui
+from scores.app import cache, state
 
 
 def show(names: dict[str, str]) -> None:
     """One expander per index."""
-    about = ui.load("indices_by_code").set_index("index_code")
-    vi = ui.lang() == "vi"
+    about = cache.load("indices_by_code").set_index("index_code")
+    vi = state.lang() == "vi"
     for code, name in names.items():
         with st.expander(f"{name}: {about.loc[code, 'name_vi' if vi else 'name_en']}"):
             st.markdown(
-                ui.tr(
+                state.tr(
                     "data.method_about",
                     publisher=about.loc[code, "publisher_vi" if vi else "publisher_en"],
                     scale=about.loc[code, "scale_vi" if vi else "scale_en"],
                 )
             )
-            catalogue = ui.load("indicators_by_index", index_code=code)
+            catalogue = cache.load("indicators_by_index", index_code=code)
             st.dataframe(
                 pd.DataFrame(
                     {
-                        ui.tr("components.component"): catalogue["name_vi" if vi else "name_en"],
-                        ui.tr("data.level"): catalogue["level"].map(
-                            lambda v: ui.tr(f"level.{v}") if v != "total" else ui.tr("data.total")
+                        state.tr("components.component"): catalogue["name_vi" if vi else "name_en"],
+                        state.tr("data.level"): catalogue["level"].map(
+                            lambda v: (
+                                state.tr(f"level.{v}") if v != "total" else state.tr("data.total")
+                            )
                         ),
-                        ui.tr("data.range"): [
+                        state.tr("data.range"): [
                             f"{lo:g}–{hi:g}"
                             for lo, hi in zip(
                                 catalogue["valid_min"], catalogue["valid_max"], strict=True
                             )
                         ],
-                        ui.tr("data.years"): [
+                        state.tr("data.years"): [
                             f"{int(a)}–{'' if pd.isna(b) else int(b)}"
                             for a, b in zip(
                                 catalogue["first_year"], catalogue["last_year"], strict=True
                             )
                         ],
-                        ui.tr("data.code"): catalogue["indicator"],
+                        state.tr("data.code"): catalogue["indicator"],
                     }
                 ),
                 hide_index=True,
                 width="stretch",
             )
-            weights = ui.load("weights_by_period", index_code=code)
+            weights = cache.load("weights_by_period", index_code=code)
             if len(weights):
-                labels = ui.indicator_labels(code)
+                labels = state.indicator_labels(code)
                 table = weights.assign(
                     period=[
                         f"{a}–{b}"
@@ -55,13 +57,13 @@ def show(names: dict[str, str]) -> None:
                     ],
                     indicator=weights["indicator"].map(labels),
                 )
-                st.markdown(ui.tr("data.weights"))
+                st.markdown(state.tr("data.weights"))
                 st.dataframe(
                     table.pivot(index="indicator", columns="period", values="weight").map(
                         lambda v: "–" if pd.isna(v) else f"{v:g}"
                     ),
                     width="stretch",
                 )
-            breaks = ui.load("methodology_breaks_by_year", index_code=code)
+            breaks = cache.load("methodology_breaks_by_year", index_code=code)
             for row in breaks.itertuples():
                 st.markdown(f"**{row.year}**: {row.note_vi if vi else row.note_en}")

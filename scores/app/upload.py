@@ -5,13 +5,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from scores import diff, store, ui
+from scores.analysis import diff
+from scores.app import cache, state
 from scores.config import db_path
-from scores.errors import ImportRefused
 from scores.i18n import describe
-from scores.importer import Prepared, commit, prepare
-from scores.interpret import Column, guess_index_year
-from scores.readfile import SEPARATORS, read_bytes
+from scores.ingest import store
+from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import Prepared, commit, prepare
+from scores.ingest.interpret import Column, guess_index_year
+from scores.ingest.readfile import SEPARATORS, read_bytes
 
 SKIP = "__skip__"
 
@@ -60,7 +62,7 @@ def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:
         if isinstance(h, str) and h.startswith("prov::") and v
     }
     return prepare(
-        ui.cursor(), data, name, index_code, year, mapping=mapping, skip=skip, names=names
+        cache.cursor(), data, name, index_code, year, mapping=mapping, skip=skip, names=names
     )
 
 
@@ -74,9 +76,9 @@ def province_controls(prepared: Prepared) -> None:
     ]
     if not unknown and not answered:
         return
-    units = {u.province_code: ui.unit_name(u) for u in ui.provinces_in(prepared.year)}
-    by_name = {u.name_vi: u.province_code for u in ui.provinces_in(prepared.year)}
-    st.markdown(ui.tr("upload.pick_help"))
+    units = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
+    by_name = {u.name_vi: u.province_code for u in cache.provinces_in(prepared.year)}
+    st.markdown(state.tr("upload.pick_help"))
     for name in dict.fromkeys([*unknown, *answered]):
         problem = unknown.get(name)
         nearest = [
@@ -88,7 +90,7 @@ def province_controls(prepared: Prepared) -> None:
         st.selectbox(
             name,
             options,
-            format_func=lambda c: units.get(c, ui.tr("upload.choose")),
+            format_func=lambda c: units.get(c, state.tr("upload.choose")),
             key=f"prov::{name}",
         )
 
@@ -96,28 +98,28 @@ def province_controls(prepared: Prepared) -> None:
 def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     """Layout, encoding, separator; each column's role; each province name's match; counts."""
     raw = prepared.raw
-    how = ui.tr(
+    how = state.tr(
         "upload.how",
-        layout=ui.tr(f"layout.{prepared.layout.layout}"),
+        layout=state.tr(f"layout.{prepared.layout.layout}"),
         kind=raw.kind.upper(),
         encoding=raw.encoding or "–",
-        separator=ui.tr(f"separator.{SEPARATORS.get(raw.separator, 'none')}"),
+        separator=state.tr(f"separator.{SEPARATORS.get(raw.separator, 'none')}"),
         row=prepared.layout.header_row + 1,
     )
     st.markdown(how)
     columns = pd.DataFrame(
         [_column_row(column, labels) for column in prepared.layout.columns],
-        columns=[ui.tr("upload.column"), ui.tr("upload.meaning")],
+        columns=[state.tr("upload.column"), state.tr("upload.meaning")],
     )
     st.dataframe(columns, hide_index=True, width="stretch")
     values = prepared.parsed.values
     st.markdown(
-        ui.tr(
+        state.tr(
             "upload.counts",
             values=int(values["value"].notna().sum()),
             missing=prepared.parsed.missing,
             provinces=values["province_code"].nunique(),
-            coverage=ui.tr(f"coverage.{prepared.coverage}"),
+            coverage=state.tr(f"coverage.{prepared.coverage}"),
         )
     )
     matches = pd.DataFrame(
@@ -126,24 +128,24 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
             for name, unit in prepared.parsed.matches.items()
             if name != unit.name_vi
         ],
-        columns=[ui.tr("upload.as_written"), ui.tr("upload.matched"), "GSO"],
+        columns=[state.tr("upload.as_written"), state.tr("upload.matched"), "GSO"],
     )
     if len(matches):
-        st.caption(ui.tr("upload.matches"))
+        st.caption(state.tr("upload.matches"))
         st.dataframe(matches, hide_index=True, width="stretch")
 
 
 def _column_row(column: Column, labels: dict[str, str]) -> tuple[str, str]:
     if column.role in ("value", "rank") and column.indicator:
-        meaning = ui.tr(
+        meaning = state.tr(
             f"role.{column.role}", indicator=labels.get(column.indicator, column.indicator)
         )
     elif column.role == "rank":
-        meaning = ui.tr("role.rank_headline")
+        meaning = state.tr("role.rank_headline")
     elif column.role == "skipped":
-        meaning = ui.tr("role.skipped", why=ui.tr(f"skip_reason.{column.note}"))
+        meaning = state.tr("role.skipped", why=state.tr(f"skip_reason.{column.note}"))
     else:
-        meaning = ui.tr(f"role.{column.role}")
+        meaning = state.tr(f"role.{column.role}")
     return column.header, meaning
 
 
@@ -157,9 +159,9 @@ def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
     ]
     if not unknown:
         return
-    st.markdown(ui.tr("upload.map_help"))
+    st.markdown(state.tr("upload.map_help"))
     options = ["", SKIP, *labels]
-    names = {"": ui.tr("upload.choose"), SKIP: ui.tr("upload.skip"), **labels}
+    names = {"": state.tr("upload.choose"), SKIP: state.tr("upload.skip"), **labels}
     for column in unknown:
         st.selectbox(column.header, options, format_func=names.get, key=f"map::{column.header}")
 
@@ -167,10 +169,10 @@ def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
 def problems_box(prepared: Prepared) -> None:
     """Every problem at once, row and column first, in the chosen language."""
     if not prepared.problems:
-        st.success(ui.tr("upload.no_problems"))
+        st.success(state.tr("upload.no_problems"))
         return
-    lines = "\n".join(f"- {escape(describe(p, ui.lang()))}" for p in prepared.problems[:200])
-    st.error(ui.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
+    lines = "\n".join(f"- {escape(describe(p, state.lang()))}" for p in prepared.problems[:200])
+    st.error(state.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
 
 
 def escape(text: str) -> str:
@@ -182,33 +184,33 @@ def escape(text: str) -> str:
 
 def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
     """The new values against the current release of the same index and year."""
-    current = ui.load(
+    current = cache.load(
         "current_release_by_index_year", index_code=prepared.index_code, year=prepared.year
     )
     if current.empty:
-        name = ui.index_names().get(prepared.index_code, prepared.index_code)
-        st.info(ui.tr("upload.first_release", index=name, year=prepared.year))
+        name = state.index_names().get(prepared.index_code, prepared.index_code)
+        st.info(state.tr("upload.first_release", index=name, year=prepared.year))
         old = pd.DataFrame(columns=diff.KEY + ["value", "rank"])
     else:
-        old = ui.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
+        old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
     changes = diff.compare(old, prepared.parsed.values)
     counts = diff.summary(changes)
     if not current.empty and counts["new"] == counts["changed"] == counts["removed"] == 0:
-        st.info(ui.tr("upload.identical"))
+        st.info(state.tr("upload.identical"))
     else:
-        st.markdown(ui.tr("upload.diff_counts", **counts))
-    names = {u.province_code: ui.unit_name(u) for u in ui.provinces_in(prepared.year)}
+        st.markdown(state.tr("upload.diff_counts", **counts))
+    names = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
     changed = changes[changes["status"] != "same"]
     shown = pd.DataFrame(
         {
-            ui.tr("table.province"): changed["province_code"].map(lambda c: names.get(c, c)),
-            ui.tr("components.component"): changed["indicator"].map(lambda c: labels.get(c, c)),
-            ui.tr("diff.value_old"): changed["value_old"],
-            ui.tr("diff.value_new"): changed["value_new"],
-            ui.tr("diff.change"): changed["change"],
-            ui.tr("diff.rank_old"): changed["rank_old"],
-            ui.tr("diff.rank_new"): changed["rank_new"],
-            ui.tr("diff.status"): changed["status"].map(lambda s: ui.tr(f"diff.{s}")),
+            state.tr("table.province"): changed["province_code"].map(lambda c: names.get(c, c)),
+            state.tr("components.component"): changed["indicator"].map(lambda c: labels.get(c, c)),
+            state.tr("diff.value_old"): changed["value_old"],
+            state.tr("diff.value_new"): changed["value_new"],
+            state.tr("diff.change"): changed["change"],
+            state.tr("diff.rank_old"): changed["rank_old"],
+            state.tr("diff.rank_new"): changed["rank_new"],
+            state.tr("diff.status"): changed["status"].map(lambda s: state.tr(f"diff.{s}")),
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")
@@ -222,4 +224,4 @@ def save_and_commit(prepared: Prepared, data: bytes, source: store.Source) -> in
     target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"
     if not target.exists():
         target.write_bytes(data)
-    return commit(ui.cursor(), prepared, source)
+    return commit(cache.cursor(), prepared, source)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from scores.components import components, weak_points
+from scores.analysis.components import components, weak_points
 
 ITEMS = pd.DataFrame({"indicator": ["land", "cost"], "higher_is_better": [True, False]}).set_index(
     "indicator"

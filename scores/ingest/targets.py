@@ -6,7 +6,7 @@ from datetime import datetime
 import duckdb
 
 from scores import db
-from scores.store import WRITE_LOCK
+from scores.ingest.store import WRITE_LOCK
 
 KINDS = ("rank_at_most", "value_at_least")
 

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
-from scores.cells import BadNumber, parse_number, parse_rank
-from scores.errors import Problem
-from scores.interpret import Layout
-from scores.readfile import RawTable
+from scores.ingest.cells import BadNumber, parse_number, parse_rank
+from scores.ingest.errors import Problem
+from scores.ingest.interpret import Layout
+from scores.ingest.readfile import RawTable
 from scores.text import fold, key
 
 AVERAGE_WORDS = ("toan quoc", "ca nuoc", "trung binh", "binh quan", "average", "national", "mean")

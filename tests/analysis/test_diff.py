@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from scores.diff import compare, summary
+from scores.analysis.diff import compare, summary
 
 CURRENT = pd.DataFrame(
     {

@@ -5,6 +5,7 @@ import io
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def guard(frame: pd.DataFrame) -> pd.DataFrame:

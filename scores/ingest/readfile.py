@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from scores.config import MAX_UPLOAD_BYTES
-from scores.errors import ImportRefused, Problem
+from scores.ingest.errors import ImportRefused, Problem
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scores.narrative import index_sentence, target_sentence
+from scores.analysis.narrative import index_sentence, target_sentence
 
 PAR_2024 = {
     "year": 2024,

@@ -8,9 +8,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from scores import db, store
+from scores import db
 from scores.catalog import Provinces
 from scores.config import DATA_DIR
+from scores.ingest import store
 from scores.text import key, province_key
 
 SEED_FILES = {"PAR": "par_index.csv", "SIPAS": "sipas.csv", "PAPI": "papi.csv", "PCI": "pci.csv"}

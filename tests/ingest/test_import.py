@@ -4,10 +4,11 @@ import pandas as pd
 import pytest
 from conftest import assert_unchanged, publisher_table, snapshot
 
-from scores import db, store
-from scores.errors import ImportRefused
+from scores import db
 from scores.i18n import describe
-from scores.importer import import_file
+from scores.ingest import store
+from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import import_file
 
 SOURCE = store.Source("VCCI", "test table", "2025-05-06", imported_by="tester")
 
@@ -252,7 +253,7 @@ def test_a_row_with_only_bad_values_still_has_its_province_checked(con, tmp_path
 
 
 def test_a_name_picked_by_the_user_resolves(con, tmp_path):
-    from scores.importer import prepare
+    from scores.ingest.importer import prepare
 
     prepared = prepare(
         con, "Tỉnh,PCI\nThủ đô,60\n".encode(), "x.csv", "PCI", 2016, names={"Thủ đô": "01"}

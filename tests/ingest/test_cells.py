@@ -2,7 +2,7 @@
 
 import pytest
 
-from scores.cells import BadNumber, parse_number, parse_rank
+from scores.ingest.cells import BadNumber, parse_number, parse_rank
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import os
 
 import streamlit as st
 
-from scores.ui import tr
+from scores.app.state import tr
 
 
 def admin_password() -> str | None:

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from scores.analysis import change_arrow, peers, rank_table, standing, target_status
+from scores.analysis.standings import change_arrow, peers, rank_table, standing
+from scores.analysis.targets import target_status
 from scores.catalog import Unit
 
 HANOI = Unit("01", 2004, 2024, "Hà Nội", "Hanoi", "01")

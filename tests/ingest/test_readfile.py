@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 from openpyxl import Workbook
 
-from scores.errors import ImportRefused
-from scores.readfile import decode, read_bytes, sniff_separator
+from scores.ingest.errors import ImportRefused
+from scores.ingest.readfile import decode, read_bytes, sniff_separator
 
 TABLE = "Tỉnh/thành phố;Chỉ số\nThừa Thiên Huế;92,57\nĐắk Lắk;88,1\n"
 
@@ -105,7 +105,7 @@ def test_unreadable_files_are_refused(data, rule):
 
 
 def test_the_index_and_year_a_file_names_are_guessed():
-    from scores.interpret import guess_index_year
+    from scores.ingest.interpret import guess_index_year
 
     table = read_bytes("CHỈ SỐ PCI 2016\nTỉnh,PCI 2016\nHà Nội,60.74\n".encode())
     assert guess_index_year(table, "bang.csv", ["PAR", "SIPAS", "PAPI", "PCI"]) == ("PCI", 2016)

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import duckdb
 
-from scores import store
 from scores.catalog import Indicators, Provinces
 from scores.config import MAX_UPLOAD_BYTES
-from scores.errors import ImportRefused, Problem
 from scores.i18n import describe
-from scores.interpret import Layout, understand
-from scores.readfile import RawTable, read_bytes
-from scores.validate import Parsed, check, empty
+from scores.ingest import store
+from scores.ingest.errors import ImportRefused, Problem
+from scores.ingest.interpret import Layout, understand
+from scores.ingest.readfile import RawTable, read_bytes
+from scores.ingest.validate import Parsed, check, empty
 
 FIRST_YEAR = 2005
 

@@ -1,0 +1,1 @@
+"""Pure functions over query results: standings, sub-indicators, targets, narrative, diff."""

@@ -1,0 +1,83 @@
+"""What a session has chosen: language, focus province, and picks that live in the URL."""
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from scores.app import cache
+from scores.catalog import Unit
+from scores.i18n import LANGS, t
+
+DEFAULT_PROVINCE = "01"
+
+
+def lang() -> str:
+    """The chosen language: session state, else ?lang=, else Vietnamese."""
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang", "vi")
+        st.session_state["lang"] = asked if asked in LANGS else "vi"
+    return st.session_state["lang"]
+
+
+def tr(key: str, **values: object) -> str:
+    """t() in the chosen language."""
+    return t(key, lang(), **values)
+
+
+def focus_units() -> list[Unit]:
+    """The units a leader can focus on: those of the latest year with data."""
+    year = int(cache.load("latest_year_with_release")["year"].iloc[0])
+    return cache.provinces_in(year)
+
+
+def focus_unit() -> Unit:
+    """The focus province: session state, else ?province=, else Hà Nội."""
+    units = {unit.province_code: unit for unit in focus_units()}
+    if st.session_state.get("province") not in units:
+        asked = st.query_params.get("province", DEFAULT_PROVINCE)
+        st.session_state["province"] = asked if asked in units else DEFAULT_PROVINCE
+    return units[st.session_state["province"]]
+
+
+def unit_name(unit: Unit) -> str:
+    """A unit's name in the chosen language."""
+    return unit.name_vi if lang() == "vi" else unit.name_en
+
+
+def pick(
+    label: str,
+    options: list,
+    key: str,
+    default: Any = None,
+    format_func: Callable[[Any], str] = str,
+    widget: Callable | None = None,
+) -> Any:
+    """A select box whose choice lives in session state and in the URL (?key=value)."""
+    texts = [str(option) for option in options]
+    if st.session_state.get(key) not in options:
+        asked = st.query_params.get(key)
+        chosen = options[texts.index(asked)] if asked in texts else default
+        st.session_state[key] = chosen if chosen in options else options[0]
+    value = (widget or st.selectbox)(label, options, key=key, format_func=format_func)
+    st.query_params[key] = str(value)
+    return value
+
+
+def index_names() -> dict[str, str]:
+    """index_code -> short name in the chosen language."""
+    frame = cache.load("indices_by_code")
+    column = "short_vi" if lang() == "vi" else "short_en"
+    return dict(zip(frame["index_code"], frame[column], strict=True))
+
+
+def indicator_name(row: Any) -> str:
+    """An indicator's name in the chosen language (row has name_vi and name_en)."""
+    return row.name_vi if lang() == "vi" else row.name_en
+
+
+def indicator_labels(index_code: str) -> dict[str, str]:
+    """Indicator code -> name in the chosen language, for one index's catalogue."""
+    catalogue = cache.load("indicators_by_index", index_code=index_code)
+    column = "name_vi" if lang() == "vi" else "name_en"
+    return dict(zip(catalogue["indicator"], catalogue[column], strict=True))

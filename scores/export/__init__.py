@@ -1,0 +1,1 @@
+"""What leaves the app as a file: tables as CSV and XLSX."""
