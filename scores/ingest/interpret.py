@@ -181,9 +181,10 @@ def _column_problems(columns, catalogue: Indicators, year: int, row: int) -> lis
 
 def suggest_indicators(header: str, catalogue: Indicators, limit: int = 3) -> list[str]:
     """Catalogue names nearest to an unrecognised header."""
-    names = {item.name_vi: code for code, item in catalogue.items.items()}
-    found = process.extract(header, list(names), scorer=fuzz.WRatio, limit=limit)
-    return [f"{match} ({names[match]})" for match, score, _ in found if score >= 60]
+    # Compared without diacritics or case: headers often arrive typed without them.
+    names = {fold(item.name_vi): (item.name_vi, code) for code, item in catalogue.items.items()}
+    found = process.extract(fold(header), list(names), scorer=fuzz.WRatio, limit=limit)
+    return [f"{names[match][0]} ({names[match][1]})" for match, score, _ in found if score >= 60]
 
 
 def guess_index_year(

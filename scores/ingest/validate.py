@@ -1,5 +1,11 @@
-"""Turning an understood table into checked values: provinces, numbers, ranges, duplicates."""
+"""Turning an understood table into checked values: one small function per rule, listed in RULES.
 
+A data row goes through four stages: the row as a whole (index and year columns), its cells
+(numbers, ranks, indicator labels), its province name, and each value it carries. Every rule
+returns the Problem it finds or None, so a row collects every problem at once.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -7,12 +13,38 @@ import pandas as pd
 from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
 from scores.ingest.cells import BadNumber, parse_number, parse_rank
 from scores.ingest.errors import Problem
-from scores.ingest.interpret import Layout
+from scores.ingest.interpret import Column, Layout
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key
 
 AVERAGE_WORDS = ("toan quoc", "ca nuoc", "trung binh", "binh quan", "average", "national", "mean")
 VALUE_COLUMNS = ["province_code", "province", "indicator", "value", "rank", "row"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may consult: the layout, the catalogue, the units of the release's year."""
+
+    layout: Layout
+    provinces: Provinces
+    catalogue: Indicators
+    index_code: str
+    year: int
+
+    @property
+    def units(self) -> int:
+        """How many units existed in the year (the highest possible rank)."""
+        return len(self.provinces.in_year(self.year))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One value (and/or rank) a row carries for one indicator."""
+
+    indicator: str
+    column: str
+    value: float | None
+    rank: int | None
 
 
 @dataclass
@@ -32,211 +64,264 @@ def empty() -> Parsed:
     return Parsed(pd.DataFrame(columns=VALUE_COLUMNS), pd.DataFrame(), {})
 
 
-class _Checker:
-    """Walks the data rows once, collecting values and problems."""
+def _cell(cells: list[str], column: Column) -> str:
+    return cells[column.position] if column.position < len(cells) else ""
 
-    def __init__(
-        self,
-        layout: Layout,
-        provinces: Provinces,
-        catalogue: Indicators,
-        index_code: str,
-        year: int,
-    ):
-        self.layout, self.provinces, self.catalogue = layout, provinces, catalogue
-        self.index_code, self.year = index_code, year
-        self.units = len(provinces.in_year(year))
-        self.headline = catalogue.headline(year)
-        self.parsed = empty()
-        self.values: dict[tuple[str, str], dict] = {}
-        self.averages: list[dict] = []
 
-    def run(self, raw: RawTable) -> Parsed:
-        for number in range(self.layout.header_row + 1, len(raw.rows)):
-            cells = raw.rows[number]
-            if any(cells):
-                self.row(number + 1, cells)
-        self.parsed.values = pd.DataFrame(list(self.values.values()), columns=VALUE_COLUMNS)
-        self.parsed.averages = pd.DataFrame(
-            self.averages, columns=["scope", "indicator", "value", "row"]
+# --- Rules on the row as a whole -------------------------------------------------------------
+
+
+def _mismatch(ctx: Context, row: int, cells: list[str], role: str, expected: str) -> Problem | None:
+    column = ctx.layout.first(role)
+    found = _cell(cells, column) if column else ""
+    if found and key(found) not in {key(expected), key(expected) + "index"}:
+        return Problem(f"{role}_mismatch", row, column.header, found, {"expected": expected})
+    return None
+
+
+def index_mismatch(ctx: Context, row: int, cells: list[str]) -> Problem | None:
+    """An index column that names another index than the one being imported."""
+    return _mismatch(ctx, row, cells, "index", ctx.index_code)
+
+
+def year_mismatch(ctx: Context, row: int, cells: list[str]) -> Problem | None:
+    """A year column that names another year than the one being imported."""
+    return _mismatch(ctx, row, cells, "year", str(ctx.year))
+
+
+# --- Rules on one cell --------------------------------------------------------------------
+
+
+def not_a_number(ctx: Context, row: int, column: Column, text: str) -> Problem | None:
+    """A value cell that is neither a number nor a missing-value mark."""
+    try:
+        parse_number(text)
+    except BadNumber:
+        return Problem("not_a_number", row, column.header, text)
+    return None
+
+
+def bad_rank(ctx: Context, row: int, column: Column, text: str) -> Problem | None:
+    """A rank cell that is not a whole number of at least 1."""
+    try:
+        parse_rank(text)
+    except BadNumber:
+        return Problem("bad_rank", row, column.header, text)
+    return None
+
+
+def rank_out_of_range(ctx: Context, row: int, column: Column, text: str) -> Problem | None:
+    """A rank beyond the number of units that existed in the year (64 of 63)."""
+    rank = parse_rank(text)
+    if rank is not None and rank > ctx.units:
+        return Problem(
+            "rank_out_of_range", row, column.header, text, {"units": ctx.units, "year": ctx.year}
         )
-        return self.parsed
-
-    def cell(self, cells: list[str], position: int) -> str:
-        return cells[position] if position < len(cells) else ""
-
-    def problem(self, rule: str, row: int, column: str | None = None, value=None, **detail) -> None:
-        self.parsed.problems.append(Problem(rule, row, column, value, detail))
-
-    def row(self, row: int, cells: list[str]) -> None:
-        name_column = self.layout.first("province")
-        name = self.cell(cells, name_column.position)
-        self.check_index_and_year(row, cells)
-        problems_before = len(self.parsed.problems)
-        entries = self.entries(row, cells)
-        if not entries and len(self.parsed.problems) == problems_before:
-            self.parsed.skipped_rows.append(row)  # nothing in it: a note or a blank line
-            return
-        if fold(name).startswith(AVERAGE_WORDS):
-            self.average(row, entries)
-            return
-        unit = self.resolve(row, name_column.header, name)
-        if unit is not None:
-            for indicator, column, value, rank in entries:
-                self.store(row, unit, name, indicator, column, value, rank)
-
-    def check_index_and_year(self, row: int, cells: list[str]) -> None:
-        for role, expected in (("index", self.index_code), ("year", str(self.year))):
-            column = self.layout.first(role)
-            found = column and self.cell(cells, column.position)
-            if found and key(found) not in {key(expected), key(expected) + "index"}:
-                self.problem(
-                    f"{role}_mismatch",
-                    row,
-                    column.header,
-                    found,
-                    expected=expected,
-                )
-
-    def entries(self, row: int, cells: list[str]) -> list[tuple]:
-        """(indicator, column, value, rank) for each value the row carries, numbers parsed."""
-        if self.layout.layout == "long":
-            return self.long_entries(row, cells)
-        ranks = {
-            c.indicator or self.headline_code(): c for c in self.layout.columns if c.role == "rank"
-        }
-        found = []
-        for column in (c for c in self.layout.columns if c.role == "value"):
-            rank_column = ranks.pop(column.indicator, None)
-            value = self.number(row, column.header, self.cell(cells, column.position))
-            rank = self.rank(row, rank_column, cells)
-            if value is not None or rank is not None:
-                found.append((column.indicator, column.header, value, rank))
-        for indicator, rank_column in ranks.items():
-            rank = self.rank(row, rank_column, cells)
-            if rank is not None:
-                found.append((indicator, rank_column.header, None, rank))
-        return found
-
-    def long_entries(self, row: int, cells: list[str]) -> list[tuple]:
-        label_column, value_column = (
-            self.layout.first("indicator_label"),
-            self.layout.first("value_cell"),
-        )
-        label = self.cell(cells, label_column.position)
-        value = (
-            self.number(row, value_column.header, self.cell(cells, value_column.position))
-            if value_column
-            else None
-        )
-        rank = self.rank(row, self.layout.first("rank"), cells)
-        if not label or (value is None and rank is None):
-            return []
-        matched = self.catalogue.match(label, self.year)
-        if not matched:
-            self.problem("unknown_indicator", row, label_column.header, label)
-            return []
-        return [(matched[0].indicator, value_column.header if value_column else label, value, rank)]
-
-    def headline_code(self) -> str | None:
-        return self.headline.indicator if self.headline else None
-
-    def number(self, row: int, column: str, text: str) -> float | None:
-        try:
-            value = parse_number(text)
-        except BadNumber:
-            self.problem("not_a_number", row, column, text)
-            return None
-        self.parsed.missing += value is None
-        return value
-
-    def rank(self, row: int, column, cells: list[str]) -> int | None:
-        if column is None:
-            return None
-        text = self.cell(cells, column.position)
-        try:
-            rank = parse_rank(text)
-        except BadNumber:
-            self.problem("bad_rank", row, column.header, text)
-            return None
-        if rank is not None and rank > self.units:
-            self.problem(
-                "rank_out_of_range", row, column.header, text, units=self.units, year=self.year
-            )
-            return None
-        return rank
-
-    def average(self, row: int, entries: list[tuple]) -> None:
-        for indicator, _column, value, _rank in entries:
-            if value is not None:
-                self.averages.append(
-                    {"scope": "national", "indicator": indicator, "value": value, "row": row}
-                )
-
-    def resolve(self, row: int, column: str, name: str) -> Unit | None:
-        try:
-            unit = self.provinces.resolve(name, self.year)
-        except ProvinceNotFound as missing:
-            self.not_found(row, column, name, missing)
-            return None
-        self.parsed.matches[name] = unit
-        return unit
-
-    def not_found(self, row: int, column: str, name: str, missing: ProvinceNotFound) -> None:
-        if not name:
-            self.problem("no_province_name", row, column)
-        elif missing.existed:
-            unit = missing.existed[0]
-            self.problem(
-                "province_not_in_year",
-                row,
-                column,
-                name,
-                year=self.year,
-                first=unit.valid_from,
-                last=unit.valid_to or "…",
-            )
-        else:
-            self.problem(
-                "unknown_province",
-                row,
-                column,
-                name,
-                suggestions=", ".join(missing.suggestions) or "–",
-            )
-
-    def store(self, row, unit: Unit, name, indicator, column, value, rank) -> None:
-        item = self.catalogue.items[indicator]
-        slot = (unit.province_code, indicator)
-        if slot in self.values:
-            self.problem("duplicate_value", row, column, name, other=self.values[slot]["row"])
-            return
-        if value is not None and not _in_range(value, item.valid_min, item.valid_max):
-            self.problem(
-                "out_of_range",
-                row,
-                column,
-                _plain(value),
-                low=_plain(item.valid_min),
-                high=_plain(item.valid_max),
-            )
-            return
-        self.values[slot] = {
-            "province_code": unit.province_code,
-            "province": unit.name_vi,
-            "indicator": indicator,
-            "value": value,
-            "rank": rank,
-            "row": row,
-        }
+    return None
 
 
-def _in_range(value: float, low: float | None, high: float | None) -> bool:
-    return (low is None or value >= low) and (high is None or value <= high)
+def unknown_indicator(ctx: Context, row: int, column: Column, label: str) -> Problem | None:
+    """A long-layout row whose indicator label matches nothing in the index's catalogue."""
+    if ctx.catalogue.match(label, ctx.year):
+        return None
+    return Problem("unknown_indicator", row, column.header, label)
+
+
+# --- Rules on the province name -----------------------------------------------------------
+
+
+def no_province_name(ctx: Context, row: int, column: str, name: str) -> Problem | None:
+    """A row with values but no province name."""
+    return None if name else Problem("no_province_name", row, column)
+
+
+def province_not_in_year(
+    ctx: Context, row: int, column: str, name: str, missing: ProvinceNotFound
+) -> Problem | None:
+    """A real unit that did not exist in the release's year (Hà Tây in 2009, Bắc Giang in 2025)."""
+    if not name or not missing.existed:
+        return None
+    unit = missing.existed[0]
+    detail = {"year": ctx.year, "first": unit.valid_from, "last": unit.valid_to or "…"}
+    return Problem("province_not_in_year", row, column, name, detail)
+
+
+def unknown_province(
+    ctx: Context, row: int, column: str, name: str, missing: ProvinceNotFound
+) -> Problem | None:
+    """A name that matches no unit: an error with suggestions, never a guess."""
+    if not name or missing.existed:
+        return None
+    detail = {"suggestions": ", ".join(missing.suggestions) or "–"}
+    return Problem("unknown_province", row, column, name, detail)
+
+
+# --- Rules on one value -------------------------------------------------------------------
+
+
+def duplicate_value(
+    ctx: Context, row: int, entry: Entry, name: str, earlier: dict | None
+) -> Problem | None:
+    """A second value for the same province and indicator (HN and Hà Nội in one file)."""
+    if earlier is None:
+        return None
+    return Problem("duplicate_value", row, entry.column, name, {"other": earlier["row"]})
+
+
+def out_of_range(
+    ctx: Context, row: int, entry: Entry, name: str, earlier: dict | None
+) -> Problem | None:
+    """A value outside the indicator's valid range (12.5 on a 0-10 sub-index)."""
+    item = ctx.catalogue.items[entry.indicator]
+    value = entry.value
+    low, high = item.valid_min, item.valid_max
+    if value is None or ((low is None or value >= low) and (high is None or value <= high)):
+        return None
+    detail = {"low": _plain(low), "high": _plain(high)}
+    return Problem("out_of_range", row, entry.column, _plain(value), detail)
 
 
 def _plain(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
+
+
+# Every rule a data row is checked against, by stage, in the order they apply.
+RULES: dict[str, tuple[Callable[..., Problem | None], ...]] = {
+    "row": (index_mismatch, year_mismatch),
+    "value_cell": (not_a_number,),
+    "rank_cell": (bad_rank, rank_out_of_range),
+    "label_cell": (unknown_indicator,),
+    "province": (province_not_in_year, unknown_province),
+    "value": (duplicate_value, out_of_range),
+}
+
+
+def _first(stage: str, *args: object) -> Problem | None:
+    """The first problem a stage's rules find (a cell breaks at most one rule at a time)."""
+    return next((p for rule in RULES[stage] if (p := rule(*args)) is not None), None)
+
+
+# --- The walk over the rows ---------------------------------------------------------------
+
+
+@dataclass
+class _Walk:
+    """Collects values, averages and problems while the rows are read once."""
+
+    ctx: Context
+    parsed: Parsed = field(default_factory=empty)
+    values: dict[tuple[str, str], dict] = field(default_factory=dict)
+    averages: list[dict] = field(default_factory=list)
+    row_missing: int = 0  # blank value cells of the current row, counted once the row is kept
+
+    def number(self, row: int, column: Column, cells: list[str]) -> float | None:
+        text = _cell(cells, column)
+        problem = _first("value_cell", self.ctx, row, column, text)
+        if problem:
+            self.parsed.problems.append(problem)
+            return None
+        value = parse_number(text)
+        self.row_missing += value is None
+        return value
+
+    def rank(self, row: int, column: Column | None, cells: list[str]) -> int | None:
+        if column is None:
+            return None
+        text = _cell(cells, column)
+        problem = _first("rank_cell", self.ctx, row, column, text)
+        if problem:
+            self.parsed.problems.append(problem)
+            return None
+        return parse_rank(text)
+
+    def entries(self, row: int, cells: list[str]) -> list[Entry]:
+        """The values and ranks a row carries, numbers parsed, cell problems collected."""
+        layout = self.ctx.layout
+        if layout.layout == "long":
+            return self.long_entries(row, cells)
+        headline = self.ctx.catalogue.headline(self.ctx.year)
+        ranks = {
+            c.indicator or (headline.indicator if headline else None): c
+            for c in layout.columns
+            if c.role == "rank"
+        }
+        found = []
+        for column in (c for c in layout.columns if c.role == "value"):
+            rank_column = ranks.pop(column.indicator, None)
+            value, rank = self.number(row, column, cells), self.rank(row, rank_column, cells)
+            if value is not None or rank is not None:
+                found.append(Entry(column.indicator, column.header, value, rank))
+        for indicator, rank_column in ranks.items():
+            rank = self.rank(row, rank_column, cells)
+            if rank is not None:
+                found.append(Entry(indicator, rank_column.header, None, rank))
+        return found
+
+    def long_entries(self, row: int, cells: list[str]) -> list[Entry]:
+        layout = self.ctx.layout
+        label_column, value_column = layout.first("indicator_label"), layout.first("value_cell")
+        label = _cell(cells, label_column)
+        value = self.number(row, value_column, cells) if value_column else None
+        rank = self.rank(row, layout.first("rank"), cells)
+        if not label or (value is None and rank is None):
+            return []
+        problem = _first("label_cell", self.ctx, row, label_column, label)
+        if problem:
+            self.parsed.problems.append(problem)
+            return []
+        indicator = self.ctx.catalogue.match(label, self.ctx.year)[0].indicator
+        return [Entry(indicator, value_column.header if value_column else label, value, rank)]
+
+    def row(self, row: int, cells: list[str]) -> None:
+        for rule in RULES["row"]:
+            if problem := rule(self.ctx, row, cells):
+                self.parsed.problems.append(problem)
+        problems_before, self.row_missing = len(self.parsed.problems), 0
+        entries = self.entries(row, cells)
+        if not entries and len(self.parsed.problems) == problems_before:
+            self.parsed.skipped_rows.append(row)  # nothing in it: a note or a blank line
+            return
+        name_column = self.ctx.layout.first("province")
+        name = _cell(cells, name_column)
+        if fold(name).startswith(AVERAGE_WORDS):
+            self.averages += [
+                {"scope": "national", "indicator": e.indicator, "value": e.value, "row": row}
+                for e in entries
+                if e.value is not None
+            ]
+            return
+        self.parsed.missing += self.row_missing
+        unit = self.resolve(row, name_column.header, name)
+        for entry in entries if unit else []:
+            self.store(row, unit, name, entry)
+
+    def resolve(self, row: int, column: str, name: str) -> Unit | None:
+        problem = no_province_name(self.ctx, row, column, name)
+        if problem is None:
+            try:
+                unit = self.ctx.provinces.resolve(name, self.ctx.year)
+            except ProvinceNotFound as missing:
+                problem = _first("province", self.ctx, row, column, name, missing)
+            else:
+                self.parsed.matches[name] = unit
+                return unit
+        self.parsed.problems.append(problem)
+        return None
+
+    def store(self, row: int, unit: Unit, name: str, entry: Entry) -> None:
+        slot = (unit.province_code, entry.indicator)
+        problem = _first("value", self.ctx, row, entry, name, self.values.get(slot))
+        if problem:
+            self.parsed.problems.append(problem)
+            return
+        self.values[slot] = {
+            "province_code": unit.province_code,
+            "province": unit.name_vi,
+            "indicator": entry.indicator,
+            "value": entry.value,
+            "rank": entry.rank,
+            "row": row,
+        }
 
 
 def check(
@@ -248,7 +333,13 @@ def check(
     year: int,
 ) -> Parsed:
     """Every data row checked: values by province and indicator, averages, all problems."""
-    parsed = _Checker(layout, provinces, catalogue, index_code, year).run(raw)
+    walk = _Walk(Context(layout, provinces, catalogue, index_code, year))
+    for number in range(layout.header_row + 1, len(raw.rows)):
+        if any(raw.rows[number]):
+            walk.row(number + 1, raw.rows[number])
+    parsed = walk.parsed
+    parsed.values = pd.DataFrame(list(walk.values.values()), columns=VALUE_COLUMNS)
+    parsed.averages = pd.DataFrame(walk.averages, columns=["scope", "indicator", "value", "row"])
     if parsed.values.empty and not parsed.problems:
         parsed.problems.append(Problem("no_values"))
     return parsed

@@ -1,0 +1,86 @@
+"""The catalogue: province names resolved by year, headers matched to indicators."""
+
+import duckdb
+import pytest
+
+from scores.catalog import Indicators, ProvinceNotFound, Provinces, is_percent
+
+
+@pytest.fixture(scope="module")
+def con(built_db):
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "code"),
+    [
+        ("Hà Nội", 2016, "01"),
+        ("TP. Hà Nội", 2016, "01"),
+        ("HN", 2016, "01"),
+        ("TP.HCM", 2016, "79"),
+        ("HCMC", 2025, "79"),
+        ("TT-Hue", 2016, "46"),
+        ("BRVT", 2016, "77"),
+        ("Hà Tây", 2008, "28"),
+        ("Bắc Ninh", 2016, "27"),
+        ("Bắc Ninh", 2025, "24"),
+    ],
+)
+def test_names_resolve_to_the_unit_of_the_year(con, name, year, code):
+    assert Provinces(con).resolve(name, year).province_code == code
+
+
+def test_a_unit_outside_its_years_is_not_found_but_named(con):
+    with pytest.raises(ProvinceNotFound) as missing:
+        Provinces(con).resolve("Hà Tây", 2009)
+    assert [u.name_vi for u in missing.value.existed] == ["Hà Tây"]
+
+
+def test_an_unknown_name_gets_suggestions_never_a_guess(con):
+    with pytest.raises(ProvinceNotFound) as missing:
+        Provinces(con).resolve("Ha Noii", 2016)
+    assert missing.value.existed == [] and missing.value.suggestions[0] == "Hà Nội"
+
+
+def test_units_per_year(con):
+    provinces = Provinces(con)
+    assert (
+        len(provinces.in_year(2008)),
+        len(provinces.in_year(2016)),
+        len(provinces.in_year(2025)),
+    ) == (64, 63, 34)
+
+
+def test_a_picked_spelling_means_the_chosen_unit(con):
+    provinces = Provinces(con)
+    provinces.choose("Thủ đô", "01")
+    assert provinces.resolve("Thủ đô", 2016).province_code == "01"
+
+
+@pytest.mark.parametrize(
+    ("header", "year", "indicator"),
+    [
+        ("PCI", 2016, "pci_total_weighted"),
+        ("PCI 2016", 2016, "pci_total_weighted"),
+        ("gia nhap  thi truong", 2016, "entry_costs"),
+        ("Chi phí\nkhông chính thức", 2016, "informal_charges"),
+    ],
+)
+def test_headers_match_ignoring_case_diacritics_spacing_and_years(con, header, year, indicator):
+    assert Indicators(con, "PCI").match(header, year)[0].indicator == indicator
+
+
+def test_an_unknown_header_matches_nothing(con):
+    assert Indicators(con, "PCI").match("Cột lạ", 2016) == []
+
+
+def test_the_headline_of_an_index_follows_its_methodology(con):
+    papi = Indicators(con, "PAPI")
+    assert papi.headline(2017).indicator != papi.headline(2018).indicator
+
+
+def test_percent_indicators():
+    assert is_percent("SIPAS", "sipas_total") and is_percent("PAR", "par_index_total")
+    assert not is_percent("PCI", "pci_total_weighted")
