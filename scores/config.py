@@ -5,10 +5,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-SEED_DIR = DATA_DIR / "seed"
 QUERY_DIR = ROOT / "queries"
-UPLOAD_DIR = DATA_DIR / "uploads"
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# The one statement of the upload limit; .streamlit/config.toml repeats it for the server (a
+# test checks they agree) and messages show it through {limit}.
+MAX_UPLOAD_MB = 20
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from scores.analysis import diff
 from scores.app import access, cache, methodology, state, upload, widgets
+from scores.config import MAX_UPLOAD_MB
 from scores.export import tables
 from scores.i18n import describe
 from scores.ingest import store
@@ -25,9 +26,9 @@ upload_tab, history_tab, download_tab, method_tab = st.tabs(
 with upload_tab:
     allowed = access.admin_gate()
     file = st.file_uploader(
-        state.tr("data.file"),
+        state.tr("data.file", limit=MAX_UPLOAD_MB),
         type=["csv", "txt", "tsv", "xlsx"],
-        max_upload_size=20,
+        max_upload_size=MAX_UPLOAD_MB,
         key="upload_file",
         disabled=not allowed,
     )

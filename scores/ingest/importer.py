@@ -8,12 +8,11 @@ from pathlib import Path
 import duckdb
 
 from scores.catalog import Indicators, Provinces
-from scores.config import MAX_UPLOAD_BYTES
 from scores.i18n import describe
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.interpret import Layout, understand
-from scores.ingest.readfile import RawTable, read_bytes
+from scores.ingest.readfile import RawTable, check_size, read_bytes
 from scores.ingest.validate import Parsed, check, empty
 
 FIRST_YEAR = 2005
@@ -121,9 +120,7 @@ def import_file(
         source.publisher, source.document, source.date, path.name, "", source.imported_by
     )
     try:
-        if path.stat().st_size > MAX_UPLOAD_BYTES:
-            mb = round(path.stat().st_size / 2**20, 1)
-            raise ImportRefused([Problem("too_large", detail={"mb": mb})])
+        check_size(path.stat().st_size)
         prepared = prepare(
             con, path.read_bytes(), path.name, index_code, year, sheet, mapping, skip
         )

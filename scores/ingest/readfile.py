@@ -6,11 +6,10 @@ import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from openpyxl import load_workbook
 
-from scores.config import MAX_UPLOAD_BYTES
+from scores.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from scores.ingest.errors import ImportRefused, Problem
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -26,18 +25,16 @@ class RawTable:
     separator: str | None = None
 
 
-def read_path(path: str | Path, sheet: str | None = None) -> RawTable:
-    """Read a file from disk, refusing one over the size limit before reading it."""
-    size = Path(path).stat().st_size
+def check_size(size: int) -> None:
+    """Refuse a file over the upload limit before anything reads it."""
     if size > MAX_UPLOAD_BYTES:
-        raise ImportRefused([Problem("too_large", detail={"mb": round(size / 2**20, 1)})])
-    return read_bytes(Path(path).read_bytes(), Path(path).name, sheet)
+        mb = round(size / 2**20, 1)
+        raise ImportRefused([Problem("too_large", detail={"mb": mb, "limit": MAX_UPLOAD_MB})])
 
 
 def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTable:
     """Read an upload's bytes: .xlsx by content, anything else as delimited text."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ImportRefused([Problem("too_large", detail={"mb": round(len(data) / 2**20, 1)})])
+    check_size(len(data))
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
     if data.startswith(b"PK\x03\x04"):

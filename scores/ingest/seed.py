@@ -72,14 +72,26 @@ def _indicator_aliases(indicators: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# The reference tables and their inserts, written out: an allow-list, never built from input.
+REFERENCE_INSERTS = {
+    "indices": "INSERT INTO indices BY NAME SELECT * FROM incoming",
+    "provinces": "INSERT INTO provinces BY NAME SELECT * FROM incoming",
+    "province_aliases": "INSERT INTO province_aliases BY NAME SELECT * FROM incoming",
+    "indicators": "INSERT INTO indicators BY NAME SELECT * FROM incoming",
+    "indicator_aliases": "INSERT INTO indicator_aliases BY NAME SELECT * FROM incoming",
+    "indicator_weights": "INSERT INTO indicator_weights BY NAME SELECT * FROM incoming",
+    "methodology_breaks": "INSERT INTO methodology_breaks BY NAME SELECT * FROM incoming",
+    "targets": "INSERT INTO targets BY NAME SELECT * FROM incoming",
+}
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     """Insert a frame of text cells by column name; empty cells become NULL."""
-    frame = frame.replace({"": None})
-    con.register("incoming", frame)
-    columns = ", ".join(f'"{name}"' for name in frame.columns)
-    # Table and column names come from this module and data/ headers, never from an upload.
-    con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")  # noqa: S608
-    con.unregister("incoming")
+    con.register("incoming", frame.replace({"": None}))
+    try:
+        con.execute(REFERENCE_INSERTS[table])
+    finally:
+        con.unregister("incoming")
 
 
 def seed_index(

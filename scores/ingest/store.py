@@ -53,25 +53,19 @@ def write_releases(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> l
     """Store releases in one transaction: all of them land or none (readers never see half)."""
     if len({(r.index_code, r.year) for r in releases}) < len(releases):
         raise ValueError("one batch holds at most one release per index and year")
-    with WRITE_LOCK:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            heads = _release_rows(con, releases)
-            _insert_frame(con, "releases", [heads], before="supersede_current_from_frame")
-            _insert_frame(
-                con,
-                "import_log",
-                [heads.assign(outcome="accepted", attempted_at=heads["imported_at"])],
-            )
-            ids = heads["release_id"].tolist()
-            pairs = list(zip(releases, ids, strict=True))
-            _insert_frame(con, "scores", [r.values.assign(release_id=i) for r, i in pairs])
-            _insert_frame(con, "averages", [r.averages.assign(release_id=i) for r, i in pairs])
-            con.execute(db.sql("fill_computed_ranks"), {"first_release": min(ids)})
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    with WRITE_LOCK, db.transaction(con):
+        heads = _release_rows(con, releases)
+        _insert_frame(con, "releases", [heads], before="supersede_current_from_frame")
+        _insert_frame(
+            con,
+            "import_log",
+            [heads.assign(outcome="accepted", attempted_at=heads["imported_at"])],
+        )
+        ids = heads["release_id"].tolist()
+        pairs = list(zip(releases, ids, strict=True))
+        _insert_frame(con, "scores", [r.values.assign(release_id=i) for r, i in pairs])
+        _insert_frame(con, "averages", [r.averages.assign(release_id=i) for r, i in pairs])
+        con.execute(db.sql("fill_computed_ranks"), {"first_release": min(ids)})
     return ids
 
 
@@ -101,6 +95,14 @@ def _release_rows(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> pd
         ]
     )
 
+
+# Each table a frame may be inserted into, with its query: an allow-list, names written out.
+INSERT_QUERIES = {
+    "releases": "insert_releases_from_frame",
+    "import_log": "insert_import_log_from_frame",
+    "scores": "insert_scores_from_frame",
+    "averages": "insert_averages_from_frame",
+}
 
 FRAME_COLUMNS = {
     "releases": [
@@ -147,7 +149,7 @@ def _insert_frame(
     frames: list[pd.DataFrame],
     before: str | None = None,
 ) -> None:
-    """Insert the frames' rows through queries/insert_<table>_from_frame.sql (after `before`)."""
+    """Insert the frames' rows through the table's query in INSERT_QUERIES (after `before`)."""
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return
@@ -156,39 +158,36 @@ def _insert_frame(
     try:
         if before:
             con.execute(db.sql(before))
-        con.execute(db.sql(f"insert_{table}_from_frame"))
+        con.execute(db.sql(INSERT_QUERIES[table]))
     finally:
         con.unregister(f"new_{table}")
 
 
-def restore(con: duckdb.DuckDBPyConnection, release_id: int, imported_by: str = "unknown") -> tuple:
+def restore(
+    con: duckdb.DuckDBPyConnection, release_id: int, imported_by: str = "unknown"
+) -> tuple[str, int, int]:
     """Make an earlier version current again; returns (index_code, year, version)."""
     with WRITE_LOCK:
         found = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()
         if found is None:
             raise LookupError(release_id)
         index_code, year, version = found
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with db.transaction(con):
             con.execute(db.sql("supersede_current"), {"index_code": index_code, "year": year})
             con.execute(db.sql("make_current"), {"release_id": release_id})
             log(con, "restored", index_code, year, None, release_id=release_id, by=imported_by)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return index_code, year, version
 
 
 def log(
-    con,
+    con: duckdb.DuckDBPyConnection,
     outcome: str,
-    index_code,
-    year,
+    index_code: str,
+    year: int,
     source: Source | None,
-    release_id=None,
-    reason=None,
-    by=None,
+    release_id: int | None = None,
+    reason: str | None = None,
+    by: str | None = None,
 ) -> None:
     """One line of the import log: accepted, refused (with the reason) or restored."""
     con.execute(

@@ -232,11 +232,18 @@ def test_ranks_are_computed_only_for_a_complete_release(con, tmp_path):
 
 
 def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypatch):
-    def crash(*_args, **_kwargs):
-        raise RuntimeError("power cut")
+    # The release row and its log line are written, then the scores fail: only the transaction
+    # takes the first writes back.
+    insert = store._insert_frame
+
+    def crash(con, table, *args, **kwargs):
+        if table == "scores":
+            raise RuntimeError("power cut")
+        insert(con, table, *args, **kwargs)
 
     monkeypatch.setattr(store, "_insert_frame", crash)
     before = snapshot(con)
+    log_before = con.execute("SELECT count(*) FROM import_log").fetchone()
     path = tmp_path / "ok.csv"
     path.write_text("Tỉnh,PCI\nHà Nội,60\n", encoding="utf-8")
     with pytest.raises(RuntimeError):
@@ -245,6 +252,8 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypat
     assert db.query(con, "releases_by_version").query("index == 'PCI' and year == 2016")[
         "status"
     ].tolist() == ["current"]
+    # The "accepted" line written inside the transaction is gone with it.
+    assert con.execute("SELECT count(*) FROM import_log").fetchone() == log_before
 
 
 def test_a_row_with_only_bad_values_still_has_its_province_checked(con, tmp_path):

@@ -18,10 +18,6 @@ def app(db_file):
     st.cache_resource.clear()
 
 
-def metrics(app) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
-
-
 def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     app.run()
     assert not app.exception
