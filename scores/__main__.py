@@ -67,14 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _build(args) -> int:
+def _build(args: argparse.Namespace) -> int:
     path = db_path(args.db)
     counts = seed.build(path)
     print(t("cli.built", args.lang, path=path, releases=sum(counts.values())))
     return 0
 
 
-def _import(args) -> int:
+def _import(args: argparse.Namespace) -> int:
     mapping = dict(item.split("=", 1) for item in args.map if "=" in item)
     source = store.Source(
         args.publisher, args.source, args.date, imported_by=args.by or getpass.getuser()
@@ -116,7 +116,7 @@ def _import(args) -> int:
     return 0
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     con = db.connect(args.db, read_only=True)
     frame = db.query(
         con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year
@@ -126,13 +126,13 @@ def _export(args) -> int:
     return 0
 
 
-def _releases(args) -> int:
+def _releases(args: argparse.Namespace) -> int:
     con = db.connect(args.db, read_only=True)
     db.query(con, "releases_by_version").to_csv(sys.stdout, index=False)
     return 0
 
 
-def _restore(args) -> int:
+def _restore(args: argparse.Namespace) -> int:
     con = db.connect(args.db)
     try:
         index_code, year, version = store.restore(con, args.release_id, getpass.getuser())

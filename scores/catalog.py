@@ -1,6 +1,8 @@
 """The catalogue: resolving province names and column headers to units and indicators."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -29,7 +31,7 @@ class Unit:
 class ProvinceNotFound(LookupError):
     """A name that matches no unit, or only units that did not exist in the year."""
 
-    def __init__(self, name: str, suggestions: list[str], existed: list[Unit]):
+    def __init__(self, name: str, suggestions: list[str], existed: list[Unit]) -> None:
         super().__init__(name)
         self.name, self.suggestions, self.existed = name, suggestions, existed
 
@@ -37,7 +39,7 @@ class ProvinceNotFound(LookupError):
 class Provinces:
     """Every unit and every spelling of its name, resolved by the release's year."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         frame = db.query(con, "provinces_by_unit")
         self.units = [_unit(row) for row in frame.itertuples(index=False)]
         self._years: dict[int, list[Unit]] = {}
@@ -86,14 +88,14 @@ class Provinces:
         return self._codes[(code, year)]
 
 
-def _maybe(value, kind=None):
+def _maybe(value: Any, kind: Callable | None = None) -> Any:
     """None for a missing cell (None, NaN or pd.NA), else the value, converted by kind."""
     if value is None or pd.isna(value):
         return None
     return kind(value) if kind else value
 
 
-def _unit(row) -> Unit:
+def _unit(row: Any) -> Unit:
     return Unit(
         row.province_code,
         int(row.valid_from),
@@ -129,7 +131,7 @@ class Indicator:
 class Indicators:
     """An index's catalogue, matching headers through names and printed aliases."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, index_code: str):
+    def __init__(self, con: duckdb.DuckDBPyConnection, index_code: str) -> None:
         frame = db.query(con, "indicators_by_index", index_code=index_code)
         self.items = {row.indicator: _indicator(row) for row in frame.itertuples(index=False)}
         self._by_key: dict[str, set[str]] = {}
@@ -153,7 +155,7 @@ class Indicators:
         return next((i for i in self.items.values() if i.headline and i.used_in(year)), None)
 
 
-def _indicator(row) -> Indicator:
+def _indicator(row: Any) -> Indicator:
     return Indicator(
         row.indicator,
         row.name_vi,

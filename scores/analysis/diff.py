@@ -1,5 +1,7 @@
 """What a new release changes against the current one: new, changed and vanished values, ranks."""
 
+from typing import Any
+
 import pandas as pd
 
 KEY = ["province_code", "indicator"]
@@ -23,7 +25,7 @@ def compare(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
     return merged.drop(columns="origin").sort_values(KEY).reset_index(drop=True)
 
 
-def _status(row) -> str:
+def _status(row: Any) -> str:
     if row.origin == "right_only":
         return "new"
     if row.origin == "left_only":
@@ -33,7 +35,7 @@ def _status(row) -> str:
     return "same" if same_value and same_rank else "changed"
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     if pd.isna(a) and pd.isna(b):
         return True
     return not pd.isna(a) and not pd.isna(b) and abs(float(a) - float(b)) < 1e-9

@@ -23,7 +23,7 @@ def index_sentence(name: str, unit_suffix: str, found: dict, lang: str) -> str:
     return ", ".join(part for part in parts if part) + "."
 
 
-def _value(value, suffix: str, lang: str) -> str:
+def _value(value: float | None, suffix: str, lang: str) -> str:
     return (
         t("story.no_score", lang)
         if value is None or value != value
@@ -31,7 +31,7 @@ def _value(value, suffix: str, lang: str) -> str:
     )
 
 
-def _places(change, year: int, lang: str) -> str:
+def _places(change: float | None, year: int, lang: str) -> str:
     if change is None:
         return ""
     if change == 0:

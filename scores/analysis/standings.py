@@ -1,5 +1,7 @@
 """Standings on query results: peer groups, rank tables and changes, the latest standing."""
 
+from typing import Any
+
 import pandas as pd
 
 from scores.catalog import Unit
@@ -36,7 +38,7 @@ def rank_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def change_arrow(change) -> str:
+def change_arrow(change: object) -> str:
     """▲ n, ▼ n or = for a change in places; '–' when unknown."""
     if pd.isna(change):
         return "–"
@@ -66,15 +68,15 @@ def standing(history: pd.DataFrame) -> dict | None:
     }
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     return None if pd.isna(value) else value.item() if hasattr(value, "item") else value
 
 
-def _diff(a, b) -> float | None:
+def _diff(a: Any, b: Any) -> float | None:
     return None if pd.isna(a) or pd.isna(b) else _plain(a - b)
 
 
-def percentile_text(rank, units: int) -> float | None:
+def percentile_text(rank: float | None, units: int) -> float | None:
     """The share of units ranked below, as a percentage (rank 1 of 63 -> 98.4)."""
     if rank is None or pd.isna(rank) or not units:
         return None

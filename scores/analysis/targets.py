@@ -1,9 +1,11 @@
 """Judging targets: met, on track, at risk or missed; the gap to the target rank."""
 
+from typing import Any
+
 import pandas as pd
 
 
-def target_status(kind: str, threshold: float, latest, previous) -> str | None:
+def target_status(kind: str, threshold: float, latest: Any, previous: Any) -> str | None:
     """met / at_risk / on_track / missed from the latest and previous figure (rank or value).
 
     Met and not worse than last year: met. Met but worse: at risk. Not met but better than last
@@ -46,7 +48,7 @@ def rank_gap(frame: pd.DataFrame, focus_code: str, threshold: int) -> dict:
     publish it (partial releases), so the caller can say what is known.
     """
 
-    def value_at(rank: int):
+    def value_at(rank: int) -> float | None:
         found = frame.loc[frame["rank"] == rank, "value"].dropna()
         return None if found.empty else float(found.iloc[0])
 

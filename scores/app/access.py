@@ -2,6 +2,7 @@
 
 import hmac
 import os
+from typing import Any
 
 import streamlit as st
 
@@ -13,7 +14,7 @@ def admin_password() -> str | None:
     return _secret("admin_password") or os.environ.get("SCORES_ADMIN_PASSWORD") or None
 
 
-def _secret(name: str, default=None):
+def _secret(name: str, default: Any = None) -> Any:
     try:
         return st.secrets.get(name, default)
     except FileNotFoundError:  # no secrets.toml at all

@@ -36,7 +36,7 @@ def prefill(data: bytes, name: str, indices: list[str]) -> None:
         st.session_state["upload_year"] = year
 
 
-def original(sha256: str, file_name) -> Path | None:
+def original(sha256: str, file_name: object) -> Path | None:
     """The kept original of a release, if it was uploaded (seed releases have none here)."""
     if not isinstance(sha256, str) or not isinstance(file_name, str):
         return None

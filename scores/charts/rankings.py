@@ -3,6 +3,7 @@
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -54,7 +55,7 @@ def ranked_bars(
     return layout(figure, title, lang, height=max(320, 70 + 24 * len(data)))
 
 
-def _bar_label(row, lang: str) -> str:
+def _bar_label(row: Any, lang: str) -> str:
     rank = "" if pd.isna(row.rank) else f"{int(row.rank)}. "
     return f"{rank}{row.name}"
 
@@ -133,7 +134,9 @@ def _shades() -> list[str]:
     return sample_colorscale(SEQUENTIAL, [0.15 + 0.85 * i / 100 for i in range(101)])
 
 
-def _province_trace(code, outline, row, low, high, focus: bool, lang: str) -> dict:
+def _province_trace(
+    code: str, outline: dict, row: Any, low: float, high: float, focus: bool, lang: str
+) -> dict:
     has_value = row is not None and pd.notna(row.value)
     share = (0.5 if high == low else (row.value - low) / (high - low)) if has_value else 0
     return {
@@ -150,7 +153,7 @@ def _province_trace(code, outline, row, low, high, focus: bool, lang: str) -> di
     }
 
 
-def _map_hover(row, lang: str) -> str:
+def _map_hover(row: Any, lang: str) -> str:
     rank = "–" if pd.isna(row.rank) else str(int(row.rank))
     return (
         f"<b>{row.name}</b><br>{t('chart.value', lang)}: {number(row.value, lang)}<br>"

@@ -1,5 +1,7 @@
 """Charts over time and across components for the focus province."""
 
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,7 +33,7 @@ def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def mark_breaks(figure: go.Figure, breaks, years: pd.Series, lang: str) -> None:
+def mark_breaks(figure: go.Figure, breaks: Iterable[int], years: pd.Series, lang: str) -> None:
     """A dashed line before each methodology-break year inside the years shown."""
     if years.empty:
         return
@@ -47,7 +49,12 @@ def mark_breaks(figure: go.Figure, breaks, years: pd.Series, lang: str) -> None:
 
 
 def target_rank(
-    frame: pd.DataFrame, threshold: int, units: int, lang: str, title: str, breaks=()
+    frame: pd.DataFrame,
+    threshold: int,
+    units: int,
+    lang: str,
+    title: str,
+    breaks: Iterable[int] = (),
 ) -> go.Figure:
     """Rank by year (1 at the top) with the target band shaded; frame: year, rank."""
     data = frame.dropna(subset=["rank"])
@@ -90,7 +97,7 @@ def target_value(
     averages: pd.DataFrame,
     lang: str,
     title: str,
-    breaks=(),
+    breaks: Iterable[int] = (),
 ) -> go.Figure:
     """Value by year with the target line (if any) and, where published, the national average."""
     data = frame.dropna(subset=["value"])

@@ -17,6 +17,6 @@ class Problem:
 class ImportRefused(Exception):
     """The file was not stored; `problems` lists every reason at once."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems

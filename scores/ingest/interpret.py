@@ -122,7 +122,14 @@ def _used_positions(raw: RawTable, header_at: int) -> set[int]:
     return {pos for row in raw.rows[header_at + 1 :] for pos, cell in enumerate(row) if cell}
 
 
-def _column(pos, header, catalogue, year, mapping, skip) -> Column:
+def _column(
+    pos: int,
+    header: str,
+    catalogue: Indicators,
+    year: int,
+    mapping: dict[str, str],
+    skip: set[str],
+) -> Column:
     name = header or f"#{pos + 1}"
     hkey = key(header)
     if hkey in skip:
@@ -139,7 +146,7 @@ def _column(pos, header, catalogue, year, mapping, skip) -> Column:
     return _rank_or_value(pos, name, header, catalogue, year)
 
 
-def _rank_or_value(pos, name, header, catalogue, year) -> Column:
+def _rank_or_value(pos: int, name: str, header: str, catalogue: Indicators, year: int) -> Column:
     folded = fold(without_years(header))
     for word in RANK_WORDS:
         if folded == word or folded.startswith(word + " "):
@@ -156,7 +163,9 @@ def _rank_or_value(pos, name, header, catalogue, year) -> Column:
     return Column(pos, name, "value", found[0].indicator) if found else Column(pos, name, "unknown")
 
 
-def _column_problems(columns, catalogue: Indicators, year: int, row: int) -> list[Problem]:
+def _column_problems(
+    columns: list[Column], catalogue: Indicators, year: int, row: int
+) -> list[Problem]:
     problems = []
     for column in columns:
         if column.role == "unknown":

@@ -6,6 +6,7 @@ import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -124,7 +125,7 @@ def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
     return RawTable(rows, "xlsx")
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell: Any) -> str:
     """A cell as the text a person sees; percent-formatted fractions back on the 0-100 scale."""
     value = getattr(cell, "value", None)
     if value is None:
