@@ -1,6 +1,6 @@
 -- One row per province and indicator of the current release of each index and year,
 -- optionally one index ($index_code) and one year ($year); NULL means all.
-SELECT r.index_code AS "index", r.year, s.province_code, p.name_vi AS province,
+SELECT r.index_code, r.year, s.province_code, p.name_vi AS province,
        s.indicator, s.value, s.rank
 FROM scores s
 JOIN releases r USING (release_id)

@@ -122,13 +122,15 @@ def _export(args: argparse.Namespace) -> int:
         con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year
     )
     frame["rank"] = frame["rank"].astype("Int64")
+    frame = frame.rename(columns={"index_code": "index"})  # the CLI's header (PRODUCT.md)
     frame.to_csv(sys.stdout, index=False, float_format="%.15g")
     return 0
 
 
 def _releases(args: argparse.Namespace) -> int:
     con = db.connect(args.db, read_only=True)
-    db.query(con, "releases_by_version").to_csv(sys.stdout, index=False)
+    releases = db.query(con, "releases_by_version").rename(columns={"index_code": "index"})
+    releases.to_csv(sys.stdout, index=False)
     return 0
 
 

@@ -67,7 +67,7 @@ def test_releases_by_version(mem):
     frame = db.query(mem, "releases_by_version")
     assert list(frame.columns) == [
         "release_id",
-        "index",
+        "index_code",
         "year",
         "version",
         "status",

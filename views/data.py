@@ -87,7 +87,7 @@ with history_tab:
         st.markdown(
             state.tr(
                 "data.recent_line",
-                index=names.get(row.index, row.index),
+                index=names.get(row.index_code, row.index_code),
                 year=row.year,
                 version=row.version,
                 status=state.tr(f"release_status.{row.status}"),
@@ -99,7 +99,7 @@ with history_tab:
     st.subheader(state.tr("data.all_releases"))
     st.dataframe(widgets.localized(releases, "history"), hide_index=True, width="stretch")
     kept = {
-        int(r.release_id): f"{r.index} {r.year} v{r.version}: {r.file_name}"
+        int(r.release_id): f"{r.index_code} {r.year} v{r.version}: {r.file_name}"
         for r in releases.itertuples()
         if upload.original(r.sha256, r.file_name) is not None
     }
@@ -123,7 +123,7 @@ with history_tab:
     if access.admin_gate(key="restore_login"):
         superseded = releases[releases["status"] == "superseded"]
         options = {
-            int(r.release_id): f"{r.index} {r.year} v{r.version} ({r.imported_at:%Y-%m-%d})"
+            int(r.release_id): f"{r.index_code} {r.year} v{r.version} ({r.imported_at:%Y-%m-%d})"
             for r in superseded.itertuples()
         }
         if options:
@@ -135,7 +135,7 @@ with history_tab:
             )
             row = releases[releases["release_id"] == chosen].iloc[0]
             current = cache.load(
-                "current_release_by_index_year", index_code=row["index"], year=int(row["year"])
+                "current_release_by_index_year", index_code=row["index_code"], year=int(row["year"])
             )
             old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
             changes = diff.compare(old, cache.load("values_by_release", release_id=chosen))

@@ -53,7 +53,7 @@ if group == "custom":
         state.tr("rankings.custom"), list(options), format_func=options.get, key="custom_peers"
     )
     st.query_params["custom"] = ",".join(custom)
-shown = peers(frame, group, unit, year, custom)
+shown = peers(frame, group, unit.province_code, year, custom)
 mine = frame[frame["province_code"] == unit.province_code]
 chart_title = title
 if len(mine) and pd.notna(mine["rank"].iloc[0]):

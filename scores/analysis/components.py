@@ -4,7 +4,7 @@ import pandas as pd
 
 
 def components(
-    values: pd.DataFrame, focus_code: str, items: pd.DataFrame, units: int
+    values: pd.DataFrame, province_code: str, items: pd.DataFrame, units: int
 ) -> pd.DataFrame:
     """Per component: the focus value against the median, the top-5 average and the best.
 
@@ -19,7 +19,7 @@ def components(
             continue
         higher = bool(items.loc[indicator, "higher_is_better"])
         ordered = group.sort_values("value", ascending=not higher)
-        mine = group.loc[group["province_code"] == focus_code, "value"]
+        mine = group.loc[group["province_code"] == province_code, "value"]
         value = float(mine.iloc[0]) if len(mine) else None
         beaten = (
             None

@@ -4,19 +4,17 @@ from typing import Any
 
 import pandas as pd
 
-from scores.catalog import Unit
-
 PEER_GROUPS = ("all", "central_cities", "region", "top5", "custom")
 
 
 def peers(
-    frame: pd.DataFrame, group: str, focus: Unit, year: int, custom: list[str]
+    frame: pd.DataFrame, group: str, province_code: str, year: int, custom: list[str]
 ) -> pd.DataFrame:
     """The rows of a peer group (the focus province always included)."""
     if group == "central_cities":
         keep = frame["central_city_since"].le(year).fillna(False)
     elif group == "region":
-        region = frame.loc[frame["province_code"] == focus.province_code, "region"]
+        region = frame.loc[frame["province_code"] == province_code, "region"]
         keep = frame["region"].isin(region)
     elif group == "top5":
         keep = frame["rank"].le(5).fillna(False)
@@ -24,7 +22,7 @@ def peers(
         keep = frame["province_code"].isin(custom)
     else:
         return frame
-    return frame[keep.astype(bool) | (frame["province_code"] == focus.province_code)]
+    return frame[keep.astype(bool) | (frame["province_code"] == province_code)]
 
 
 def rank_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def evaluate_target(kind: str, threshold: float, first_year: int, history: pd.Da
     }
 
 
-def rank_gap(frame: pd.DataFrame, focus_code: str, threshold: int) -> dict:
+def rank_gap(frame: pd.DataFrame, province_code: str, threshold: int) -> dict:
     """For a rank target: the focus row, the province at the threshold rank and the next one.
 
     frame: one year's province_code, value, rank. Each figure is None where the release did not
@@ -52,7 +52,7 @@ def rank_gap(frame: pd.DataFrame, focus_code: str, threshold: int) -> dict:
         found = frame.loc[frame["rank"] == rank, "value"].dropna()
         return None if found.empty else float(found.iloc[0])
 
-    mine = frame[frame["province_code"] == focus_code]
+    mine = frame[frame["province_code"] == province_code]
     value = None if mine.empty or pd.isna(mine["value"].iloc[0]) else float(mine["value"].iloc[0])
     rank = None if mine.empty or pd.isna(mine["rank"].iloc[0]) else int(mine["rank"].iloc[0])
     edge, next_one = value_at(threshold), value_at(threshold + 1)

@@ -20,7 +20,7 @@ GEO = {
 
 
 def ranked_bars(
-    frame: pd.DataFrame, focus_code: str, lang: str, title: str, cutoff: int = 5
+    frame: pd.DataFrame, province_code: str, lang: str, title: str, cutoff: int = 5
 ) -> go.Figure:
     """Horizontal bars, best at the top; the focus province in its colour; a line under the top N.
 
@@ -28,7 +28,7 @@ def ranked_bars(
     """
     data = frame.dropna(subset=["value"]).sort_values(["value"], ascending=False)
     labels = [_bar_label(row, lang) for row in data.itertuples()]
-    colours = [FOCUS if code == focus_code else OTHERS for code in data["province_code"]]
+    colours = [FOCUS if code == province_code else OTHERS for code in data["province_code"]]
     figure = go.Figure(
         go.Bar(
             x=data["value"],
@@ -83,7 +83,9 @@ def outlines(year: int) -> dict[str, tuple[list, list]]:
     return found
 
 
-def choropleth(frame: pd.DataFrame, year: int, focus_code: str, lang: str, title: str) -> go.Figure:
+def choropleth(
+    frame: pd.DataFrame, year: int, province_code: str, lang: str, title: str
+) -> go.Figure:
     """Provinces shaded by value (grey where missing), the focus province outlined in its colour.
 
     frame: province_code, name, value, rank. Traces are built as dicts and handed to one Figure:
@@ -94,8 +96,8 @@ def choropleth(frame: pd.DataFrame, year: int, focus_code: str, lang: str, title
     low, high = (valued.min(), valued.max()) if len(valued) else (0, 1)
     shapes = outlines(year)
     traces = [
-        _province_trace(code, shapes[code], rows.get(code), low, high, code == focus_code, lang)
-        for code in sorted(shapes, key=lambda c: c == focus_code)
+        _province_trace(code, shapes[code], rows.get(code), low, high, code == province_code, lang)
+        for code in sorted(shapes, key=lambda c: c == province_code)
     ]
     steps = [[i / 5, _shade(i / 5)] for i in range(6)]
     traces.append(
@@ -162,12 +164,12 @@ def _map_hover(row: Any, lang: str) -> str:
 
 
 def scatter(
-    frame: pd.DataFrame, focus_code: str, lang: str, title: str, x_title: str, y_title: str
+    frame: pd.DataFrame, province_code: str, lang: str, title: str, x_title: str, y_title: str
 ) -> go.Figure:
     """One index against another for the same year: frame has province_code, name, x, y."""
     data = frame.dropna(subset=["x", "y"])
-    colours = [FOCUS if code == focus_code else PALETTE[0] for code in data["province_code"]]
-    sizes = [16 if code == focus_code else 10 for code in data["province_code"]]
+    colours = [FOCUS if code == province_code else PALETTE[0] for code in data["province_code"]]
+    sizes = [16 if code == province_code else 10 for code in data["province_code"]]
     figure = go.Figure(
         go.Scatter(
             x=data["x"],
@@ -178,7 +180,7 @@ def scatter(
             hovertemplate="<b>%{text}</b><br>%{x} · %{y}<extra></extra>",
         )
     )
-    focus = data[data["province_code"] == focus_code]
+    focus = data[data["province_code"] == province_code]
     for row in focus.itertuples():
         figure.add_annotation(
             x=row.x,

@@ -249,7 +249,7 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypat
     with pytest.raises(RuntimeError):
         import_file(con, path, "PCI", 2016, SOURCE)
     assert_unchanged(before, con)
-    assert db.query(con, "releases_by_version").query("index == 'PCI' and year == 2016")[
+    assert db.query(con, "releases_by_version").query("index_code == 'PCI' and year == 2016")[
         "status"
     ].tolist() == ["current"]
     # The "accepted" line written inside the transaction is gone with it.
