@@ -3,7 +3,6 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis import diff
 from scores.app import access, cache, methodology, state, upload, widgets
 from scores.config import MAX_UPLOAD_MB
 from scores.export import tables
@@ -133,15 +132,11 @@ with history_tab:
                 format_func=options.get,
                 key="restore_choice",
             )
-            row = releases[releases["release_id"] == chosen].iloc[0]
-            current = cache.load(
-                "current_release_by_index_year", index_code=row["index_code"], year=int(row["year"])
-            )
-            old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
-            changes = diff.compare(old, cache.load("values_by_release", release_id=chosen))
-            st.markdown(state.tr("upload.diff_counts", **diff.summary(changes)))
+            counts = upload.restore_preview(releases, chosen)
+            st.markdown(state.tr("upload.diff_counts", **counts))
             if st.button(state.tr("data.restore"), key="restore"):
-                store.restore(cache.cursor(), chosen, access.who())
+                with cache.cursor() as con:
+                    store.restore(con, chosen, access.who())
                 st.cache_data.clear()
                 st.success(state.tr("data.restored", release=chosen))
 

@@ -5,7 +5,14 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.standings import PEER_GROUPS, change_arrow, peers, rank_table
+from scores.analysis.standings import (
+    PEER_GROUPS,
+    breaks_since,
+    change_arrow,
+    pair,
+    peers,
+    rank_table,
+)
 from scores.app import cache, state, widgets
 from scores.i18n import number
 from scores.text import source_label
@@ -98,11 +105,8 @@ with table_tab:
         else pd.DataFrame(columns=frame.columns)
     )
     table = rank_table(shown, before)
-    changed = cache.load("methodology_breaks_by_year", index_code=index_code)
-    changed = changed[
-        (changed["year"] <= year) & (changed["year"] > (previous[0] if previous else year))
-    ]
-    for note in changed.itertuples():
+    all_breaks = cache.load("methodology_breaks_by_year", index_code=index_code)
+    for note in breaks_since(all_breaks, year, previous[0] if previous else None).itertuples():
         st.info(
             state.tr(
                 "rankings.break",
@@ -144,14 +148,11 @@ with scatter_tab:
             year=year,
             indicator=headline["indicator"].iloc[0],
         )
-        pair = frame[["province_code", "name", "value"]].merge(
-            y_frame[["province_code", "value"]], on="province_code", suffixes=("_x", "_y")
-        )
-        pair = pair.rename(columns={"value_x": "x", "value_y": "y"})
+        both = pair(frame, y_frame)
         st.plotly_chart(
             cache.figure(
                 "scatter",
-                pair,
+                both,
                 unit.province_code,
                 lang,
                 state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year),
@@ -160,4 +161,4 @@ with scatter_tab:
             ),
             width="stretch",
         )
-        st.caption(state.tr("rankings.scatter_caption", count=int(pair.dropna().shape[0])))
+        st.caption(state.tr("rankings.scatter_caption", count=int(both.dropna().shape[0])))

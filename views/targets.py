@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
 from scores.analysis.targets import evaluate_target, rank_gap
-from scores.app import access, cache, state, widgets
+from scores.app import access, cache, state, target_editor, widgets
 from scores.i18n import number
-from scores.ingest.targets import KINDS, Target, problems, save
 from scores.text import source_label
 
 unit, lang = state.focus_unit(), state.lang()
@@ -56,31 +56,7 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
         "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
     )
     gap = rank_gap(frame, unit.province_code, threshold)
-    st.markdown(rank_sentence(gap, threshold, year, frame["coverage"].iloc[0]))
-
-
-def rank_sentence(gap: dict, threshold: int, year: int, coverage: str) -> str:
-    """The gap in points and a plain statement of what next year takes."""
-    if gap["rank"] is None:
-        return state.tr("targets.rank_unknown", year=year)
-    if gap["gap"] is None:
-        key = "targets.cushion_unknown" if gap["inside"] else "targets.gap_unknown"
-        text = state.tr(key, rank=gap["rank"], n=threshold, next=threshold + 1, year=year)
-        if gap["leader"] is not None and gap["value"] is not None and gap["rank"] > 1:
-            text += " " + state.tr(
-                "targets.to_leader", points=number(gap["leader"] - gap["value"], lang)
-            )
-        return text + (" " + state.tr("targets.partial") if coverage == "partial" else "")
-    key = "targets.cushion" if gap["inside"] else "targets.gap"
-    return state.tr(
-        key,
-        rank=gap["rank"],
-        n=threshold,
-        next=threshold + 1,
-        year=year,
-        points=number(gap["gap"], lang),
-        next_year=year + 1,
-    )
+    st.markdown(rank_gap_sentence(gap, threshold, year, frame["coverage"].iloc[0], lang))
 
 
 def breaks(target) -> tuple[int, ...]:
@@ -111,18 +87,7 @@ def value_section(target, rows: pd.DataFrame, name: str) -> None:
     if judged["year"] is None:
         st.info(state.tr("status.unknown"))
         return
-    difference = judged["latest"] - target.threshold
-    key = "targets.above" if difference >= 0 else "targets.below"
-    st.markdown(
-        state.tr(
-            key,
-            year=judged["year"],
-            value=number(judged["latest"], lang),
-            threshold=number(target.threshold, lang, 0),
-            points=number(abs(difference), lang),
-            next_year=judged["year"] + 1,
-        )
-    )
+    st.markdown(value_gap_sentence(judged["year"], judged["latest"], target.threshold, lang))
 
 
 for target in targets.itertuples():
@@ -150,66 +115,4 @@ for target in targets.itertuples():
 
 with st.expander(state.tr("targets.edit")):
     if access.admin_gate():
-        choices = {None: state.tr("targets.new")} | {
-            int(r.target_id): f"{names[r.index_code]} · {r.indicator}" for r in targets.itertuples()
-        }
-        chosen = st.selectbox(
-            state.tr("targets.which"), list(choices), format_func=choices.get, key="target_choice"
-        )
-        current = targets[targets["target_id"] == chosen].iloc[0] if chosen else None
-        with st.form("target_form"):
-            index_code = st.selectbox(
-                state.tr("rankings.index"),
-                list(names),
-                format_func=names.get,
-                index=list(names).index(current["index_code"]) if chosen else 0,
-            )
-            kind = st.selectbox(
-                state.tr("targets.kind"),
-                KINDS,
-                format_func=lambda k: state.tr(f"targets.kind_{k}"),
-                index=KINDS.index(current["kind"]) if chosen else 0,
-            )
-            threshold = st.number_input(
-                state.tr("targets.threshold"),
-                min_value=0.0,
-                value=float(current["threshold"]) if chosen else 5.0,
-            )
-            first_year = st.number_input(
-                state.tr("targets.first_year"),
-                2005,
-                2100,
-                int(current["first_year"]) if chosen else 2025,
-            )
-            basis = st.text_area(
-                state.tr("targets.basis_label"), current["basis"] if chosen else ""
-            )
-            if st.form_submit_button(state.tr("targets.save")):
-                catalogue = cache.load("indicators_by_index", index_code=index_code)
-                headline = catalogue[catalogue["headline"]].iloc[-1]
-                indicator = (
-                    current["indicator"]
-                    if chosen and current["index_code"] == index_code
-                    else headline["indicator"]
-                )
-                item = Target(
-                    chosen,
-                    unit.province_code,
-                    index_code,
-                    indicator,
-                    kind,
-                    float(threshold),
-                    int(first_year),
-                    None,
-                    basis,
-                )
-                found = problems(
-                    item, len(cache.provinces_in(int(first_year))), headline["valid_max"]
-                )
-                for problem in found:
-                    st.error(state.tr(f"target_problem.{problem}"))
-                if not found:
-                    save(cache.cursor(), item, by="admin")
-                    st.cache_data.clear()
-                    st.success(state.tr("targets.saved"))
-                    st.rerun()
+        target_editor.show(unit.province_code, targets, names)

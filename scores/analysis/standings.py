@@ -79,3 +79,17 @@ def percentile_text(rank: float | None, units: int) -> float | None:
     if rank is None or pd.isna(rank) or not units:
         return None
     return 100 * (units - rank) / units
+
+
+def pair(x: pd.DataFrame, y: pd.DataFrame) -> pd.DataFrame:
+    """Two indices' values side by side per province (x, y), for a scatter; only shared units."""
+    both = x[["province_code", "name", "value"]].merge(
+        y[["province_code", "value"]], on="province_code", suffixes=("_x", "_y")
+    )
+    return both.rename(columns={"value_x": "x", "value_y": "y"})
+
+
+def breaks_since(breaks: pd.DataFrame, year: int, previous: int | None) -> pd.DataFrame:
+    """The methodology breaks between a compared year (exclusive) and the year shown (inclusive)."""
+    after = previous if previous is not None else year
+    return breaks[(breaks["year"] <= year) & (breaks["year"] > after)]

@@ -61,9 +61,8 @@ def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:
         for h, v in st.session_state.items()
         if isinstance(h, str) and h.startswith("prov::") and v
     }
-    return prepare(
-        cache.cursor(), data, name, index_code, year, mapping=mapping, skip=skip, names=names
-    )
+    with cache.cursor() as con:
+        return prepare(con, data, name, index_code, year, mapping=mapping, skip=skip, names=names)
 
 
 def province_controls(prepared: Prepared) -> None:
@@ -224,4 +223,15 @@ def save_and_commit(prepared: Prepared, data: bytes, source: store.Source) -> in
     target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"
     if not target.exists():
         target.write_bytes(data)
-    return commit(cache.cursor(), prepared, source)
+    with cache.cursor() as con:
+        return commit(con, prepared, source)
+
+
+def restore_preview(releases: pd.DataFrame, release_id: int) -> dict[str, int]:
+    """What restoring a superseded release would change against the current one (counts)."""
+    row = releases[releases["release_id"] == release_id].iloc[0]
+    current = cache.load(
+        "current_release_by_index_year", index_code=row["index_code"], year=int(row["year"])
+    )
+    old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
+    return diff.summary(diff.compare(old, cache.load("values_by_release", release_id=release_id)))

@@ -26,6 +26,33 @@ class Target:
     basis: str
 
 
+def from_form(
+    target_id: int | None,
+    province_code: str,
+    index_code: str,
+    kind: str,
+    threshold: float,
+    first_year: int,
+    basis: str,
+    current_indicator: str | None,
+    headline: str,
+) -> Target:
+    """The target an edit form describes: an existing target keeps its indicator while its index
+    is unchanged; a new one (or one moved to another index) is set on that index's headline."""
+    indicator = current_indicator or headline
+    return Target(
+        target_id,
+        province_code,
+        index_code,
+        indicator,
+        kind,
+        float(threshold),
+        int(first_year),
+        None,
+        basis,
+    )
+
+
 def problems(target: Target, units: int, valid_max: float | None) -> list[str]:
     """Message keys (target_problem.*) for what is wrong with a target; [] when it is sound."""
     found = []

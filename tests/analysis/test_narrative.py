@@ -2,7 +2,12 @@
 
 import pytest
 
-from scores.analysis.narrative import index_sentence, target_sentence
+from scores.analysis.narrative import (
+    index_sentence,
+    rank_gap_sentence,
+    target_sentence,
+    value_gap_sentence,
+)
 
 PAR_2024 = {
     "year": 2024,
@@ -52,3 +57,22 @@ def test_target_sentence():
     assert target_sentence("PAR INDEX", "rank_at_most", 5, None, "en") == (
         "PAR INDEX target (among the top 5 provinces): no data to judge yet."
     )
+
+
+def test_rank_gap_outside_the_top_five():
+    gap = {"rank": 7, "value": 88.0, "inside": False, "edge": 89.5, "next": 89.0, "gap": 1.5}
+    text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "complete", "en")
+    assert text.startswith("In 2024 ranked 7, outside the top 5. It takes **1.50 points**")
+    assert "in 2025" in text
+
+
+def test_rank_gap_unknown_on_a_partial_release_says_why_in_vietnamese():
+    gap = {"rank": 7, "value": 88.0, "inside": False, "edge": None, "next": None, "gap": None}
+    text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "partial", "vi")
+    assert "4,00" in text and text.count("(") == 1
+
+
+def test_value_gap_above_and_below():
+    assert "**1,50 points**" not in value_gap_sentence(2024, 86.5, 85, "vi")
+    assert "**1,50 điểm**" in value_gap_sentence(2024, 86.5, 85, "vi")
+    assert "below the 85 % target" in value_gap_sentence(2024, 84.0, 85, "en")

@@ -140,7 +140,7 @@ def test_an_administrator_edits_a_target(app, monkeypatch, db_file):
     with duckdb.connect(str(db_file), read_only=True) as con:
         assert con.execute(
             "SELECT threshold, updated_by FROM targets WHERE target_id = 2"
-        ).fetchone() == (90.0, "admin")
+        ).fetchone() == (90.0, "admin (password)")  # who signed in, not a constant
 
 
 def test_components_list_the_weakest_first_with_reasons(app):
