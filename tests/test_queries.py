@@ -86,13 +86,13 @@ def test_releases_by_version(mem):
     ]
 
 
-def test_headline_by_province_counts_the_units_of_each_year(mem):
+def test_headline_by_year_counts_the_units_of_each_year(mem):
     frame = db.query(
-        mem, "headline_by_province", province_code="24", valid_from=2004, valid_to=2024
+        mem, "headline_by_year", province_code="24", valid_from=2004, valid_to=2024
     )
     assert frame[["year", "value", "units"]].values.tolist() == [[2016, 62.5, 2]]
     frame = db.query(
-        mem, "headline_by_province", province_code="24", valid_from=2025, valid_to=9999
+        mem, "headline_by_year", province_code="24", valid_from=2025, valid_to=9999
     )
     assert frame[["year", "value", "units"]].values.tolist() == [[2025, 70.0, 2]]
 
@@ -218,7 +218,7 @@ def test_supersede_then_make_current(mem):
 
 PARAMS = {
     "export_by_release": {"index_code": None, "year": None},
-    "headline_by_province": {"province_code": "01", "valid_from": 2004, "valid_to": 2024},
+    "headline_by_year": {"province_code": "01", "valid_from": 2004, "valid_to": 2024},
     "indicators_by_index": {"index_code": "PCI"},
     "indicator_aliases_by_index": {"index_code": "PCI"},
     "supersede_current": {"index_code": "PCI", "year": 2016},

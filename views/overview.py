@@ -85,7 +85,7 @@ st.title(state.tr("overview.title", province=state.unit_name(unit)))
 st.caption(state.tr("overview.caption"))
 indices = cache.load("indices_by_code")
 history = cache.load(
-    "headline_by_province",
+    "headline_by_year",
     province_code=unit.province_code,
     valid_from=unit.valid_from,
     valid_to=unit.valid_to or 9999,

@@ -14,7 +14,7 @@ names = state.index_names()
 st.title(state.tr("targets.title", province=state.unit_name(unit)))
 targets = cache.load("targets_by_index", province_code=unit.province_code)
 history = cache.load(
-    "headline_by_province",
+    "headline_by_year",
     province_code=unit.province_code,
     valid_from=unit.valid_from,
     valid_to=unit.valid_to or 9999,

@@ -70,7 +70,7 @@ def test_zero_totals_in_the_source_are_missing_not_zero(ro):
 
 def test_ha_tay_is_a_unit_until_2008(ro):
     assert figure(ro, "PCI", 2008, "pci_total_weighted", "28")[0] is not None
-    units = db.query(ro, "headline_by_province", province_code="28", valid_from=2004, valid_to=2008)
+    units = db.query(ro, "headline_by_year", province_code="28", valid_from=2004, valid_to=2008)
     assert units[["year", "units"]].values.tolist() == [
         [2005, 64],
         [2006, 64],
