@@ -3,6 +3,7 @@
 import streamlit as st
 
 from scores.app import state
+from scores.catalog import unit_key
 
 st.set_page_config(page_title="Chỉ số CCHC · Hà Nội", page_icon="📊", layout="wide")
 
@@ -15,13 +16,13 @@ with st.sidebar:
         horizontal=True,
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
     )
-    units = {unit.province_code: unit for unit in state.focus_units()}
+    units = {unit_key(unit): unit for unit in state.focus_units()}
     state.focus_unit()
     st.selectbox(
         state.tr("sidebar.province"),
         list(units),
         key="province",
-        format_func=lambda code: state.unit_name(units[code]),
+        format_func=lambda key: state.picker_label(units[key]),
     )
 st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})
 

@@ -87,6 +87,73 @@ class Provinces:
             self._codes[(code, year)] = found[0] if found else None
         return self._codes[(code, year)]
 
+    # --- Lineage across reorganisations (Hà Tây into Hà Nội in 2008, the 34 units of 2025) ---
+
+    def successor(self, unit: Unit) -> Unit | None:
+        """The unit this one went into on the day after it ended (None while it exists)."""
+        if unit.valid_to is None or unit.successor_code is None:
+            return None
+        return self.by_code(unit.successor_code, unit.valid_to + 1)
+
+    def predecessors(self, unit: Unit) -> list[Unit]:
+        """The units that went into this one, the one whose name it kept first."""
+        found = [u for u in self.units if u != unit and self.successor(u) == unit]
+        return sorted(found, key=lambda u: (u.name_vi != unit.name_vi, u.name_vi))
+
+    def main_line(self, unit: Unit) -> list[Unit]:
+        """The unit and, back in time, each predecessor whose name it kept (newest first).
+
+        The history a leader follows: Bắc Ninh 2025 <- Bắc Ninh 2004-2024, never Bắc Giang's
+        figures (nothing is summed or averaged across the units that merged).
+        """
+        line = [unit]
+        while (kept := self.predecessors(line[-1])) and kept[0].name_vi == line[-1].name_vi:
+            line.append(kept[0])
+        return line
+
+    def others(self, unit: Unit) -> list[Unit]:
+        """Every earlier unit that went into this one outside its main line (shown on its own)."""
+        line, found = self.main_line(unit), []
+        for member in line:
+            for earlier in self.predecessors(member):
+                if earlier not in line and earlier not in found:
+                    found.append(earlier)
+                    found += [u for u in self.others(earlier) if u not in found]
+                    found += [u for u in self.main_line(earlier)[1:] if u not in found]
+        return found
+
+    def along(self, unit: Unit, year: int) -> Unit | None:
+        """The unit of the main line that existed in the year (Bắc Ninh 2025 in 2016: code 27)."""
+        return next((u for u in self.main_line(unit) if u.exists_in(year)), None)
+
+    def merged(self, unit: Unit) -> bool:
+        """Whether the unit was formed from more than one earlier unit (its history changed)."""
+        return len(self.predecessors(unit)) > 1
+
+    def today(self) -> list[Unit]:
+        """The units that exist now (34 since 1 July 2025): the ones a leader follows."""
+        return [unit for unit in self.units if unit.valid_to is None]
+
+    def ended(self) -> list[Unit]:
+        """The units that no longer exist, each still openable on its own (Bắc Kạn 2004-2024)."""
+        return [unit for unit in self.units if unit.valid_to is not None]
+
+    def by_key(self, unit_key: str) -> Unit | None:
+        """A unit from its key: the code for a unit that still exists, code-from for an older one
+        ("24" is Bắc Ninh since 2025, "24-2004" the Bắc Giang of 2004-2024)."""
+        code, _, start = unit_key.partition("-")
+        found = [u for u in self.units if u.province_code == code]
+        if start:
+            return next((u for u in found if str(u.valid_from) == start), None)
+        return next((u for u in found if u.valid_to is None), None)
+
+
+def unit_key(unit: Unit) -> str:
+    """The key of a unit in links: its code while it exists, code-from once it has ended."""
+    return (
+        unit.province_code if unit.valid_to is None else f"{unit.province_code}-{unit.valid_from}"
+    )
+
 
 def _maybe(value: Any, kind: Callable | None = None) -> Any:
     """None for a missing cell (None, NaN or pd.NA), else the value, converted by kind."""

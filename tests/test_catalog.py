@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from scores.catalog import Indicators, ProvinceNotFound, Provinces, is_percent
+from scores.catalog import Indicators, ProvinceNotFound, Provinces, is_percent, unit_key
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,37 @@ def test_the_headline_of_an_index_follows_its_methodology(con):
 def test_percent_indicators():
     assert is_percent("SIPAS", "sipas_total") and is_percent("PAR", "par_index_total")
     assert not is_percent("PCI", "pci_total_weighted")
+
+
+@pytest.mark.parametrize(
+    ("key", "line", "others"),
+    [
+        ("01", [("01", 2025), ("01", 2004)], ["Hà Tây"]),
+        ("24", [("24", 2025), ("27", 2004)], ["Bắc Giang"]),
+        ("52", [("52", 2025), ("64", 2004)], ["Bình Định"]),
+        ("04", [("04", 2025), ("04", 2004)], []),
+        ("06-2004", [("06", 2004)], []),
+    ],
+)
+def test_lineage_follows_the_unit_whose_name_was_kept(con, key, line, others):
+    provinces = Provinces(con)
+    unit = provinces.by_key(key)
+    assert [(u.province_code, u.valid_from) for u in provinces.main_line(unit)] == line
+    assert [u.name_vi for u in provinces.others(unit)] == others
+
+
+def test_a_reused_code_means_another_unit_before_2025(con):
+    provinces = Provinces(con)
+    bac_ninh = provinces.by_key("24")
+    assert provinces.along(bac_ninh, 2016).name_vi == "Bắc Ninh"
+    assert provinces.along(bac_ninh, 2016).province_code == "27"
+    assert provinces.by_code("24", 2016).name_vi == "Bắc Giang"
+    assert provinces.merged(bac_ninh) and not provinces.merged(provinces.by_key("01"))
+
+
+def test_today_and_ended_units_and_their_keys(con):
+    provinces = Provinces(con)
+    assert len(provinces.today()) == 34
+    assert {unit_key(u) for u in provinces.ended()} >= {"06-2004", "28-2004", "01-2004"}
+    assert provinces.by_key("28-2004").name_vi == "Hà Tây"
+    assert provinces.by_key("28") is None  # Hà Tây does not exist today

@@ -87,13 +87,9 @@ def test_releases_by_version(mem):
 
 
 def test_headline_by_year_counts_the_units_of_each_year(mem):
-    frame = db.query(
-        mem, "headline_by_year", province_code="24", valid_from=2004, valid_to=2024
-    )
+    frame = db.query(mem, "headline_by_year", province_code="24", valid_from=2004, valid_to=2024)
     assert frame[["year", "value", "units"]].values.tolist() == [[2016, 62.5, 2]]
-    frame = db.query(
-        mem, "headline_by_year", province_code="24", valid_from=2025, valid_to=9999
-    )
+    frame = db.query(mem, "headline_by_year", province_code="24", valid_from=2025, valid_to=9999)
     assert frame[["year", "value", "units"]].values.tolist() == [[2025, 70.0, 2]]
 
 

@@ -3,52 +3,61 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.components import components, weak_points
+from scores.analysis.components import components, enough, weak_points
 from scores.app import cache, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
+
+
+def focus_history(code: str) -> pd.DataFrame:
+    """The focus province's component values of one index over the years (main line)."""
+    catalogue = cache.load("indicators_by_index", index_code=code)
+    parts = catalogue.loc[catalogue["level"] != "total", "indicator"]
+    found = cache.history("percentiles_by_year", unit, index_code=code)
+    return found[found["indicator"].isin(parts) & found["value"].notna()]
+
+
+# Open on the index and year the focus province has components for, latest first.
+latest = {code: focus_history(code)["year"].max() for code in names}
+offered = sorted(names, key=lambda code: -(latest[code] if pd.notna(latest[code]) else 0))
 left, right, third = st.columns([1, 1, 2])
 with left:
-    index_code = state.pick(state.tr("rankings.index"), list(names), "index", "PCI", names.get)
-available = cache.load("indicators_by_year", index_code=index_code)
-with_parts = available[available["level"] != "total"]
-years = sorted(with_parts["year"].unique().tolist(), reverse=True)
+    index_code = state.pick(state.tr("rankings.index"), list(names), "index", offered[0], names.get)
+history = focus_history(index_code)
+years = sorted(history["year"].unique().tolist(), reverse=True)
 st.title(state.tr("components.title", index=names[index_code], province=state.unit_name(unit)))
+widgets.lineage_note(unit)
 if not years:
-    st.info(state.tr("components.none", index=names[index_code]))
+    st.info(state.tr("components.none", index=names[index_code], province=state.unit_name(unit)))
     st.stop()
 with right:
     year = state.pick(state.tr("rankings.year"), years, "year", years[0])
-levels = sorted(with_parts[with_parts["year"] == year]["level"].unique())
+catalogue = cache.load("indicators_by_index", index_code=index_code)
+of_year = catalogue[catalogue["indicator"].isin(history.loc[history["year"] == year, "indicator"])]
+levels = sorted(of_year["level"].unique())
 with third:
     level = state.pick(
         state.tr("components.level"), levels, "level", "component", lambda v: state.tr(f"level.{v}")
     )
 
-catalogue = cache.load("indicators_by_index", index_code=index_code)
 items = catalogue[catalogue["level"] == level].set_index("indicator")
 labels = {
     code: name for code, name in state.indicator_labels(index_code).items() if code in items.index
 }
 values = cache.load("values_by_province_indicator", index_code=index_code, year=year)
-history = cache.load(
-    "percentiles_by_year",
-    index_code=index_code,
-    province_code=unit.province_code,
-    valid_from=unit.valid_from,
-    valid_to=unit.valid_to or 9999,
-)
 weights = dict(cache.load("weights_by_indicator", index_code=index_code, year=year).values.tolist())
 max_points = items["max_points"].dropna().to_dict()
 units = len(cache.provinces_in(year))
-field = components(values, unit.province_code, items, units)
+field = components(values, state.code_in(year), items, units)
 table = weak_points(field, history, year, weights, max_points)
 table = table[table["value"].notna()]
-of_year = available[(available["year"] == year) & available["headline"]]
-if len(of_year) and of_year["coverage"].iloc[0] == "partial":
-    st.warning(state.tr("components.partial"))
+valued = int(table["valued"].max()) if len(table) else 0
+if not enough(valued, units):
+    st.warning(state.tr("components.too_few", valued=valued, units=units, year=year))
+elif valued < units:
+    st.info(state.tr("components.partial", valued=valued, units=units))
 if table.empty:
     st.info(state.tr("components.no_focus", province=state.unit_name(unit), year=year))
     st.stop()
@@ -98,7 +107,7 @@ view = pd.DataFrame(
     }
 )
 st.dataframe(view, hide_index=True, width="stretch")
-st.caption(state.tr("components.notes", count=units))
+st.caption(state.tr("components.notes", valued=valued, units=units))
 widgets.download_buttons(table, f"{index_code}_{year}_{level}_{unit.province_code}")
 
 breaks = cache.load("methodology_breaks_by_year", index_code=index_code)["year"].tolist()

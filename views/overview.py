@@ -63,6 +63,15 @@ def rank_line(found: dict) -> None:
             percentile=number(share, state.lang(), digits=0),
         )
     )
+    if found["places_change"] is None and found["previous_rank"] is not None:
+        st.markdown(
+            state.tr(
+                "overview.places_boundary",
+                year=found["previous_year"],
+                rank=int(found["previous_rank"]),
+                units=found["previous_units"],
+            )
+        )
     if found["places_change"] is not None:
         change = int(found["places_change"])
         key = "same" if change == 0 else "up" if change > 0 else "down"
@@ -84,12 +93,8 @@ unit = state.focus_unit()
 st.title(state.tr("overview.title", province=state.unit_name(unit)))
 st.caption(state.tr("overview.caption"))
 indices = cache.load("indices_by_code")
-history = cache.load(
-    "headline_by_year",
-    province_code=unit.province_code,
-    valid_from=unit.valid_from,
-    valid_to=unit.valid_to or 9999,
-)
+widgets.lineage_note(unit)
+history = cache.history("headline_by_year", unit)
 targets = cache.load("targets_by_index", province_code=unit.province_code)
 summary = []
 for column, index in zip(st.columns(len(indices)), indices.itertuples(), strict=True):

@@ -18,14 +18,35 @@ from scores.i18n import number
 from scores.text import source_label
 
 unit, lang = state.focus_unit(), state.lang()
+
+
+def lineage_codes(year: int, earlier: int) -> tuple[dict[str, str], bool]:
+    """Each unit's code in the earlier year (its main predecessor), and whether ranks compare."""
+    provinces = cache.provinces()
+    codes = {}
+    for member in provinces.in_year(year):
+        found = provinces.along(member, earlier)
+        if found is not None:
+            codes[member.province_code] = found.province_code
+    return codes, len(provinces.in_year(year)) == len(provinces.in_year(earlier))
+
+
 names = state.index_names()
 left, middle, right = st.columns([1, 1, 2])
+headline = cache.history("headline_by_year", unit)
+# Open on the index and year with the focus province's latest figure.
+latest = headline.groupby("index_code")["year"].max()
+first = max(names, key=lambda code: latest.get(code, 0))
 with left:
-    index_code = state.pick(state.tr("rankings.index"), list(names), "index", "PAR", names.get)
+    index_code = state.pick(state.tr("rankings.index"), list(names), "index", first, names.get)
 available = cache.load("indicators_by_year", index_code=index_code)
+available = available[(available["valued"] > 0) | (available["ranked"] > 0)]
 years = sorted(available["year"].unique().tolist(), reverse=True)
+mine_years = headline.loc[headline["index_code"] == index_code, "year"]
 with middle:
-    year = state.pick(state.tr("rankings.year"), years, "year", years[0])
+    default_year = int(mine_years.max()) if len(mine_years) else years[0]
+    year = state.pick(state.tr("rankings.year"), years, "year", default_year)
+code = state.code_in(year)
 of_year = available[available["year"] == year]
 labels = {row.indicator: state.indicator_name(row) for row in of_year.itertuples()}
 with right:
@@ -54,14 +75,16 @@ custom = []
 if group == "custom":
     options = {u.province_code: state.unit_name(u) for u in cache.provinces_in(year)}
     if "custom_peers" not in st.session_state:  # a shared link: ?peers=custom&custom=01,48
-        asked = st.query_params.get("custom", unit.province_code).split(",")
+        asked = st.query_params.get("custom", code or "").split(",")
         st.session_state["custom_peers"] = [code for code in asked if code in options]
     custom = st.multiselect(
         state.tr("rankings.custom"), list(options), format_func=options.get, key="custom_peers"
     )
     st.query_params["custom"] = ",".join(custom)
-shown = peers(frame, group, unit.province_code, year, custom)
-mine = frame[frame["province_code"] == unit.province_code]
+shown = peers(frame, group, code, year, custom)
+mine = frame[frame["province_code"] == code]
+if code is None:
+    st.info(state.tr("rankings.not_in_year", province=state.unit_name(unit), year=year))
 chart_title = title
 if len(mine) and pd.notna(mine["rank"].iloc[0]):
     chart_title = state.tr(
@@ -83,7 +106,7 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
 with bars_tab:
     if shown["value"].notna().any():
         st.plotly_chart(
-            cache.figure("ranked_bars", shown, unit.province_code, lang, chart_title),
+            cache.figure("ranked_bars", shown, code, lang, chart_title),
             width="stretch",
         )
     else:
@@ -91,7 +114,7 @@ with bars_tab:
     st.caption(state.tr("rankings.caption", source=source, units=units))
 with map_tab:
     st.plotly_chart(
-        cache.figure("choropleth", frame, year, unit.province_code, lang, chart_title),
+        cache.figure("choropleth", frame, year, code, lang, chart_title),
         width="stretch",
     )
     st.caption(state.tr("rankings.caption", source=source, units=units))
@@ -104,7 +127,19 @@ with table_tab:
         if previous
         else pd.DataFrame(columns=frame.columns)
     )
-    table = rank_table(shown, before)
+    earlier = previous[0] if previous else year
+    codes, comparable = lineage_codes(year, earlier)
+    table = rank_table(shown, before, codes, comparable)
+    if not comparable:
+        st.info(
+            state.tr(
+                "rankings.boundary",
+                previous=earlier,
+                before=len(cache.provinces_in(earlier)),
+                year=year,
+                units=units,
+            )
+        )
     all_breaks = cache.load("methodology_breaks_by_year", index_code=index_code)
     for note in breaks_since(all_breaks, year, previous[0] if previous else None).itertuples():
         st.info(

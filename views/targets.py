@@ -13,14 +13,32 @@ unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
 st.title(state.tr("targets.title", province=state.unit_name(unit)))
 targets = cache.load("targets_by_index", province_code=unit.province_code)
-history = cache.load(
-    "headline_by_year",
-    province_code=unit.province_code,
-    valid_from=unit.valid_from,
-    valid_to=unit.valid_to or 9999,
-)
-if targets.empty:
-    st.info(state.tr("targets.none"))
+widgets.lineage_note(unit)
+history = cache.history("headline_by_year", unit)
+
+
+def without_targets() -> None:
+    """A province with no targets of its own: its score over time in each index, no target line."""
+    st.info(state.tr("targets.none", province=state.unit_name(unit)))
+    shown = [
+        (code, rows) for code, rows in history.groupby("index_code") if rows["value"].notna().any()
+    ]
+    for column, (code, rows) in zip(st.columns(2) * 2, shown, strict=False):
+        with column:
+            averages = cache.load("averages_by_year", index_code=code)
+            averages = averages[
+                averages["indicator"].isin(rows["indicator"]) & (averages["scope"] == "national")
+            ]
+            title = state.tr("targets.value_chart", index=names[code])
+            st.plotly_chart(
+                cache.figure("target_value", rows, None, averages, lang, title, breaks_of(code)),
+                width="stretch",
+            )
+
+
+def breaks_of(index_code: str) -> tuple[int, ...]:
+    """The years the index changed its methodology (marked on the charts)."""
+    return tuple(cache.load("methodology_breaks_by_year", index_code=index_code)["year"])
 
 
 def rank_section(target, rows: pd.DataFrame, name: str) -> None:
@@ -55,13 +73,12 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
     frame = cache.load(
         "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
     )
-    gap = rank_gap(frame, unit.province_code, threshold)
+    gap = rank_gap(frame, state.code_in(year), threshold)
     st.markdown(rank_gap_sentence(gap, threshold, year, frame["coverage"].iloc[0], lang))
 
 
 def breaks(target) -> tuple[int, ...]:
-    """The years the index changed its methodology (marked on the charts)."""
-    return tuple(cache.load("methodology_breaks_by_year", index_code=target.index_code)["year"])
+    return breaks_of(target.index_code)
 
 
 def national_averages(target) -> pd.DataFrame:
@@ -90,6 +107,8 @@ def value_section(target, rows: pd.DataFrame, name: str) -> None:
     st.markdown(value_gap_sentence(judged["year"], judged["latest"], target.threshold, lang))
 
 
+if targets.empty:
+    without_targets()
 for target in targets.itertuples():
     name = names[target.index_code]
     rows = history[

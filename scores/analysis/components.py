@@ -2,6 +2,15 @@
 
 import pandas as pd
 
+# Comparisons need the field: a publisher's table missing a few provinces (PAPI 2024: 61 of 63)
+# is the field, the five provinces a press release names are not.
+MIN_SHARE = 0.75
+
+
+def enough(valued: int, units: int) -> bool:
+    """Whether a median, top-5 average, best and percentile over `valued` provinces mean much."""
+    return units > 0 and valued >= MIN_SHARE * units
+
 
 def components(
     values: pd.DataFrame, province_code: str, items: pd.DataFrame, units: int
@@ -10,8 +19,8 @@ def components(
 
     values: province_code, indicator, value (one year); items: the components to judge, indexed by
     indicator, with higher_is_better. Percentile: share of provinces the focus equals or beats.
-    The comparisons are left empty (None) for a component that not all `units` provinces have:
-    a median of the few provinces a press release names would mislead.
+    The comparisons are left empty (None) for a component that too few of the `units` provinces
+    have (see enough): a median of the few provinces a press release names would mislead.
     """
     rows = []
     for indicator, group in values.dropna(subset=["value"]).groupby("indicator"):
@@ -26,7 +35,7 @@ def components(
             if value is None
             else ((group["value"] <= value) if higher else (group["value"] >= value)).mean() * 100
         )
-        if len(group) < units:
+        if not enough(len(group), units):
             rows.append({"indicator": indicator, "value": value, "valued": len(group)})
             continue
         rows.append(

@@ -18,6 +18,12 @@ def index_sentence(name: str, unit_suffix: str, found: dict, lang: str) -> str:
         parts.append(t("story.rank", lang, rank=int(found["rank"]), units=found["units"]))
     if found["previous_year"] is not None:
         parts.append(_places(found["places_change"], found["previous_year"], lang))
+        if found["places_change"] is None and found.get("previous_rank") is not None:
+            units = found["previous_units"]
+            rank = int(found["previous_rank"])
+            parts.append(
+                t("story.rank_before", lang, year=found["previous_year"], rank=rank, units=units)
+            )
         if found["value_change"] is not None:
             parts.append(_points(found["value_change"], lang))
     return ", ".join(part for part in parts if part) + "."

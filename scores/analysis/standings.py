@@ -25,14 +25,26 @@ def peers(
     return frame[keep.astype(bool) | (frame["province_code"] == province_code)]
 
 
-def rank_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
-    """Rank, name, value, last year's rank and the change in places (positive = moved up)."""
+def rank_table(
+    now: pd.DataFrame,
+    before: pd.DataFrame,
+    previous_code: dict[str, str] | None = None,
+    comparable: bool = True,
+) -> pd.DataFrame:
+    """Rank, name, value, the earlier year's rank and the change in places (positive = moved up).
+
+    previous_code: each unit's code in the earlier year where it differs (across the 2025
+    reorganisation, the main predecessor: Bắc Ninh 24 <- 27). comparable: False when the two
+    years rank different numbers of units; the earlier rank is shown, no change in places.
+    """
     previous = (
         before.set_index("province_code")["rank"] if len(before) else pd.Series(dtype="Int64")
     )
     table = now[["rank", "province_code", "name", "value", "rank_kind"]].copy()
-    table["previous_rank"] = table["province_code"].map(previous).astype("Int64")
-    table["change"] = (table["previous_rank"] - table["rank"].astype("Int64")).astype("Int64")
+    codes = table["province_code"].map(lambda code: (previous_code or {}).get(code, code))
+    table["previous_rank"] = codes.map(previous).astype("Int64")
+    change = (table["previous_rank"] - table["rank"].astype("Int64")).astype("Int64")
+    table["change"] = change if comparable else pd.array([pd.NA] * len(table), dtype="Int64")
     return table
 
 
@@ -53,6 +65,9 @@ def standing(history: pd.DataFrame) -> dict | None:
         return None
     latest = rows.iloc[-1]
     previous = rows.iloc[-2] if len(rows) > 1 else None
+    # Ranks among different numbers of units (63 to 2024, 34 from 2025) are not comparable:
+    # the places are not counted across that boundary, the earlier rank is given as it was.
+    comparable = previous is not None and int(previous["units"]) == int(latest["units"])
     return {
         "year": int(latest["year"]),
         "value": _plain(latest["value"]),
@@ -62,7 +77,9 @@ def standing(history: pd.DataFrame) -> dict | None:
         "coverage": latest["coverage"],
         "previous_year": None if previous is None else int(previous["year"]),
         "value_change": None if previous is None else _diff(latest["value"], previous["value"]),
-        "places_change": None if previous is None else _diff(previous["rank"], latest["rank"]),
+        "places_change": _diff(previous["rank"], latest["rank"]) if comparable else None,
+        "previous_rank": None if previous is None else _plain(previous["rank"]),
+        "previous_units": None if previous is None else int(previous["units"]),
     }
 
 

@@ -6,7 +6,7 @@ from typing import Any
 import streamlit as st
 
 from scores.app import cache
-from scores.catalog import Unit
+from scores.catalog import Unit, unit_key
 from scores.i18n import LANGS, t
 
 DEFAULT_PROVINCE = "01"
@@ -26,18 +26,32 @@ def tr(key: str, **values: object) -> str:
 
 
 def focus_units() -> list[Unit]:
-    """The units a leader can focus on: those of the latest year with data."""
-    year = int(cache.load("latest_year_with_release")["year"].iloc[0])
-    return cache.provinces_in(year)
+    """The units a leader can focus on: today's first, then every unit that no longer exists."""
+    provinces = cache.provinces()
+    return provinces.today() + provinces.ended()
 
 
 def focus_unit() -> Unit:
-    """The focus province: session state, else ?province=, else Hà Nội."""
-    units = {unit.province_code: unit for unit in focus_units()}
-    if st.session_state.get("province") not in units:
+    """The focus province: session state, else ?province= (a unit key), else Hà Nội."""
+    keys = {unit_key(unit): unit for unit in focus_units()}
+    if st.session_state.get("province") not in keys:
         asked = st.query_params.get("province", DEFAULT_PROVINCE)
-        st.session_state["province"] = asked if asked in units else DEFAULT_PROVINCE
-    return units[st.session_state["province"]]
+        st.session_state["province"] = asked if asked in keys else DEFAULT_PROVINCE
+    return keys[st.session_state["province"]]
+
+
+def code_in(year: int) -> str | None:
+    """The focus province's code in a year: its main line's unit of that year, if it existed."""
+    unit = cache.provinces().along(focus_unit(), year)
+    return unit.province_code if unit else None
+
+
+def picker_label(unit: Unit) -> str:
+    """A unit as the province picker shows it; ended units grouped under "before 1/7/2025"."""
+    if unit.valid_to is None:
+        return unit_name(unit)
+    years = f"{unit.valid_from}–{unit.valid_to}"
+    return tr("sidebar.ended_unit", name=unit_name(unit), years=years)
 
 
 def unit_name(unit: Unit) -> str:

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import cache
-from scores.app.state import tr
+from scores.app.state import tr, unit_name
+from scores.catalog import Unit
 from scores.export import tables
 from scores.text import source_label
 
@@ -66,3 +67,15 @@ def source_caption(index_code: str, year: int) -> None:
 def localized(frame: pd.DataFrame, section: str) -> pd.DataFrame:
     """The frame with its column names in the chosen language (<section>.<column>)."""
     return frame.rename(columns={column: tr(f"{section}.{column}") for column in frame.columns})
+
+
+def lineage_note(unit: Unit) -> None:
+    """Under a page title: whose figures the earlier years are, and the units merged in."""
+    provinces = cache.provinces()
+    line, others = provinces.main_line(unit), provinces.others(unit)
+    name = unit_name(unit)
+    if provinces.merged(unit) and len(line) > 1:
+        st.caption(tr("lineage.main", until=line[1].valid_to, name=unit_name(line[1])))
+    if others:
+        listed = ", ".join(f"{unit_name(u)} ({u.valid_from}–{u.valid_to})" for u in others)
+        st.caption(tr("lineage.others", name=name, others=listed))

@@ -49,10 +49,19 @@ def test_weak_points_flag_and_order():
     assert pd.isna(table.iloc[1]["points_lost"]) and not table.iloc[1]["bottom_third"]
 
 
-def test_no_comparison_for_a_component_only_some_provinces_have():
-    table = components(VALUES[VALUES["province_code"] != "06"], "01", ITEMS, 6)
+def test_no_comparison_for_a_component_only_a_few_provinces_have():
+    # A press release naming two provinces: no median, no percentile.
+    table = components(VALUES[VALUES["province_code"].isin(["01", "06"])], "01", ITEMS, 6)
     assert table[["indicator", "value", "valued"]].values.tolist() == [
-        ["cost", 2.0, 5],
-        ["land", 4.0, 5],
+        ["cost", 2.0, 2],
+        ["land", 4.0, 2],
     ]
     assert table[["median", "top5", "best", "percentile"]].isna().all().all()
+
+
+def test_a_table_missing_a_few_provinces_is_still_compared_and_says_on_how_many():
+    # Like PAPI 2024 (61 of 63): five of six provinces have values.
+    table = components(VALUES[VALUES["province_code"] != "06"], "01", ITEMS, 6)
+    land = table.set_index("indicator").loc["land"]
+    assert (land["valued"], land["median"], land["best"]) == (5, 6.0, 8.0)
+    assert land["percentile"] == pytest.approx(100 / 5)

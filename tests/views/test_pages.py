@@ -56,7 +56,7 @@ def test_query_string_chooses_province_and_language(app):
 
 def test_choosing_a_province_with_little_data_says_so(app):
     app.run()
-    app.selectbox(key="province").set_value("06").run()
+    app.selectbox(key="province").set_value("06-2004").run()  # ended on 1 July 2025
     assert not app.exception
     assert app.title[0].value == "Tổng quan: Bắc Kạn"
     assert "Công bố một phần" in " ".join(c.value for c in app.caption)
@@ -162,7 +162,7 @@ def test_components_from_a_press_release_are_shown_without_comparisons(app):
     app.query_params["index"] = "SIPAS"
     app.switch_page("views/components.py").run()
     assert not app.exception
-    assert "Công bố một phần" in app.warning[0].value
+    assert "không tính trung vị" in app.warning[0].value
     row = app.dataframe[0].value.iloc[0]
     assert (row["Chỉ số thành phần"], row["Điểm"], row["Trung vị cả nước"]) == (
         "Thủ tục hành chính",
@@ -173,10 +173,12 @@ def test_components_from_a_press_release_are_shown_without_comparisons(app):
 
 def test_components_for_a_province_without_sub_indicator_data_say_so(app):
     app.query_params["index"] = "SIPAS"
-    app.query_params["province"] = "06"
+    app.query_params["province"] = "06-2004"
     app.switch_page("views/components.py").run()
     assert not app.exception
-    assert app.info[0].value == "Bắc Kạn chưa có số liệu chỉ số thành phần năm 2020."
+    assert app.info[0].value == (
+        "Bắc Kạn chưa có số liệu chỉ số thành phần SIPAS trong cơ sở dữ liệu."
+    )
 
 
 def test_every_index_and_year_opens_without_error(app, built_db):
