@@ -53,3 +53,16 @@ def source_label(*sources: str | None) -> str:
             if label and label not in labels:
                 labels.append(label)
     return ", ".join(labels) or "–"
+
+
+def also_reported(source: str | None) -> list[tuple[str, str]]:
+    """The other figures printed for the same value ("also reported as 91.10: …"), as (figure,
+    short source): a leader must not be surprised by a number the press printed differently."""
+    if not isinstance(source, str):
+        return []
+    found = []
+    for part in source.split(" | "):
+        if part.startswith("also reported as "):
+            figure, _, where = part.removeprefix("also reported as ").partition(": ")
+            found.append((figure, source_label(where)))
+    return found

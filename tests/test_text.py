@@ -2,7 +2,7 @@
 
 import pytest
 
-from scores.text import key, province_key, without_years
+from scores.text import also_reported, key, province_key, without_years
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,13 @@ def test_years_are_removed_from_headers():
     assert key(without_years("PCI 2016")) == "pci"
     assert key(without_years("Xếp hạng 2023")) == "xephang"
     assert without_years("120161") == "120161"
+
+
+def test_also_reported_figures_are_listed_with_their_source():
+    source = (
+        "https://vccinews.com/news/60276 | also reported as 91.10: "
+        "https://tygiamoi.com/hai-phong-210784.html"
+    )
+    assert also_reported(source) == [("91.10", "tygiamoi.com")]
+    assert also_reported("https://vccinews.com/news/60276") == []
+    assert also_reported(None) == []

@@ -9,7 +9,7 @@ from scores.analysis.targets import evaluate_target
 from scores.app import cache, state, widgets
 from scores.catalog import is_percent
 from scores.i18n import number
-from scores.text import source_label
+from scores.text import also_reported, source_label
 
 
 def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
@@ -40,6 +40,11 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
             width="stretch",
             config={"displayModeBar": False, "staticPlot": True},
         )
+    for figure, where in also_reported(rows.iloc[-1].value_source):
+        shown = (
+            number(float(figure), lang) + suffix if figure.replace(".", "").isdigit() else figure
+        )
+        st.caption(state.tr("overview.also_reported", value=shown, source=where))
     st.caption(state.tr(f"coverage_note.{found['coverage']}"))
     latest = rows.iloc[-1]
     st.caption(
