@@ -21,10 +21,11 @@ def focus_history(code: str) -> pd.DataFrame:
 
 # Open on the index and year the focus province has components for, latest first.
 latest = {code: focus_history(code)["year"].max() for code in names}
-offered = sorted(names, key=lambda code: -(latest[code] if pd.notna(latest[code]) else 0))
+offered = [code for code in names if pd.notna(latest[code])] or list(names)
+first = max(offered, key=lambda code: latest[code] if pd.notna(latest[code]) else 0)
 left, right, third = st.columns([1, 1, 2])
 with left:
-    index_code = state.pick(state.tr("rankings.index"), list(names), "index", offered[0], names.get)
+    index_code = state.pick(state.tr("rankings.index"), offered, "index", first, names.get)
 history = focus_history(index_code)
 years = sorted(history["year"].unique().tolist(), reverse=True)
 st.title(state.tr("components.title", index=names[index_code], province=state.unit_name(unit)))

@@ -45,7 +45,9 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
             number(float(figure), lang) + suffix if figure.replace(".", "").isdigit() else figure
         )
         st.caption(state.tr("overview.also_reported", value=shown, source=where))
-    st.caption(state.tr(f"coverage_note.{found['coverage']}"))
+    valued = cache.valued_count(index.index_code, found["year"])
+    note = f"coverage_note.{found['coverage']}"
+    st.caption(state.tr(note, valued=valued, units=found["units"]))
     latest = rows.iloc[-1]
     st.caption(
         state.tr("overview.source", source=source_label(latest.value_source, latest.rank_source))

@@ -67,13 +67,20 @@ def pick(
     format_func: Callable[[Any], str] = str,
     widget: Callable | None = None,
 ) -> Any:
-    """A select box whose choice lives in session state and in the URL (?key=value)."""
+    """A select box whose choice lives in session state and in the URL (?key=value).
+
+    The choice is also kept outside the widget's state, which Streamlit drops on a page that
+    does not draw the widget: the index chosen on Rankings is still chosen on Sub-indicators.
+    """
     texts = [str(option) for option in options]
+    kept = st.session_state.get(f"kept::{key}")
     if st.session_state.get(key) not in options:
         asked = st.query_params.get(key)
-        chosen = options[texts.index(asked)] if asked in texts else default
+        chosen = options[texts.index(asked)] if asked in texts else kept
+        chosen = chosen if chosen in options else default
         st.session_state[key] = chosen if chosen in options else options[0]
     value = (widget or st.selectbox)(label, options, key=key, format_func=format_func)
+    st.session_state[f"kept::{key}"] = value
     st.query_params[key] = str(value)
     return value
 

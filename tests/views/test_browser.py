@@ -219,3 +219,15 @@ def test_a_file_uploaded_through_the_browser_lands_in_the_history(server, browse
     no_exception(page)
     shoot(page, "data_history_vi")
     page.close()
+
+
+def test_choices_persist_when_moving_between_pages(server, browser):
+    page = open_page(
+        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 3
+    )
+    page.get_by_role("link", name="Tổng quan").click()
+    expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(4, timeout=30000)
+    page.get_by_role("link", name="Chỉ số thành phần").click()
+    expect(page.locator("h1").first).to_have_text("Chỉ số thành phần PCI: Hà Nội", timeout=30000)
+    page.wait_for_function("() => location.search.includes('year=2016')", timeout=20000)
+    page.close()

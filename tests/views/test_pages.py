@@ -171,14 +171,15 @@ def test_components_from_a_press_release_are_shown_without_comparisons(app):
     )
 
 
-def test_components_for_a_province_without_sub_indicator_data_say_so(app):
+def test_components_offer_only_the_indices_the_province_has_figures_for(app):
+    # Bắc Kạn has no SIPAS sub-indicators: a link asking for them opens on what it has.
     app.query_params["index"] = "SIPAS"
     app.query_params["province"] = "06-2004"
     app.switch_page("views/components.py").run()
     assert not app.exception
-    assert app.info[0].value == (
-        "Bắc Kạn chưa có số liệu chỉ số thành phần SIPAS trong cơ sở dữ liệu."
-    )
+    assert "SIPAS" not in app.selectbox(key="index").options
+    assert app.title[0].value == "Chỉ số thành phần PAPI: Bắc Kạn"
+    assert app.get("plotly_chart")
 
 
 def test_every_index_and_year_opens_without_error(app, built_db):
