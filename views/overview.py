@@ -36,7 +36,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:
         st.plotly_chart(
-            cache.figure("sparkline", rows, lang),
+            cache.figure("sparkline", rows, lang, breaks_of(index.index_code)),
             width="stretch",
             config={"displayModeBar": False, "staticPlot": True},
         )
@@ -53,6 +53,11 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
         state.tr("overview.source", source=source_label(latest.value_source, latest.rank_source))
     )
     return sentences
+
+
+def breaks_of(index_code: str) -> tuple[int, ...]:
+    """The years the index changed its methodology (the trend line splits there)."""
+    return tuple(cache.load("methodology_breaks_by_year", index_code=index_code)["year"])
 
 
 def rank_line(found: dict) -> None:

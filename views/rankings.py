@@ -9,6 +9,7 @@ from scores.analysis.standings import (
     PEER_GROUPS,
     breaks_since,
     change_arrow,
+    national_cutoff,
     pair,
     peers,
     rank_table,
@@ -104,9 +105,9 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
     ]
 )
 with bars_tab:
-    if shown["value"].notna().any():
+    if shown["value"].notna().sum() >= 2:
         st.plotly_chart(
-            cache.figure("ranked_bars", shown, code, lang, chart_title),
+            cache.figure("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame)),
             width="stretch",
         )
     else:
@@ -174,9 +175,8 @@ with scatter_tab:
     )
     other_years = cache.load("indicators_by_year", index_code=other)
     headline = other_years[(other_years["year"] == year) & other_years["headline"]]
-    if headline.empty:
-        st.info(state.tr("rankings.no_other", index=others[other], year=year))
-    else:
+    both = pair(frame, frame.iloc[0:0])
+    if not headline.empty:
         y_frame = cache.load(
             "scores_by_province",
             index_code=other,
@@ -184,11 +184,16 @@ with scatter_tab:
             indicator=headline["indicator"].iloc[0],
         )
         both = pair(frame, y_frame)
+    if headline.empty:
+        st.info(state.tr("rankings.no_other", index=others[other], year=year))
+    elif len(both.dropna()) < 3:
+        st.info(state.tr("rankings.too_few", count=len(both.dropna())))
+    else:
         st.plotly_chart(
             cache.figure(
                 "scatter",
                 both,
-                unit.province_code,
+                code,
                 lang,
                 state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year),
                 names[index_code],

@@ -45,7 +45,13 @@ def rank_table(
     table["previous_rank"] = codes.map(previous).astype("Int64")
     change = (table["previous_rank"] - table["rank"].astype("Int64")).astype("Int64")
     table["change"] = change if comparable else pd.array([pd.NA] * len(table), dtype="Int64")
-    return table
+    # By score, not by rank: an unranked province of a partial release stands where its score
+    # puts it, with an empty rank (not below every ranked one).
+    if table["value"].notna().any():
+        table = table.sort_values(["value", "rank"], ascending=[False, True], na_position="last")
+    else:
+        table = table.sort_values("rank", na_position="last")
+    return table.reset_index(drop=True)
 
 
 def change_arrow(change: object) -> str:
@@ -110,3 +116,10 @@ def breaks_since(breaks: pd.DataFrame, year: int, previous: int | None) -> pd.Da
     """The methodology breaks between a compared year (exclusive) and the year shown (inclusive)."""
     after = previous if previous is not None else year
     return breaks[(breaks["year"] <= year) & (breaks["year"] > after)]
+
+
+def national_cutoff(frame: pd.DataFrame, cutoff: int = 5) -> float | None:
+    """The score of the province ranked `cutoff` in the whole country (None if not published):
+    where the national top-5 line is drawn, whatever peer group is shown."""
+    found = frame.loc[frame["rank"] == cutoff, "value"].dropna()
+    return float(found.iloc[0]) if len(found) else None

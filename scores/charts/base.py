@@ -1,5 +1,8 @@
 """The look every chart shares: palette, fonts, number separators, the layout."""
 
+from collections.abc import Iterable
+
+import pandas as pd
 import plotly.graph_objects as go
 
 # Okabe-Ito, safe for the common colour-vision deficiencies; the focus province is always vermilion.
@@ -24,3 +27,22 @@ def layout(figure: go.Figure, title: str, lang: str, height: int) -> go.Figure:
         showlegend=False,
     )
     return figure
+
+
+def with_gaps(frame: pd.DataFrame, column: str, breaks: Iterable[int] = ()) -> pd.DataFrame:
+    """The rows with a value in `column`, oldest first, with an empty row between two years that
+    are not consecutive and before every methodology break: plotly stops a line at an empty
+    point, so a missing year shows as a gap and a break splits the line (nothing is bridged)."""
+    data = frame.dropna(subset=[column]).sort_values("year")
+    breaks = set(breaks)
+    rows, last = [], None
+    for row in data.to_dict("records"):
+        year = int(row["year"])
+        split = last is not None and (year - last > 1 or any(last < b <= year for b in breaks))
+        if split:
+            rows.append(
+                {"year": last + 0.5 if year - last == 1 else (last + year) / 2, column: None}
+            )
+        rows.append(row)
+        last = year
+    return pd.DataFrame(rows, columns=data.columns)

@@ -20,9 +20,16 @@ GEO = {
 
 
 def ranked_bars(
-    frame: pd.DataFrame, province_code: str, lang: str, title: str, cutoff: int = 5
+    frame: pd.DataFrame,
+    province_code: str | None,
+    lang: str,
+    title: str,
+    top_value: float | None = None,
+    cutoff: int = 5,
 ) -> go.Figure:
-    """Horizontal bars, best at the top; the focus province in its colour; a line under the top N.
+    """Horizontal bars from zero, best at the top; the focus province in its colour; a line at
+    the national top-N score (top_value: the score of the province ranked N in the whole
+    country), so a peer view never shows a 10th-placed province inside the top 5.
 
     frame: province_code, name, value, rank (rank may be missing in partial releases).
     """
@@ -41,18 +48,13 @@ def ranked_bars(
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    figure.update_yaxes(autorange="reversed", tickfont={"size": 14})
-    low = data["value"].min() if len(data) else 0
-    figure.update_xaxes(
-        range=[max(0, low - (data["value"].max() - low) * 0.6 - 1), None],
-        showgrid=True,
-        gridcolor="#EEF1F4",
-    )
-    if len(data) > cutoff and data["rank"].notna().all():
-        figure.add_hline(y=cutoff - 0.5, line_dash="dash", line_color="#1F2328")
-        note = t("chart.top_cutoff", lang, n=cutoff)
-        title = f"{title}<br><span style='font-size:15px'>– – – {note}</span>"
-    return layout(figure, title, lang, height=max(320, 70 + 24 * len(data)))
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(rangemode="tozero", showgrid=True, gridcolor="#EEF1F4")
+    if top_value is not None and len(data):
+        note = t("chart.top_cutoff", lang, n=cutoff, value=number(top_value, lang))
+        figure.add_vline(x=top_value, line_dash="dash", line_color="#1F2328")
+        title = f"{title}<br><span style='font-size:18px'>– – – {note}</span>"
+    return layout(figure, title, lang, height=max(360, 90 + 30 * len(data)))
 
 
 def _bar_label(row: Any, lang: str) -> str:

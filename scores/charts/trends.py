@@ -5,17 +5,18 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from scores.charts.base import FOCUS, OTHERS, PALETTE, layout
+from scores.charts.base import FOCUS, OTHERS, PALETTE, layout, with_gaps
 from scores.i18n import number, t
 
 
-def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """A small trend line of year -> value; the line breaks where the indicator (method) changes.
+def sparkline(frame: pd.DataFrame, lang: str, breaks: Iterable[int] = ()) -> go.Figure:
+    """A small trend line of year -> value; a gap for a missing year, a split at a method change.
 
     frame: year, value, indicator (e.g. PAPI's 6-dimension total before 2018, 8 after).
     """
     figure = go.Figure()
     for _, part in frame.dropna(subset=["value"]).groupby("indicator", sort=False):
+        part = with_gaps(part, "value", breaks)
         figure.add_trace(
             go.Scatter(
                 x=part["year"],
@@ -34,17 +35,17 @@ def sparkline(frame: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def mark_breaks(figure: go.Figure, breaks: Iterable[int], years: pd.Series, lang: str) -> None:
-    """A dashed line before each methodology-break year inside the years shown."""
+    """A dashed line before each methodology-break year inside the years shown, labelled once
+    (with every year it concerns), so labels never print over each other."""
     if years.empty:
         return
-    for year in breaks:
-        if years.min() < year <= years.max():
-            figure.add_vline(
-                x=year - 0.5,
-                line_dash="dash",
-                line_color="#1F2328",
-                annotation_text=t("chart.method_break", lang),
-                annotation_position="top",
+    inside = sorted(year for year in set(breaks) if years.min() < year <= years.max())
+    for position, year in enumerate(inside):
+        figure.add_vline(x=year - 0.5, line_dash="dash", line_color="#1F2328")
+        if position == 0:
+            label = t("chart.method_break", lang) + f" ({', '.join(map(str, inside))})"
+            figure.add_annotation(
+                x=year - 0.5, y=1.02, yref="paper", text=label, showarrow=False, xanchor="left"
             )
 
 
@@ -56,14 +57,18 @@ def target_rank(
     title: str,
     breaks: Iterable[int] = (),
 ) -> go.Figure:
-    """Rank by year (1 at the top) with the target band shaded; frame: year, rank."""
-    data = frame.dropna(subset=["rank"])
+    """Rank by year (1 at the top) with the target band shaded; frame: year, rank.
+
+    Ranks of different numbers of units (63 to 2024, 34 from 2025) are split like a break.
+    """
+    known = frame.dropna(subset=["rank"])
+    data = with_gaps(known, "rank", [*breaks, *_unit_changes(known)])
     figure = go.Figure(
         go.Scatter(
             x=data["year"],
             y=data["rank"],
             mode="lines+markers+text",
-            text=data["rank"].astype(int),
+            text=[" " if pd.isna(rank) else str(int(rank)) for rank in data["rank"]],
             textposition="top center",
             cliponaxis=False,
             line={"color": FOCUS, "width": 3},
@@ -87,8 +92,17 @@ def target_rank(
         gridcolor="#EEF1F4",
     )
     figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
-    mark_breaks(figure, breaks, data["year"], lang)
+    mark_breaks(figure, breaks, known["year"], lang)
     return layout(figure, title, lang, height=420)
+
+
+def _unit_changes(frame: pd.DataFrame) -> list[int]:
+    """Years from which the number of units ranked changes (2025: 63 -> 34)."""
+    if "units" not in frame:
+        return []
+    ordered = frame.sort_values("year")
+    changed = ordered["units"].ne(ordered["units"].shift()) & ordered["units"].shift().notna()
+    return ordered.loc[changed, "year"].astype(int).tolist()
 
 
 def target_value(
@@ -99,15 +113,18 @@ def target_value(
     title: str,
     breaks: Iterable[int] = (),
 ) -> go.Figure:
-    """Value by year with the target line (if any) and, where published, the national average."""
-    data = frame.dropna(subset=["value"])
+    """Value by year with the target line (if any) and, where published, the national average;
+    gaps for missing years and splits at breaks, in both lines."""
+    known = frame.dropna(subset=["value"])
+    data = with_gaps(known, "value", breaks)
+    averages = with_gaps(averages, "value", breaks) if len(averages) else averages
     figure = go.Figure(
         go.Scatter(
             x=data["year"],
             y=data["value"],
             mode="lines+markers+text",
             name=t("chart.focus", lang),
-            text=[number(v, lang) for v in data["value"]],
+            text=[" " if pd.isna(v) else number(v, lang) for v in data["value"]],
             textposition="top center",
             cliponaxis=False,
             line={"color": FOCUS, "width": 3},
@@ -133,7 +150,7 @@ def target_value(
             annotation_position="bottom right",
         )
     figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
-    mark_breaks(figure, breaks, data["year"], lang)
+    mark_breaks(figure, breaks, known["year"], lang)
     figure.update_yaxes(gridcolor="#EEF1F4")
     figure = layout(figure, title, lang, height=420)
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
@@ -165,7 +182,7 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
             )
         )
     figure.update_yaxes(autorange="reversed", tickfont={"size": 15})
-    figure.update_xaxes(gridcolor="#EEF1F4")
+    figure.update_xaxes(rangemode="tozero", gridcolor="#EEF1F4")
     figure = layout(figure, title, lang, height=max(360, 120 + 90 * len(table)))
     figure.update_layout(
         barmode="group",

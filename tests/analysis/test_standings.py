@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from scores.analysis.standings import change_arrow, peers, rank_table, standing
+from scores.analysis.standings import change_arrow, national_cutoff, peers, rank_table, standing
 from scores.analysis.targets import target_status
 
 FRAME = pd.DataFrame(
@@ -80,3 +80,25 @@ def test_standing_uses_the_previous_year_with_data():
 )
 def test_target_status(kind, threshold, latest, previous, status):
     assert target_status(kind, threshold, latest, previous) == status
+
+
+def test_the_national_cutoff_is_the_score_ranked_fifth():
+    frame = pd.DataFrame({"rank": pd.array([1, 5, None], dtype="Int64"), "value": [9.0, 7.5, 8.0]})
+    assert national_cutoff(frame) == 7.5
+    assert national_cutoff(frame.iloc[[0, 2]]) is None
+
+
+def test_an_unranked_province_stands_where_its_score_puts_it():
+    # PAR 2023 as published: Hải Phòng 91,87 (2nd) ahead of Hà Nội 91,43 (3rd), Đà Nẵng unranked.
+    now = pd.DataFrame(
+        {
+            "rank": pd.array([3, None, 2], dtype="Int64"),
+            "province_code": ["01", "48", "31"],
+            "name": ["Hà Nội", "Đà Nẵng", "Hải Phòng"],
+            "value": [91.43, 91.60, 91.87],
+            "rank_kind": ["published", None, "published"],
+        }
+    )
+    table = rank_table(now, now.iloc[0:0])
+    assert table["name"].tolist() == ["Hải Phòng", "Đà Nẵng", "Hà Nội"]
+    assert pd.isna(table["rank"].iloc[1])
