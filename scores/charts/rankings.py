@@ -190,7 +190,7 @@ def scatter(
             text=f"<b>{row.name}</b>",
             showarrow=True,
             arrowcolor=FOCUS,
-            font={"color": FOCUS, "size": 16},
+            font={"color": FOCUS, "size": 18},
         )
     figure.update_xaxes(title=x_title, showgrid=True, gridcolor="#EEF1F4")
     figure.update_yaxes(title=y_title, showgrid=True, gridcolor="#EEF1F4")

@@ -27,9 +27,9 @@ def sparkline(frame: pd.DataFrame, lang: str, breaks: Iterable[int] = ()) -> go.
                 hovertemplate="%{x}: %{y}<extra></extra>",
             )
         )
-    figure.update_xaxes(showgrid=False, tickformat="d", nticks=4, tickfont={"size": 12})
-    figure.update_yaxes(showgrid=False, tickfont={"size": 12}, nticks=3)
-    figure = layout(figure, "", lang, height=140)
+    figure.update_xaxes(showgrid=False, tickformat="d", nticks=4, tickfont={"size": 15})
+    figure.update_yaxes(showgrid=False, tickfont={"size": 15}, nticks=3)
+    figure = layout(figure, "", lang, height=150)
     figure.update_layout(margin={"l": 0, "r": 0, "t": 6, "b": 0})
     return figure
 
@@ -181,7 +181,7 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
                 hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
             )
         )
-    figure.update_yaxes(autorange="reversed", tickfont={"size": 15})
+    figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(rangemode="tozero", gridcolor="#EEF1F4")
     figure = layout(figure, title, lang, height=max(360, 120 + 90 * len(table)))
     figure.update_layout(
