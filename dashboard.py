@@ -5,7 +5,9 @@ import streamlit as st
 from scores.app import state
 from scores.catalog import unit_key
 
-st.set_page_config(page_title="Chỉ số CCHC · Hà Nội", page_icon="📊", layout="wide")
+st.set_page_config(
+    page_title="Chỉ số CCHC · Hà Nội", page_icon=":material/leaderboard:", layout="wide"
+)
 
 # Captions (sources, notes) in a dark grey at body size: Streamlit's pale 14 px grey fails WCAG AA
 # contrast and cannot be read from the back of a meeting room.
@@ -33,10 +35,12 @@ with st.sidebar:
 st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})
 
 pages = [
-    st.Page("views/overview.py", title=state.tr("page.overview"), icon="🏠", default=True),
-    st.Page("views/rankings.py", title=state.tr("page.rankings"), icon="📊"),
-    st.Page("views/targets.py", title=state.tr("page.targets"), icon="🎯"),
-    st.Page("views/components.py", title=state.tr("page.components"), icon="🧩"),
-    st.Page("views/data.py", title=state.tr("page.data"), icon="🗂️"),
+    st.Page(
+        "views/overview.py", title=state.tr("page.overview"), icon=":material/home:", default=True
+    ),
+    st.Page("views/rankings.py", title=state.tr("page.rankings"), icon=":material/leaderboard:"),
+    st.Page("views/targets.py", title=state.tr("page.targets"), icon=":material/flag:"),
+    st.Page("views/components.py", title=state.tr("page.components"), icon=":material/extension:"),
+    st.Page("views/data.py", title=state.tr("page.data"), icon=":material/database:"),
 ]
 st.navigation(pages).run()

@@ -22,14 +22,17 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
     if found is None:
         st.info(state.tr("overview.no_data"))
         return []
-    suffix = " %" if is_percent(index.index_code, rows["indicator"].iloc[-1]) else ""
-    delta = None if found["value_change"] is None else number(found["value_change"], lang)
+    suffix = "%" if is_percent(index.index_code, rows["indicator"].iloc[-1]) else ""
+    change = found["value_change"]
+    delta = None
+    if change is not None:
+        signed = number(change, lang) if change < 0 else "+" + number(change, lang)
+        delta = state.tr("overview.delta", change=signed, year=found["previous_year"])
     value = "–" if found["value"] is None else number(found["value"], lang) + suffix
-    st.metric(
-        state.tr("overview.latest", year=found["year"]),
-        value,
-        delta=None if delta is None else (delta if found["value_change"] < 0 else f"+{delta}"),
-    )
+    st.metric(state.tr("overview.latest", year=found["year"]), value, delta=delta)
+    newest = int(cache.load("latest_year_with_release")["year"].iloc[0])
+    if found["year"] < newest - 2:  # an old "latest" figure says so (HCMC's PAR INDEX is 2012's)
+        st.warning(state.tr("overview.old", year=found["year"]))
     rank_line(found)
     sentences = [index_sentence(name, suffix, found, lang)]
     for target in targets.itertuples():

@@ -25,17 +25,17 @@ PAR_2024 = {
     [
         (
             "vi",
-            "PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, "
+            "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, "
             "tăng 1,14 điểm.",
         ),
         (
             "en",
-            "PAR INDEX 2024: 92.57 %, ranked 3 of 63, unchanged rank since 2023, up 1.14 points.",
+            "PAR INDEX 2024: 92.57%, ranked 3 of 63, unchanged rank since 2023, up 1.14 points.",
         ),
     ],
 )
 def test_index_sentence(lang, sentence):
-    assert index_sentence("PAR INDEX", " %", PAR_2024, lang) == sentence
+    assert index_sentence("PAR INDEX", "%", PAR_2024, lang) == sentence
 
 
 def test_rank_only_and_falling():
@@ -47,12 +47,12 @@ def test_rank_only_and_falling():
 
 def test_first_year_has_no_comparison():
     found = {**PAR_2024, "previous_year": None, "value_change": None, "places_change": None}
-    assert index_sentence("SIPAS", " %", found, "en") == "SIPAS 2024: 92.57 %, ranked 3 of 63."
+    assert index_sentence("SIPAS", "%", found, "en") == "SIPAS 2024: 92.57%, ranked 3 of 63."
 
 
 def test_target_sentence():
     assert target_sentence("SIPAS", "value_at_least", 85, "at_risk", "vi") == (
-        "Mục tiêu SIPAS (đạt tối thiểu 85 %): có nguy cơ."
+        "Mục tiêu SIPAS (đạt tối thiểu 85%): có nguy cơ."
     )
     assert target_sentence("PAR INDEX", "rank_at_most", 5, None, "en") == (
         "PAR INDEX target (among the top 5 provinces): no data to judge yet."
@@ -75,4 +75,4 @@ def test_rank_gap_unknown_on_a_partial_release_says_why_in_vietnamese():
 def test_value_gap_above_and_below():
     assert "**1,50 points**" not in value_gap_sentence(2024, 86.5, 85, "vi")
     assert "**1,50 điểm**" in value_gap_sentence(2024, 86.5, 85, "vi")
-    assert "below the 85 % target" in value_gap_sentence(2024, 84.0, 85, "en")
+    assert "below the 85% target" in value_gap_sentence(2024, 84.0, 85, "en")

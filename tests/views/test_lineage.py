@@ -40,7 +40,7 @@ def run(page: str = "views/overview.py", **params: str) -> AppTest:
 def test_hanoi_keeps_its_history_once_2025_is_imported(with_2025):
     app = run()
     assert app.title[0].value == "Tổng quan: Hà Nội"
-    assert [m.value for m in app.metric] == ["93,10 %", "86,50 %", "43,77", "68,38"]
+    assert [m.value for m in app.metric] == ["93,10%", "86,50%", "43,77", "68,38"]
     assert [m.label for m in app.metric] == ["Điểm năm 2025"] + ["Điểm năm 2024"] * 3
     text = " ".join(m.value for m in app.markdown)
     # 2nd of 34 in 2025 against 3rd of 63 in 2024: said with its caveat, never "up 1 place".
@@ -71,7 +71,7 @@ def test_a_merged_unit_shows_its_main_predecessor_and_names_the_other(with_2025)
     captions = " ".join(c.value for c in app.caption)
     assert "Số liệu 2024 và trước là của Bắc Ninh cũ" in captions
     assert "Bắc Giang (2004–2024)" in captions
-    assert app.metric[0].value == "90,00 %"  # the 2025 unit's own figure
+    assert app.metric[0].value == "90,00%"  # the 2025 unit's own figure
     shown = [m.value for m in app.metric]
     # Code 24 meant Bắc Giang until 2024: its figure must not appear as Bắc Ninh's.
     assert bac_ninh in shown and bac_giang not in shown

@@ -22,7 +22,7 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     app.run()
     assert not app.exception
     assert app.title[0].value == "Tổng quan: Hà Nội"
-    assert [m.value for m in app.metric] == ["92,57 %", "86,50 %", "43,77", "68,38"]
+    assert [m.value for m in app.metric] == ["92,57%", "86,50%", "43,77", "68,38"]
     ranks = [m.value for m in app.markdown if "Xếp hạng" in m.value]
     assert ranks[:2] == [
         "Xếp hạng **3/63** (theo công bố) · bách phân vị 95",
@@ -30,9 +30,9 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     ]
     summary = app.markdown[-1].value
     assert summary.startswith(
-        "PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023"
+        "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023"
     )
-    assert "Mục tiêu SIPAS (đạt tối thiểu 85 %): đạt." in summary
+    assert "Mục tiêu SIPAS (đạt tối thiểu 85%): đạt." in summary
 
 
 def test_language_switch_to_english(app):
@@ -40,7 +40,7 @@ def test_language_switch_to_english(app):
     app.radio(key="lang").set_value("en").run()
     assert not app.exception
     assert app.title[0].value == "Overview: Hanoi"
-    assert [m.value for m in app.metric] == ["92.57 %", "86.50 %", "43.77", "68.38"]
+    assert [m.value for m in app.metric] == ["92.57%", "86.50%", "43.77", "68.38"]
     assert "Rank **3 of 63** (as published) · percentile 95" in [m.value for m in app.markdown]
     assert ":green-badge[✓ Met]" in [m.value for m in app.markdown]
 
@@ -91,7 +91,7 @@ def test_rankings_peer_group_keeps_the_focus_province(app):
     open_rankings(app, index="PCI", year="2016")
     app.radio(key="peers").set_value("central_cities").run()
     names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
-    assert names == ["Đà Nẵng", "Hồ Chí Minh", "Cần Thơ", "Hà Nội", "Hải Phòng"]
+    assert names == ["Đà Nẵng", "TP. Hồ Chí Minh", "Cần Thơ", "Hà Nội", "Hải Phòng"]
 
 
 def test_rankings_indicator_choice_lists_components(app):
@@ -106,13 +106,13 @@ def test_targets_show_status_gap_and_next_year(app):
     assert not app.exception
     assert [h.value for h in app.header] == [
         "PAR INDEX: trong nhóm 5 tỉnh, thành phố đứng đầu",
-        "SIPAS: đạt tối thiểu 85 %",
+        "SIPAS: đạt tối thiểu 85%",
     ]
     texts = " ".join(m.value for m in app.markdown)
     assert ":green-badge[✓ Đạt]" in texts
     assert "Năm 2024 xếp thứ 3, trong nhóm 5 đứng đầu." in texts
     assert "Cách tỉnh đứng đầu 3,60 điểm." in texts
-    assert "Năm 2024 đạt 86,50 %, cao hơn mục tiêu 85 % là **1,50 điểm**." in texts
+    assert "Năm 2024 đạt 86,50%, cao hơn mục tiêu 85% là **1,50 điểm**." in texts
 
 
 def test_targets_cannot_be_edited_without_a_password(app, monkeypatch):
@@ -207,7 +207,7 @@ def test_every_index_and_year_opens_without_error(app, built_db):
 def test_a_custom_peer_group_comes_from_the_link(app):
     open_rankings(app, index="PCI", year="2016", peers="custom", custom="48,79")
     names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
-    assert names == ["Đà Nẵng", "Hồ Chí Minh", "Hà Nội"]
+    assert names == ["Đà Nẵng", "TP. Hồ Chí Minh", "Hà Nội"]
     assert app.multiselect(key="custom_peers").value == ["48", "79"]
 
 
