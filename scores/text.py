@@ -1,8 +1,13 @@
 """Text as people write it: matching keys for names and headers, short names of sources."""
 
+import csv
 import re
 import unicodedata
+from functools import cache
 from urllib.parse import urlparse
+
+from scores.config import DATA_DIR
+from scores.i18n import t
 
 _PREFIXES = ("thanh pho ", "tinh ", "tp ", "t p ", "city of ", "province of ")
 _SUFFIXES = (" city", " province", " tinh", " thanh pho")
@@ -45,11 +50,8 @@ def source_label(*sources: str | None) -> str:
             continue
         for part in source.split(" | "):
             text = part.split(": ", 1)[-1] if part.startswith("also reported") else part
-            label = (
-                urlparse(text).netloc.removeprefix("www.")
-                if text.startswith("http")
-                else text.split(" ")[0]
-            )
+            host = urlparse(text).netloc.removeprefix("www.")
+            label = outlets().get(host, host) if text.startswith("http") else text.split(" ")[0]
             if label and label not in labels:
                 labels.append(label)
     return ", ".join(labels) or "–"
@@ -65,4 +67,50 @@ def also_reported(source: str | None) -> list[tuple[str, str]]:
         if part.startswith("also reported as "):
             figure, _, where = part.removeprefix("also reported as ").partition(": ")
             found.append((figure, source_label(where)))
+    return found
+
+
+@cache
+def outlets() -> dict[str, str]:
+    """Host -> the outlet's name (data/outlets.csv)."""
+    with open(DATA_DIR / "outlets.csv", encoding="utf-8", newline="") as handle:
+        return {row["host"]: row["name"] for row in csv.DictReader(handle)}
+
+
+def _document(part: str, index_name: str, year: int, lang: str) -> str:
+    """One source as a leader reads it: the publisher's data, a newspaper, or a typed document."""
+    if part.startswith("github:") or part.startswith("seed/"):
+        # Public copies of the publisher's own tables: name the data, not the repository.
+        return t("source.dataset", lang, index=index_name, year=year)
+    if part.startswith("http"):
+        host = urlparse(part).netloc.removeprefix("www.")
+        return t("source.press", lang, outlet=outlets().get(host, host))
+    return part
+
+
+def readable_source(
+    publisher: str, index_name: str, year: int, sources: list[str | None], lang: str
+) -> str:
+    """'UNDP và CECODES – số liệu PAPI 2024; theo Hanoi Times': the publisher and the documents,
+    never a repository path, a commit or an address (those stay in the full trail)."""
+    documents: list[str] = []
+    for source in sources:
+        if not isinstance(source, str) or not source:
+            continue
+        for part in re.split(r" \| | ; ", source):
+            if part and not part.startswith("also reported"):
+                document = _document(part.strip(), index_name, year, lang)
+                if document not in documents:
+                    documents.append(document)
+    return " – ".join([publisher, "; ".join(documents)]) if documents else publisher
+
+
+def trail(sources: list[str | None]) -> list[str]:
+    """Every source behind a figure, whole (repository and commit, full address)."""
+    found: list[str] = []
+    for source in sources:
+        if isinstance(source, str):
+            for part in re.split(r" \| | ; ", source):
+                if part and part not in found:
+                    found.append(part)
     return found

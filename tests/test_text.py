@@ -47,6 +47,6 @@ def test_also_reported_figures_are_listed_with_their_source():
         "https://vccinews.com/news/60276 | also reported as 91.10: "
         "https://tygiamoi.com/hai-phong-210784.html"
     )
-    assert also_reported(source) == [("91.10", "tygiamoi.com")]
+    assert also_reported(source) == [("91.10", "Tỷ giá mới")]
     assert also_reported("https://vccinews.com/news/60276") == []
     assert also_reported(None) == []

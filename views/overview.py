@@ -9,7 +9,7 @@ from scores.analysis.targets import evaluate_target
 from scores.app import cache, state, widgets
 from scores.catalog import is_percent
 from scores.i18n import number
-from scores.text import also_reported, source_label
+from scores.text import also_reported
 
 
 def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
@@ -52,9 +52,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
     note = f"coverage_note.{found['coverage']}"
     st.caption(state.tr(note, valued=valued, units=found["units"]))
     latest = rows.iloc[-1]
-    st.caption(
-        state.tr("overview.source", source=source_label(latest.value_source, latest.rank_source))
-    )
+    widgets.source_note(index.index_code, found["year"], [latest.value_source, latest.rank_source])
     return sentences
 
 

@@ -16,7 +16,6 @@ from scores.analysis.standings import (
 )
 from scores.app import cache, state, widgets
 from scores.i18n import number
-from scores.text import source_label
 
 unit, lang = state.focus_unit(), state.lang()
 
@@ -95,7 +94,7 @@ if len(mine) and pd.notna(mine["rank"].iloc[0]):
         units=units,
         what=title,
     )
-source = source_label(*frame["source"].dropna().unique()[:3])
+sources = list(frame["source"].dropna().unique())
 bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
     [
         state.tr("rankings.tab_bars"),
@@ -112,13 +111,13 @@ with bars_tab:
         )
     else:
         st.info(state.tr("rankings.no_values"))
-    st.caption(state.tr("rankings.caption", source=source, units=units))
+    widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with map_tab:
     st.plotly_chart(
         cache.figure("choropleth", frame, year, code, lang, chart_title),
         width="stretch",
     )
-    st.caption(state.tr("rankings.caption", source=source, units=units))
+    widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with table_tab:
     previous = [y for y in years if y < year]
     before = (

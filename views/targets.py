@@ -7,7 +7,6 @@ from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
 from scores.analysis.targets import evaluate_target, rank_gap
 from scores.app import access, cache, state, target_editor, widgets
 from scores.i18n import number
-from scores.text import source_label
 
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
@@ -126,7 +125,7 @@ for target in targets.itertuples():
             st.info(state.tr("overview.no_data"))
             continue
         sources = [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
-        st.caption(state.tr("overview.source", source=source_label(*sources)))
+        widgets.source_note(target.index_code, int(rows["year"].max()), sources)
         if target.kind == "rank_at_most":
             rank_section(target, rows, name)
         else:

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import cache
-from scores.app.state import tr, unit_name
+from scores.app.state import lang, tr, unit_name
 from scores.catalog import Unit
 from scores.export import tables
-from scores.text import source_label
+from scores.text import readable_source, trail
 
 # Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
 STATUS_LOOK = {
@@ -48,20 +48,28 @@ def status_badge(status: str | None) -> None:
     st.badge(f"{glyph} {word.capitalize()}", color=colour)
 
 
+def source_note(index_code: str, year: int, sources: list, extra: str = "") -> None:
+    """Under a figure: the publisher and documents as a leader reads them (publisher in the
+    user's language), with the full trail (repository, commit, address) one click away."""
+    about = cache.load("indices_by_code").set_index("index_code").loc[index_code]
+    vi = lang() == "vi"
+    publisher = about["publisher_vi" if vi else "publisher_en"]
+    name = about["short_vi" if vi else "short_en"]
+    text = readable_source(publisher, name, year, list(sources), lang())
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.caption(tr("source.caption", source=text) + (f" {extra}" if extra else ""))
+    with right.popover(tr("source.details"), type="tertiary", icon=":material/info:"):
+        for line in trail(list(sources)):
+            st.markdown(f"- {line}" if not line.startswith("http") else f"- <{line}>")
+
+
 def source_caption(index_code: str, year: int) -> None:
-    """'Source: … (publisher), release vN' under a chart of one index and year."""
+    """The source note of the current release of one index and year (its documents)."""
     found = cache.load("current_release_by_index_year", index_code=index_code, year=year)
-    if found.empty:
-        return
-    release = found.iloc[0]
-    st.caption(
-        tr(
-            "source_caption",
-            publisher=release.publisher or "–",
-            source=source_label(*release.source.split(" ; ")),
-            version=int(release.version),
-        )
-    )
+    if not found.empty:
+        release = found.iloc[0]
+        version = tr("source.version", version=int(release.version))
+        source_note(index_code, year, [release.source], version)
 
 
 def localized(frame: pd.DataFrame, section: str) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """The real server in Chromium: pages open in both languages, links reproduce views."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -149,6 +150,9 @@ def test_every_page_draws_in_both_languages(server, browser, name, lang):
     page = open_page(browser, f"{server}/{path}{separator}lang={lang}", ready, count)
     no_exception(page)
     assert page.locator("h1").first.inner_text() == titles[0 if lang == "vi" else 1]
+    # Sources as a leader reads them: no repository, commit or project path on the screen.
+    shown = page.locator("section.main, [data-testid='stMain']").first.inner_text()
+    assert not re.search(r"github:|@[0-9a-f]{7}\b|shared/|\.csv\b", shown), shown
     shoot(page, f"{name}_{lang}")
     page.close()
 
