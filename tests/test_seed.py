@@ -30,7 +30,11 @@ def figure(ro, index_code, year, indicator, code="01"):
         ("PAR", 2024, "par_index_total", 92.57, 3),
         ("SIPAS", 2024, "sipas_total", 86.5, 11),
         ("PAR", 2023, "par_index_total", 91.43, 3),
+        ("PAR", 2022, "par_index_total", 89.58, 3),
+        ("PAR", 2019, "par_index_total", 84.64, 2),
         ("SIPAS", 2019, "sipas_total", 80.09, 52),
+        ("PAPI", 2022, "papi_total_8dim", 43.90, 12),
+        ("PAPI", 2023, "papi_total_8dim", 43.96, 15),
     ],
 )
 def test_hanoi_published_figures(ro, index_code, year, indicator, value, rank):
@@ -49,7 +53,8 @@ def test_the_publishers_value_wins_and_the_press_completes_it(ro):
 
 
 def test_a_rank_given_without_a_value_is_kept(ro):
-    assert figure(ro, "PAR", 2022, "par_index_total")[:3] == (None, 3, "published")
+    # Bắc Giang PAR 2022: 4th in an ordered list, no score printed.
+    assert figure(ro, "PAR", 2022, "par_index_total", "24")[:3] == (None, 4, "published")
 
 
 def test_ranks_are_computed_only_where_every_unit_has_a_value(ro):
@@ -60,12 +65,92 @@ def test_ranks_are_computed_only_where_every_unit_has_a_value(ro):
         " WHERE r.coverage = 'partial' AND s.rank IS NOT NULL"
     ).fetchall()
     assert kinds == [("published",)]
-    # PAPI 2021 misses three provinces: no rank may be computed for its total.
-    assert figure(ro, "PAPI", 2021, "papi_total_8dim")[1] is None
+    # PAPI 2021 misses three provinces: no rank may be computed for its total (Hà Nội's 9th
+    # is the press rank).
+    computed = ro.execute(
+        "SELECT count(*) FROM scores s JOIN releases r USING (release_id)"
+        " WHERE r.index_code = 'PAPI' AND r.year = 2021 AND s.indicator = 'papi_total_8dim'"
+        " AND s.rank_kind = 'computed'"
+    ).fetchone()
+    assert computed == (0,)
+    assert figure(ro, "PAPI", 2021, "papi_total_8dim")[1:3] == (9, "published")
 
 
-def test_zero_totals_in_the_source_are_missing_not_zero(ro):
-    assert figure(ro, "PAPI", 2014, "papi_total_6dim_unweighted", "24")[0] is None
+@pytest.mark.parametrize(
+    ("index_code", "year", "indicator", "code", "value", "shown", "also"),
+    [
+        # Two press figures for one cell: the first printed is shown, the other stays in the
+        # value's provenance (shared SOURCES.md, additions of 2026-11-26).
+        ("SIPAS", 2024, "sipas_total", "31", 90.59, "vccinews.com", "also reported as 91.10"),
+        ("PAR", 2023, "par_index_total", "31", 91.87, "baochinhphu.vn", "also reported as 91.81"),
+        # The publisher's figure first, the press figure beside it.
+        (
+            "PAPI",
+            2020,
+            "papi_total_8dim",
+            "22",
+            48.811382,
+            "papi-dashboard",
+            "also reported as 48.811",
+        ),
+    ],
+)
+def test_conflicting_figures_are_kept_in_the_provenance(
+    ro, index_code, year, indicator, code, value, shown, also
+):
+    found, _, _, source, _, _ = figure(ro, index_code, year, indicator, code)
+    assert found == pytest.approx(value)
+    assert shown in source.split(" | ")[0]
+    assert also in source
+
+
+def test_the_quang_ninh_papi_2020_typo_is_gone(ro):
+    # 48.881 (VietnamPlus) was a typo for 48.811; the correction removed it.
+    source = figure(ro, "PAPI", 2020, "papi_total_8dim", "22")[3]
+    assert "48.881" not in source and "vietnamplus" not in source
+
+
+@pytest.mark.parametrize(
+    ("index_code", "year", "indicator", "code", "value", "rank"),
+    [
+        ("SIPAS", 2019, "sipas_total", "22", 95.26, 1),
+        ("PAR", 2023, "par_index_total", "31", 91.87, 2),
+        ("PAR", 2023, "par_index_total", "24", 91.16, 4),
+        ("PAR", 2023, "par_index_total", "77", 91.03, 5),
+        ("PAPI", 2020, "papi_total_8dim", "22", 48.811382, 1),
+    ],
+)
+def test_ranks_filled_by_the_corrections(ro, index_code, year, indicator, code, value, rank):
+    found = figure(ro, index_code, year, indicator, code)
+    assert found[0] == pytest.approx(value)
+    assert found[1:3] == (rank, "published")
+
+
+def test_a_copied_value_was_blanked_and_its_rank_kept(ro):
+    # PCI 2023 Quảng Ninh informal charges: soha.vn gives only the rank (the 7.72 was another
+    # sub-index's score).
+    value, rank, _, source, rank_source, _ = figure(ro, "PCI", 2023, "informal_charges", "22")
+    assert (value, rank) == (None, 3)
+    assert source.startswith("https://soha.vn/") and rank_source.startswith("https://soha.vn/")
+
+
+@pytest.mark.parametrize("code", ["24", "87"])
+def test_papi_2014_totals_that_were_zero_are_absent_not_zero(ro, code):
+    # The source's 0 totals (Bắc Giang, Đồng Tháp) were removed by the 2026-11-26 corrections.
+    assert figure(ro, "PAPI", 2014, "papi_total_6dim_unweighted", code) is None
+    coverage = ro.execute(
+        "SELECT coverage FROM releases WHERE index_code = 'PAPI' AND year = 2014"
+    ).fetchone()
+    assert coverage == ("partial",)
+
+
+def test_no_stored_value_is_zero_where_the_scale_has_no_zero(ro):
+    zeros = ro.execute(
+        "SELECT count(*) FROM scores s JOIN releases r USING (release_id)"
+        " JOIN indicators i ON i.index_code = r.index_code AND i.indicator = s.indicator"
+        " WHERE s.value = 0 AND i.valid_min > 0"
+    ).fetchone()
+    assert zeros == (0,)
 
 
 def test_ha_tay_is_a_unit_until_2008(ro):
@@ -86,7 +171,9 @@ def test_national_averages_are_kept_apart(ro):
     ).fetchall()
     assert ("PAR", 2024, "par_index_total", 88.37) in rows
     assert ("SIPAS", 2023, "sipas_feedback_complaint_handling", 82.27) in rows
-    assert len(rows) == 11
+    assert ("PAR", 2019, "par_index_total", 81.15) in rows
+    assert ("SIPAS", 2019, "sipas_total", 84.45) in rows
+    assert len(rows) == 13
 
 
 def test_every_release_carries_its_source_and_checksum(ro):
