@@ -2,6 +2,7 @@
 
 import duckdb
 import pytest
+from conftest import ROOT
 
 from scores import db
 
@@ -199,3 +200,47 @@ def test_pci_weights_reproduce_the_weighted_total(ro):
          AND r2.index_code = 'PCI' AND r2.year = 2016
     """).fetchone()[0]
     assert gap < 1e-5
+
+
+def test_every_papi_sub_dimension_row_lands_on_a_catalogue_code_of_its_year(ro):
+    rows = ro.execute(
+        "SELECT DISTINCT CAST(year AS INTEGER) AS year, indicator FROM read_csv($path,"
+        " all_varchar = true)",
+        {"path": str(ROOT / "data" / "seed" / "papi_subdimensions_2017_2024.csv")},
+    ).fetchall()
+    catalogue = {
+        indicator: (first, last, level)
+        for indicator, first, last, level in ro.execute(
+            "SELECT indicator, first_year, coalesce(last_year, 9999), level FROM indicators"
+            " WHERE index_code = 'PAPI'"
+        ).fetchall()
+    }
+    assert len(rows) == 22 + 28 + 29 + 29 + 4 * 28
+    misplaced = [
+        (year, code)
+        for year, code in rows
+        if code not in catalogue
+        or not catalogue[code][0] <= year <= catalogue[code][1]
+        or catalogue[code][2] != "sub_component"
+    ]
+    assert misplaced == []
+
+
+def test_each_papi_dimension_has_the_sub_dimensions_of_its_year(ro):
+    # The catalogue's sets by year, as the shared SOURCES.md lists them (22, 28, 29, 29, 28...).
+    counts = ro.execute(
+        "SELECT y.year, count(i.indicator) FROM range(2017, 2025) y(year)"
+        " JOIN indicators i ON i.index_code = 'PAPI' AND i.level = 'sub_component'"
+        " AND y.year BETWEEN i.first_year AND coalesce(i.last_year, 9999)"
+        " GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert counts == [
+        (2017, 22),
+        (2018, 28),
+        (2019, 29),
+        (2020, 29),
+        (2021, 28),
+        (2022, 28),
+        (2023, 28),
+        (2024, 28),
+    ]
