@@ -1,4 +1,4 @@
--- One row per year, province unit and indicator of the seed file (the temporary table made by
+-- One row per year, province unit and indicator of the seed files (the temporary table made by
 -- load_seed_file, index $index_code): the publisher's file first and a press figure only filling a gap, each value and rank with its source;
 -- a second figure for the same cell stays in the provenance as "also reported". Values outside the
 -- indicator's valid range are kept as missing (out_of_range names them).
@@ -10,6 +10,8 @@ WITH raw AS (
            row_number() OVER () AS line
     FROM seed_file
     WHERE NOT (coalesce(province_code, '') = '' AND starts_with(province, 'TOÀN QUỐC'))
+      -- A row with neither score nor rank says only that the source left the cell blank.
+      AND (score IS NOT NULL OR "rank" IS NOT NULL)
 ),
 placed AS (
     SELECT raw.*, p.province_code,

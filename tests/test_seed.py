@@ -1,5 +1,8 @@
 """The database built from data/: published figures, ranks as published, provenance."""
 
+import hashlib
+from pathlib import Path
+
 import duckdb
 import pytest
 from conftest import ROOT
@@ -244,3 +247,89 @@ def test_each_papi_dimension_has_the_sub_dimensions_of_its_year(ro):
         (2023, 28),
         (2024, 28),
     ]
+
+
+SUB_DIMENSIONS = str(ROOT / "data" / "seed" / "papi_subdimensions_2017_2024.csv")
+
+
+def papi_values(ro, year, code, level):
+    """Indicator -> (value, parent, source) of one province's PAPI release at one level."""
+    rows = ro.execute(
+        "SELECT s.indicator, s.value, i.parent, s.source FROM scores s"
+        " JOIN releases r USING (release_id)"
+        " JOIN indicators i ON i.index_code = r.index_code AND i.indicator = s.indicator"
+        " WHERE r.status = 'current' AND r.index_code = 'PAPI' AND r.year = $y"
+        " AND s.province_code = $c AND i.level = $l",
+        {"y": year, "c": code, "l": level},
+    ).fetchall()
+    return {indicator: (value, parent, source) for indicator, value, parent, source in rows}
+
+
+def test_hanoi_papi_2024_sub_dimensions_are_present_and_sum_to_their_dimensions(ro):
+    subs = papi_values(ro, 2024, "01", "sub_component")
+    dimensions = papi_values(ro, 2024, "01", "component")
+    assert len(subs) == 28 and len(dimensions) == 8
+    for dimension, (value, _, _) in dimensions.items():
+        parts = [v for v, parent, _ in subs.values() if parent == dimension]
+        assert len(parts) >= 3
+        assert sum(parts) == pytest.approx(value, abs=0.001), dimension
+    # Each value keeps its own source: the sub-dimension panel, the dimension repository.
+    assert subs["D7.2_air_quality"][2] == "github:hnks-gh/ml-mcdm@d165721 data/csv/2024.csv"
+    assert dimensions["D7_environmental_governance"][2].startswith("github:tunah72/papi-dashboard")
+
+
+def test_papi_sub_dimensions_sum_to_their_dimensions_in_every_year(ro):
+    # Off by more than 1e-6 only where the panel rounds: Hà Nội 2022 D1 (SC13, SC14 to 2
+    # decimals), 0.000695 apart, as the shared SOURCES.md documents.
+    gaps = ro.execute("""
+        SELECT r.year, d.province_code, d.indicator, round(abs(sum(s.value) - d.value), 6)
+        FROM scores s JOIN releases r USING (release_id)
+        JOIN indicators i ON i.index_code = 'PAPI' AND i.indicator = s.indicator
+        JOIN scores d ON d.release_id = s.release_id AND d.province_code = s.province_code
+         AND d.indicator = i.parent
+        WHERE r.status = 'current' AND r.index_code = 'PAPI' AND r.year >= 2017
+          AND i.level = 'sub_component'
+        GROUP BY r.year, d.province_code, d.indicator, d.value
+        HAVING abs(sum(s.value) - d.value) > 1e-6
+    """).fetchall()
+    assert gaps == [(2022, "01", "D1_participation", 0.000695)]
+
+
+def test_every_sub_dimension_figure_of_the_file_is_stored_as_printed(ro):
+    stored = ro.execute(
+        """
+        SELECT count(*), count(*) FILTER (WHERE s.value = CAST(f.score AS DOUBLE)
+                                          AND s.source = f.source_url_or_repo_path)
+        FROM read_csv($path, all_varchar = true) f
+        JOIN releases r ON r.index_code = 'PAPI' AND r.year = CAST(f.year AS INTEGER)
+         AND r.status = 'current'
+        LEFT JOIN scores s ON s.release_id = r.release_id
+         AND s.province_code = f.province_code AND s.indicator = f.indicator
+        WHERE f.score IS NOT NULL
+        """,
+        {"path": SUB_DIMENSIONS},
+    ).fetchone()
+    assert stored == (13619, 13619)
+
+
+def test_blank_sub_dimension_cells_are_not_stored(ro):
+    # Quảng Ninh 2021: listed in the panel with every cell blank; missing, never 0 or empty rows.
+    assert papi_values(ro, 2021, "22", "sub_component") == {}
+    empty = ro.execute(
+        "SELECT count(*) FROM scores WHERE value IS NULL AND rank IS NULL"
+    ).fetchone()
+    assert empty == (0,)
+    partial = ro.execute(
+        "SELECT year FROM releases WHERE index_code = 'PAPI' AND coverage = 'partial' ORDER BY 1"
+    ).fetchall()
+    assert partial == [(2014,), (2021,), (2023,), (2024,)]
+
+
+def test_papi_releases_name_both_seed_files_and_their_checksum(ro):
+    row = ro.execute(
+        "SELECT DISTINCT file_name, sha256 FROM releases WHERE index_code = 'PAPI'"
+    ).fetchall()
+    digest = hashlib.sha256(
+        (ROOT / "data" / "seed" / "papi.csv").read_bytes() + Path(SUB_DIMENSIONS).read_bytes()
+    ).hexdigest()
+    assert row == [("seed/papi.csv + seed/papi_subdimensions_2017_2024.csv", digest)]
