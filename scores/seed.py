@@ -22,6 +22,7 @@ SEED_FILES = {
     "PAPI": ("papi.csv", "papi_subdimensions_2017_2024.csv"),
     "PCI": ("pci.csv",),
 }
+SEED_HEADER = "year,province,province_code,indicator,score,rank,source_url_or_repo_path"
 
 
 def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
@@ -96,6 +97,7 @@ def seed_index(
     publisher = con.execute(db.sql("publisher_by_index"), {"index_code": index_code}).fetchone()[0]
     file_name = " + ".join(f"seed/{path.name}" for path in paths)
     digest = _digest(paths)
+    _check_headers(paths)
     con.execute(db.sql("load_seed_file"), {"paths": [str(path) for path in paths]})
     values = _checked(db.query(con, "seed_values_by_province", index_code=index_code), file_name)
     averages = db.query(con, "seed_averages_by_year")
@@ -120,6 +122,16 @@ def _digest(paths: list[Path]) -> str:
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _check_headers(paths: list[Path]) -> None:
+    """Refuse a seed file whose header is not the long format: load_seed_file names the columns
+    instead of sniffing them, so a reordered file would otherwise be misread silently."""
+    for path in paths:
+        with path.open(encoding="utf-8") as file:
+            header = file.readline().strip()
+        if header != SEED_HEADER:
+            raise ValueError(f"{path.name}: header {header!r}, expected {SEED_HEADER!r}")
 
 
 def _checked(values: pd.DataFrame, files: str) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from conftest import ROOT
 
-from scores import db
+from scores import db, seed
 
 
 @pytest.fixture(scope="module")
@@ -333,3 +333,27 @@ def test_papi_releases_name_both_seed_files_and_their_checksum(ro):
         (ROOT / "data" / "seed" / "papi.csv").read_bytes() + Path(SUB_DIMENSIONS).read_bytes()
     ).hexdigest()
     assert row == [("seed/papi.csv + seed/papi_subdimensions_2017_2024.csv", digest)]
+
+
+def test_a_seed_file_whose_columns_are_not_the_long_format_is_refused(tmp_path):
+    # load_seed_file names the columns instead of sniffing them: a reordered file must not load.
+    bad = tmp_path / "par_index.csv"
+    bad.write_text(
+        "year,province,province_code,indicator,rank,score,source_url_or_repo_path\n"
+        "2024,Hà Nội,01,par_index_total,3,92.57,https://press.example/a\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="par_index.csv"):
+        seed.build(tmp_path / "x.duckdb", data_dir=_data_with(tmp_path, bad))
+
+
+def _data_with(tmp_path: Path, seed_file: Path) -> Path:
+    """A data/ folder whose reference tables are the real ones and whose seed has one file."""
+    folder = tmp_path / "data"
+    (folder / "seed").mkdir(parents=True)
+    for table in (ROOT / "data").glob("*.csv"):
+        (folder / table.name).symlink_to(table)
+    for name in ("sipas.csv", "papi.csv", "papi_subdimensions_2017_2024.csv", "pci.csv"):
+        (folder / "seed" / name).symlink_to(ROOT / "data" / "seed" / name)
+    seed_file.rename(folder / "seed" / seed_file.name)
+    return folder
