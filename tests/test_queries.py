@@ -211,6 +211,22 @@ def test_seed_files_of_one_index_are_read_together_and_blank_cells_dropped(mem, 
     assert len(cells) == 5
 
 
+def test_methodology_breaks_name_the_indicator_they_concern(mem):
+    mem.execute(
+        "INSERT INTO methodology_breaks VALUES"
+        " ('PCI', 2013, 'transparency', 'Minh bạch đổi.', 'Transparency changed.'),"
+        " ('PCI', 2013, NULL, 'Trọng số mới.', 'New weights.'),"
+        " ('PCI', 2009, NULL, 'Bỏ DNNN.', 'SOE bias dropped.'),"
+        " ('SIPAS', 2025, NULL, '34 tỉnh.', '34 provinces.')"
+    )
+    frame = db.query(mem, "methodology_breaks_by_year", index_code="PCI")
+    assert frame.astype(object).where(frame.notna(), None).values.tolist() == [
+        [2009, None, "Bỏ DNNN.", "SOE bias dropped."],
+        [2013, None, "Trọng số mới.", "New weights."],
+        [2013, "transparency", "Minh bạch đổi.", "Transparency changed."],
+    ]
+
+
 def test_computed_ranks_fill_only_complete_indicators_and_ties_share(mem):
     mem.execute("UPDATE scores SET rank = NULL, rank_kind = NULL WHERE release_id = 2")
     mem.execute(

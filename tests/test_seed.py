@@ -357,3 +357,30 @@ def _data_with(tmp_path: Path, seed_file: Path) -> Path:
         (folder / "seed" / name).symlink_to(ROOT / "data" / "seed" / name)
     seed_file.rename(folder / "seed" / seed_file.name)
     return folder
+
+
+@pytest.mark.parametrize(
+    ("year", "indicator"),
+    [
+        (2018, None),
+        (2018, "D2_transparency"),
+        (2018, "D3_vertical_accountability"),
+        (2020, "D8.3_e_responsiveness_of_provincial_authorities"),
+        (2021, "D5_public_admin_procedures"),
+    ],
+)
+def test_papi_breaks_of_the_sub_dimensions(ro, year, indicator):
+    breaks = db.query(ro, "methodology_breaks_by_year", index_code="PAPI")
+    found = breaks[(breaks["year"] == year) & (breaks["indicator"].fillna("") == (indicator or ""))]
+    assert len(found) == 1
+    assert found["note_vi"].iloc[0] and found["note_en"].iloc[0]
+
+
+def test_a_break_names_an_indicator_of_its_index_used_that_year(ro):
+    wrong = ro.execute(
+        "SELECT b.index_code, b.year, b.indicator FROM methodology_breaks b"
+        " LEFT JOIN indicators i ON i.index_code = b.index_code AND i.indicator = b.indicator"
+        " AND b.year BETWEEN i.first_year AND coalesce(i.last_year, 9999)"
+        " WHERE b.indicator IS NOT NULL AND i.indicator IS NULL"
+    ).fetchall()
+    assert wrong == []
