@@ -1,4 +1,4 @@
--- One row per year, province unit and indicator of the seed file (the temporary table made by
+-- One row per year, province unit and indicator of the seed files (the temporary table made by
 -- load_seed_file, index $index_code): the publisher's file first and a press figure only filling a gap, each value and rank with its source;
 -- a second figure for the same cell stays in the provenance as "also reported". Values outside the
 -- indicator's valid range are kept as missing (out_of_range names them).
@@ -10,18 +10,33 @@ WITH raw AS (
            row_number() OVER () AS line
     FROM seed_file
     WHERE NOT (coalesce(province_code, '') = '' AND starts_with(province, 'TOÀN QUỐC'))
+      -- A row with neither score nor rank says only that the source left the cell blank.
+      AND (score IS NOT NULL OR "rank" IS NOT NULL)
+),
+-- Each year, code and name of the files resolved once to the unit of that year (a blank code by
+-- name: Hà Tây), and each year's headline: range joins on a few thousand keys, not on every row.
+units AS (
+    SELECT k.year, k.code, k.province, p.province_code
+    FROM (SELECT DISTINCT year, code, province FROM raw) k
+    LEFT JOIN provinces p
+      ON (p.province_code = k.code OR (k.code = '' AND p.name_vi = k.province))
+     AND k.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)
+),
+headlines AS (
+    SELECT y.year, h.indicator
+    FROM (SELECT DISTINCT year FROM raw) y
+    JOIN indicators h
+      ON h.index_code = $index_code AND h.headline
+     AND y.year BETWEEN coalesce(h.first_year, 0) AND coalesce(h.last_year, 9999)
 ),
 placed AS (
-    SELECT raw.*, p.province_code,
+    SELECT raw.*, u.province_code,
            CASE WHEN raw.label = 'papi_total_reported_in_news' THEN h.indicator ELSE raw.label END
                AS indicator
     FROM raw
-    LEFT JOIN provinces p
-      ON (p.province_code = raw.code OR (raw.code = '' AND p.name_vi = raw.province))
-     AND raw.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)
-    LEFT JOIN indicators h
-      ON h.index_code = $index_code AND h.headline
-     AND raw.year BETWEEN coalesce(h.first_year, 0) AND coalesce(h.last_year, 9999)
+    JOIN units u
+      ON u.year = raw.year AND u.code = raw.code AND u.province IS NOT DISTINCT FROM raw.province
+    LEFT JOIN headlines h ON h.year = raw.year
 ),
 checked AS (
     SELECT placed.*,
@@ -31,22 +46,28 @@ checked AS (
     FROM placed
     LEFT JOIN indicators i ON i.index_code = $index_code AND i.indicator = placed.indicator
 ),
-ranked AS (
-    SELECT *, CASE WHEN out_of_range THEN NULL ELSE value END AS kept,
-           row_number() OVER (PARTITION BY year, province_code, indicator,
-                                           (value IS NOT NULL AND NOT out_of_range)
-                              ORDER BY press, line) AS nth
-    FROM checked
+kept AS (
+    SELECT *, CASE WHEN out_of_range THEN NULL ELSE value END AS kept FROM checked
+),
+-- Per cell: the first figure with a value, by (press, line), is the value; the others follow it
+-- in that order as "also reported".
+cells AS (
+    SELECT year, any_value(province) AS province, province_code, indicator,
+           arg_min(kept, (press, line)) FILTER (WHERE kept IS NOT NULL) AS value,
+           arg_min(rank, (press, line)) FILTER (WHERE rank IS NOT NULL) AS rank,
+           coalesce(arg_min(source, (press, line)) FILTER (WHERE kept IS NOT NULL),
+                    arg_min(source, (press, line))) AS first_source,
+           list(score || ': ' || source ORDER BY press, line) FILTER (WHERE kept IS NOT NULL)
+               AS valued,
+           arg_min(source, (press, line)) FILTER (WHERE rank IS NOT NULL) AS rank_source,
+           bool_or(out_of_range) AS out_of_range
+    FROM kept
+    GROUP BY year, province_code, indicator
 )
-SELECT year, any_value(province) AS province, province_code, indicator,
-       arg_min(kept, line) FILTER (WHERE kept IS NOT NULL AND nth = 1) AS value,
-       arg_min(rank, (press, line)) FILTER (WHERE rank IS NOT NULL) AS rank,
-       coalesce(arg_min(source, line) FILTER (WHERE kept IS NOT NULL AND nth = 1),
-                arg_min(source, (press, line)))
-       || coalesce(string_agg(' | also reported as ' || score || ': ' || source, '' ORDER BY press, line)
-                       FILTER (WHERE kept IS NOT NULL AND nth > 1), '') AS source,
-       arg_min(source, (press, line)) FILTER (WHERE rank IS NOT NULL) AS rank_source,
-       bool_or(out_of_range) AS out_of_range
-FROM ranked
-GROUP BY year, province_code, indicator
+SELECT year, province, province_code, indicator, value, rank,
+       first_source || array_to_string(list_transform(coalesce(valued, [])[2:],
+                                                      lambda x: ' | also reported as ' || x), '')
+           AS source,
+       rank_source, out_of_range
+FROM cells
 ORDER BY year, province_code, indicator

@@ -27,9 +27,12 @@ CREATE TABLE IF NOT EXISTS indicator_weights (
     index_code TEXT NOT NULL, indicator TEXT NOT NULL, first_year INTEGER NOT NULL,
     last_year INTEGER, weight DOUBLE NOT NULL, basis TEXT
 );
+-- A break concerns the whole index, or only the indicator named (a dimension or a sub-dimension):
+-- indicator is NULL for the whole index, so several breaks may share an index and year.
 CREATE TABLE IF NOT EXISTS methodology_breaks (
-    index_code TEXT NOT NULL, year INTEGER NOT NULL, note_vi TEXT NOT NULL, note_en TEXT NOT NULL,
-    PRIMARY KEY (index_code, year)
+    index_code TEXT NOT NULL, year INTEGER NOT NULL, indicator TEXT,
+    note_vi TEXT NOT NULL, note_en TEXT NOT NULL,
+    UNIQUE (index_code, year, indicator)
 );
 CREATE TABLE IF NOT EXISTS releases (
     release_id INTEGER PRIMARY KEY, index_code TEXT NOT NULL, year INTEGER NOT NULL,

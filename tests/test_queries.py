@@ -115,7 +115,7 @@ SEED_CSV = """year,province,province_code,indicator,score,rank,source_url_or_rep
 def seeded(mem, tmp_path):
     path = tmp_path / "pci.csv"
     path.write_text(SEED_CSV, encoding="utf-8")
-    mem.execute(db.sql("load_seed_file"), {"path": str(path)})
+    mem.execute(db.sql("load_seed_file"), {"paths": [str(path)]})
     return mem
 
 
@@ -181,6 +181,45 @@ def test_seed_averages_and_sources(seeded):
             "github:vcci/file.xlsx ; https://press.example/a ; https://press.example/b ; "
             "https://press.example/c",
         ],
+    ]
+
+
+MORE_CSV = """year,province,province_code,indicator,score,rank,source_url_or_repo_path
+2016,Hà Nội,01,transparency,6.5,,github:other/more.csv
+2016,Hà Nội,01,labor_training,,,github:other/more.csv
+2016,Bắc Giang,24,pci_total_weighted,,,github:other/more.csv
+"""
+
+
+def test_seed_files_of_one_index_are_read_together_and_blank_cells_dropped(mem, tmp_path):
+    first, second = tmp_path / "pci.csv", tmp_path / "pci_more.csv"
+    first.write_text(SEED_CSV, encoding="utf-8")
+    second.write_text(MORE_CSV, encoding="utf-8")
+    mem.execute(db.sql("load_seed_file"), {"paths": [str(first), str(second)]})
+    frame = db.query(mem, "seed_values_by_province", index_code="PCI")
+    rows = frame.astype(object).where(frame.notna(), None)
+    cells = rows[["year", "province_code", "indicator", "value", "rank", "source"]].values.tolist()
+    # The second file's value joins the same year; its blank cells add nothing, not even a
+    # source in front of Bắc Giang's press rank.
+    assert [2016, "01", "transparency", 6.5, None, "github:other/more.csv"] in cells
+    assert [2016, "24", "pci_total_weighted", None, 1, "https://press.example/b"] in cells
+    assert not [c for c in cells if c[2] == "labor_training"]
+    assert len(cells) == 5
+
+
+def test_methodology_breaks_name_the_indicator_they_concern(mem):
+    mem.execute(
+        "INSERT INTO methodology_breaks VALUES"
+        " ('PCI', 2013, 'transparency', 'Minh bạch đổi.', 'Transparency changed.'),"
+        " ('PCI', 2013, NULL, 'Trọng số mới.', 'New weights.'),"
+        " ('PCI', 2009, NULL, 'Bỏ DNNN.', 'SOE bias dropped.'),"
+        " ('SIPAS', 2025, NULL, '34 tỉnh.', '34 provinces.')"
+    )
+    frame = db.query(mem, "methodology_breaks_by_year", index_code="PCI")
+    assert frame.astype(object).where(frame.notna(), None).values.tolist() == [
+        [2009, None, "Bỏ DNNN.", "SOE bias dropped."],
+        [2013, None, "Trọng số mới.", "New weights."],
+        [2013, "transparency", "Minh bạch đổi.", "Transparency changed."],
     ]
 
 
@@ -340,7 +379,7 @@ def test_every_query_file_runs_and_says_its_grain(seeded, tmp_path, path):
     if path.stem in FRAMES:
         name, frame = FRAMES[path.stem]
         seeded.register(name, frame)
-    params = {"path": str(tmp_path / "pci.csv")} if path.stem == "load_seed_file" else {}
+    params = {"paths": [str(tmp_path / "pci.csv")]} if path.stem == "load_seed_file" else {}
     seeded.execute(text, PARAMS.get(path.stem, params))
 
 

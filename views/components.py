@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.components import components, enough, weak_points
+from scores.analysis.standings import breaks_for
 from scores.app import cache, state, widgets
 from scores.i18n import number
 
@@ -111,7 +112,9 @@ st.dataframe(view, hide_index=True, width="stretch")
 st.caption(state.tr("components.notes", valued=valued, units=units))
 widgets.download_buttons(table, f"{index_code}_{year}_{level}_{unit.province_code}")
 
-breaks = cache.load("methodology_breaks_by_year", index_code=index_code)["year"].tolist()
+shown_items = [*labels, *items["parent"].dropna()]
+found = cache.load("methodology_breaks_by_year", index_code=index_code)
+breaks = breaks_for(found, shown_items)["year"].drop_duplicates().tolist()
 heat = history[history["indicator"].isin(labels)]
 if heat["year"].nunique() > 1:
     st.plotly_chart(

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import index_sentence, target_sentence
-from scores.analysis.standings import percentile_text, standing
+from scores.analysis.standings import breaks_for, percentile_text, standing
 from scores.analysis.targets import evaluate_target
 from scores.app import cache, state, widgets
 from scores.catalog import is_percent
@@ -58,7 +58,8 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
 
 def breaks_of(index_code: str) -> tuple[int, ...]:
     """The years the index changed its methodology (the trend line splits there)."""
-    return tuple(cache.load("methodology_breaks_by_year", index_code=index_code)["year"])
+    found = cache.load("methodology_breaks_by_year", index_code=index_code)
+    return tuple(breaks_for(found)["year"])
 
 
 def rank_line(found: dict) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from scores.analysis.standings import (
     PEER_GROUPS,
+    breaks_for,
     breaks_since,
     change_arrow,
     national_cutoff,
@@ -140,7 +141,10 @@ with table_tab:
                 units=units,
             )
         )
-    all_breaks = cache.load("methodology_breaks_by_year", index_code=index_code)
+    all_breaks = breaks_for(
+        cache.load("methodology_breaks_by_year", index_code=index_code),
+        [indicator, *of_year.loc[of_year["indicator"] == indicator, "parent"].dropna()],
+    )
     for note in breaks_since(all_breaks, year, previous[0] if previous else None).itertuples():
         st.info(
             state.tr(

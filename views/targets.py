@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
+from scores.analysis.standings import breaks_for
 from scores.analysis.targets import evaluate_target, rank_gap
 from scores.app import access, cache, state, target_editor, widgets
 from scores.i18n import number
@@ -37,7 +38,8 @@ def without_targets() -> None:
 
 def breaks_of(index_code: str) -> tuple[int, ...]:
     """The years the index changed its methodology (marked on the charts)."""
-    return tuple(cache.load("methodology_breaks_by_year", index_code=index_code)["year"])
+    found = cache.load("methodology_breaks_by_year", index_code=index_code)
+    return tuple(breaks_for(found)["year"])
 
 
 def rank_section(target, rows: pd.DataFrame, name: str) -> None:

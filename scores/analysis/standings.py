@@ -1,5 +1,6 @@
 """Standings on query results: peer groups, rank tables and changes, the latest standing."""
 
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -123,3 +124,10 @@ def national_cutoff(frame: pd.DataFrame, cutoff: int = 5) -> float | None:
     where the national top-5 line is drawn, whatever peer group is shown."""
     found = frame.loc[frame["rank"] == cutoff, "value"].dropna()
     return float(found.iloc[0]) if len(found) else None
+
+
+def breaks_for(breaks: pd.DataFrame, indicators: Iterable[str] = ()) -> pd.DataFrame:
+    """The breaks that concern a view: those of the whole index, and those of the indicators
+    shown (or their parent dimension). PAPI's 2021 change of D5 does not split the total."""
+    concerned = breaks["indicator"].isna() | breaks["indicator"].isin(set(indicators))
+    return breaks[concerned]

@@ -5,6 +5,7 @@ import csv
 import io
 import unicodedata
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,8 @@ from scores.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from scores.ingest.errors import ImportRefused, Problem
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+SNIFF_ROWS = 60
+SNIFF_PREFERENCE = ",;\t"  # on a tie the later wins: the rarer inside a cell
 
 
 @dataclass
@@ -99,15 +102,37 @@ def _read_text(text: str, encoding: str) -> RawTable:
 
 
 def sniff_separator(text: str) -> str:
-    """Comma, semicolon or tab: csv.Sniffer first, else the one most lines share."""
-    sample = "\n".join(text.splitlines()[:60])
+    """Comma, semicolon or tab: the one that cuts the most of the first rows into the same number
+    (more than one) of cells; on a tie, the one giving more cells, then tab before semicolon
+    before comma; comma when none cuts anything.
+
+    The structure of the first rows is judged, not the first separator seen: a comma also sits
+    inside cells ("Tỉnh, thành phố" in the header of Excel's tab-separated "Unicode text", decimal
+    commas in a semicolon file), while a tab or semicolon inside a cell is rare.
+    """
+    sample = "\n".join(text.splitlines()[:SNIFF_ROWS])
+    scores = {sep: _consistency(sample, sep) for sep in SNIFF_PREFERENCE}
+    best = max(scores, key=lambda sep: (*scores[sep], SNIFF_PREFERENCE.index(sep)))
+    return best if scores[best] != (0, 0) else ","
+
+
+def _consistency(sample: str, separator: str) -> tuple[int, int]:
+    """How many rows share the commonest number of cells above one, and that number (0, 0: none).
+
+    Rows are cut as csv does (quoted cells kept whole); a row left with a quote character in a
+    cell was cut at the wrong character (`Hà Nội,"a;b"` read with semicolons), so it does not count.
+    """
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        rows = list(csv.reader(io.StringIO(sample), delimiter=separator))
     except csv.Error:
-        counts = {
-            sep: sum(line.count(sep) > 0 for line in sample.splitlines()) for sep in SEPARATORS
-        }
-        return max(counts, key=counts.get)
+        return 0, 0
+    counts = Counter(
+        len(row) for row in rows if len(row) > 1 and not any('"' in cell for cell in row)
+    )
+    if not counts:
+        return 0, 0
+    width, rows_of_width = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return rows_of_width, width
 
 
 def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:

@@ -14,7 +14,16 @@ from scores.config import DATA_DIR
 from scores.ingest import store
 from scores.text import key, province_key
 
-SEED_FILES = {"PAR": "par_index.csv", "SIPAS": "sipas.csv", "PAPI": "papi.csv", "PCI": "pci.csv"}
+# The seed files of each index, read together into one release per year: PAPI's sub-dimensions
+# for 2017-2024 come from another repository than its dimensions and totals, so they stay a file
+# of their own, unchanged from shared/data, and join the same releases.
+SEED_FILES = {
+    "PAR": ("par_index.csv",),
+    "SIPAS": ("sipas.csv",),
+    "PAPI": ("papi.csv", "papi_subdimensions_2017_2024.csv"),
+    "PCI": ("pci.csv",),
+}
+SEED_HEADER = "year,province,province_code,indicator,score,rank,source_url_or_repo_path"
 
 
 def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
@@ -27,8 +36,8 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
         load_reference(con, data_dir)
         provinces = Provinces(con)
         counts = {
-            code: seed_index(con, code, data_dir / "seed" / name, provinces)
-            for code, name in SEED_FILES.items()
+            code: seed_index(con, code, [data_dir / "seed" / name for name in names], provinces)
+            for code, names in SEED_FILES.items()
         }
     finally:
         con.close()
@@ -95,20 +104,22 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def seed_index(
-    con: duckdb.DuckDBPyConnection, index_code: str, path: Path, provinces: Provinces
+    con: duckdb.DuckDBPyConnection, index_code: str, paths: list[Path], provinces: Provinces
 ) -> int:
-    """One release per year of a seed file, all in one transaction; returns how many."""
+    """One release per year of an index's seed files, all in one transaction; returns how many."""
     publisher = con.execute(db.sql("publisher_by_index"), {"index_code": index_code}).fetchone()[0]
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    con.execute(db.sql("load_seed_file"), {"path": str(path)})
-    values = _checked(db.query(con, "seed_values_by_province", index_code=index_code), path)
+    file_name = " + ".join(f"seed/{path.name}" for path in paths)
+    digest = _digest(paths)
+    _check_headers(paths)
+    con.execute(db.sql("load_seed_file"), {"paths": [str(path) for path in paths]})
+    values = _checked(db.query(con, "seed_values_by_province", index_code=index_code), file_name)
     averages = db.query(con, "seed_averages_by_year")
     documents = db.query(con, "seed_sources_by_year")
     by_year = dict(tuple(values.groupby("year")))
     averages_by_year = dict(tuple(averages.groupby("year")))
     releases = []
     for year, docs in zip(documents["year"].tolist(), documents["documents"], strict=True):
-        source = store.Source(publisher, docs, "", f"seed/{path.name}", digest, "seed")
+        source = store.Source(publisher, docs, "", file_name, digest, "seed")
         year_values = by_year.get(year, values.iloc[0:0]).drop(columns="year")
         year_averages = averages_by_year.get(year, averages.iloc[0:0]).drop(columns="year")
         cover = store.coverage(year_values, provinces, year)
@@ -117,14 +128,33 @@ def seed_index(
     return len(releases)
 
 
-def _checked(values: pd.DataFrame, path: Path) -> pd.DataFrame:
+def _digest(paths: list[Path]) -> str:
+    """SHA-256 of the files' bytes in the order read: one checksum per release, as for an upload;
+    a single file keeps its own file checksum."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _check_headers(paths: list[Path]) -> None:
+    """Refuse a seed file whose header is not the long format: load_seed_file names the columns
+    instead of sniffing them, so a reordered file would otherwise be misread silently."""
+    for path in paths:
+        with path.open(encoding="utf-8") as file:
+            header = file.readline().strip()
+        if header != SEED_HEADER:
+            raise ValueError(f"{path.name}: header {header!r}, expected {SEED_HEADER!r}")
+
+
+def _checked(values: pd.DataFrame, files: str) -> pd.DataFrame:
     """Seed values with every province placed; out-of-range values reported (kept as missing)."""
     unplaced = values[values["province_code"].isna()]
     if not unplaced.empty:
-        raise ValueError(f"{path.name}: no unit for {sorted(set(unplaced['province']))}")
+        raise ValueError(f"{files}: no unit for {sorted(set(unplaced['province']))}")
     for row in values[values["out_of_range"]].itertuples():
         print(
-            f"seed: {path.name} {row.year} {row.province} {row.indicator} is outside the "
+            f"seed: {files} {row.year} {row.province} {row.indicator} is outside the "
             "indicator's valid range; kept as missing",
             file=sys.stderr,
         )

@@ -3,7 +3,14 @@
 import pandas as pd
 import pytest
 
-from scores.analysis.standings import change_arrow, national_cutoff, peers, rank_table, standing
+from scores.analysis.standings import (
+    breaks_for,
+    change_arrow,
+    national_cutoff,
+    peers,
+    rank_table,
+    standing,
+)
 from scores.analysis.targets import target_status
 
 FRAME = pd.DataFrame(
@@ -102,3 +109,12 @@ def test_an_unranked_province_stands_where_its_score_puts_it():
     table = rank_table(now, now.iloc[0:0])
     assert table["name"].tolist() == ["Hải Phòng", "Đà Nẵng", "Hà Nội"]
     assert pd.isna(table["rank"].iloc[1])
+
+
+def test_breaks_of_one_dimension_do_not_split_the_total():
+    breaks = pd.DataFrame({"year": [2018, 2021], "indicator": [None, "D5_public_admin_procedures"]})
+    assert breaks_for(breaks)["year"].tolist() == [2018]
+    assert breaks_for(breaks, ["D5.1_x", "D5_public_admin_procedures"])["year"].tolist() == [
+        2018,
+        2021,
+    ]

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import prepare
 from scores.ingest.readfile import decode, read_bytes, sniff_separator
 
 TABLE = "Tỉnh/thành phố;Chỉ số\nThừa Thiên Huế;92,57\nĐắk Lắk;88,1\n"
@@ -50,6 +51,64 @@ def test_separators_are_detected(separator, name):
     if separator == ",":
         text = text.replace("60,74", '"60,74"')
     assert sniff_separator(text) == separator
+
+
+# Excel's "Unicode text" export: UTF-16 LE with BOM, tab-separated, CRLF; a comma in a header cell
+# and decimal commas in the values (PCI 2016 as VCCI prints it, 2 decimals).
+UNICODE_TEXT = (
+    "STT\tTỉnh, thành phố\tPCI\tXếp hạng\r\n1\tĐà Nẵng\t70,00\t1\r\n2\tHà Nội\t60,74\t14\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        (UNICODE_TEXT, "\t"),
+        # Decimal commas in every row and no header: as many rows split by comma as by semicolon.
+        ("Hà Nội;60,74\nĐà Nẵng;70,00\n", ";"),
+        ("Tỉnh, thành phố;PCI;Xếp hạng\nHà Nội;60,74;14\nĐà Nẵng;70,00;1\n", ";"),
+        ('Tỉnh,Ghi chú\nHà Nội,"PCI; PAPI"\nĐà Nẵng,"PAR; SIPAS"\n', ","),
+        ("Báo cáo PCI, VCCI\nTỉnh\tPCI\nHà Nội\t60,74\n", "\t"),
+        ("Tỉnh\nHà Nội\n", ","),
+    ],
+    ids=[
+        "excel-unicode-text",
+        "semicolon-decimal-commas-no-header",
+        "semicolon-comma-in-header",
+        "comma-quoted-semicolons",
+        "tab-below-a-title-with-a-comma",
+        "one-column",
+    ],
+)
+def test_the_separator_is_judged_on_the_structure_of_the_first_rows(text, separator):
+    assert sniff_separator(text) == separator
+
+
+def test_excel_unicode_text_with_a_comma_in_the_header_reads_into_its_columns():
+    table = read_bytes(codecs.BOM_UTF16_LE + UNICODE_TEXT.encode("utf-16-le"), "pci_2016.txt")
+    assert (table.encoding, table.separator) == ("UTF-16", "\t")
+    assert table.rows == [
+        ["STT", "Tỉnh, thành phố", "PCI", "Xếp hạng"],
+        ["1", "Đà Nẵng", "70,00", "1"],
+        ["2", "Hà Nội", "60,74", "14"],
+    ]
+
+
+def test_excel_unicode_text_with_a_comma_in_the_header_imports(con):
+    data = codecs.BOM_UTF16_LE + UNICODE_TEXT.encode("utf-16-le")
+    prepared = prepare(con, data, "pci_2016.txt", "PCI", 2016)
+    assert prepared.problems == []
+    understood = [(c.header, c.role, c.indicator) for c in prepared.layout.columns]
+    assert understood[1:] == [
+        ("Tỉnh, thành phố", "province", None),
+        ("PCI", "value", "pci_total_weighted"),
+        ("Xếp hạng", "rank", None),
+    ]
+    values = prepared.parsed.values.sort_values("province_code")
+    assert values[["province_code", "value", "rank"]].values.tolist() == [
+        ["01", 60.74, 14],
+        ["48", 70.0, 1],
+    ]
 
 
 def test_rows_keep_title_lines_and_cells_are_stripped():

@@ -171,6 +171,19 @@ def test_components_from_a_press_release_are_shown_without_comparisons(app):
     )
 
 
+def test_papi_sub_dimensions_of_2024_are_on_the_sub_indicators_page(app):
+    app.query_params["index"] = "PAPI"
+    app.query_params["year"] = "2024"
+    app.query_params["level"] = "sub_component"
+    app.switch_page("views/components.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value.set_index("Chỉ số thành phần")
+    assert len(table) == 28
+    assert table.loc["Tiếp cận thông tin", "Điểm"] == "1,02"
+    assert table.loc["Chất lượng nước", "Điểm"] == "0,34"
+    assert "Thủ tục cấp giấy phép xây dựng" not in table.index
+
+
 def test_components_offer_only_the_indices_the_province_has_figures_for(app):
     # Bắc Kạn has no SIPAS sub-indicators: a link asking for them opens on what it has.
     app.query_params["index"] = "SIPAS"
