@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
-from scores.ingest.cells import BadNumber, parse_number, parse_rank
+from scores.ingest.cells import BadNumber, decimals, parse_number, parse_rank
 from scores.ingest.errors import Problem
 from scores.ingest.interpret import Column, Layout
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key
 
 AVERAGE_WORDS = ("toan quoc", "ca nuoc", "trung binh", "binh quan", "average", "national", "mean")
-VALUE_COLUMNS = ["province_code", "province", "indicator", "value", "rank", "row"]
+# decimals: how many the file printed for the value (60,74 -> 2), so a diff can tell rounding.
+VALUE_COLUMNS = ["province_code", "province", "indicator", "value", "decimals", "rank", "row"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Entry:
     column: str
     value: float | None
     rank: int | None
+    decimals: int | None = None
 
 
 @dataclass
@@ -214,15 +216,16 @@ class _Walk:
     averages: list[dict] = field(default_factory=list)
     row_missing: int = 0  # blank value cells of the current row, counted once the row is kept
 
-    def number(self, row: int, column: Column, cells: list[str]) -> float | None:
+    def number(self, row: int, column: Column, cells: list[str]) -> tuple[float | None, int | None]:
+        """The cell's value and how many decimals it printed; (None, None) when missing or bad."""
         text = _cell(cells, column)
         problem = _first("value_cell", self.ctx, row, column, text)
         if problem:
             self.parsed.problems.append(problem)
-            return None
+            return None, None
         value = parse_number(text)
         self.row_missing += value is None
-        return value
+        return value, decimals(text)
 
     def rank(self, row: int, column: Column | None, cells: list[str]) -> int | None:
         if column is None:
@@ -248,9 +251,12 @@ class _Walk:
         found = []
         for column in (c for c in layout.columns if c.role == "value"):
             rank_column = ranks.pop(column.indicator, None)
-            value, rank = self.number(row, column, cells), self.rank(row, rank_column, cells)
+            (value, places), rank = (
+                self.number(row, column, cells),
+                self.rank(row, rank_column, cells),
+            )
             if value is not None or rank is not None:
-                found.append(Entry(column.indicator, column.header, value, rank))
+                found.append(Entry(column.indicator, column.header, value, rank, places))
         for indicator, rank_column in ranks.items():
             rank = self.rank(row, rank_column, cells)
             if rank is not None:
@@ -261,7 +267,7 @@ class _Walk:
         layout = self.ctx.layout
         label_column, value_column = layout.first("indicator_label"), layout.first("value_cell")
         label = _cell(cells, label_column)
-        value = self.number(row, value_column, cells) if value_column else None
+        value, places = self.number(row, value_column, cells) if value_column else (None, None)
         rank = self.rank(row, layout.first("rank"), cells)
         if not label or (value is None and rank is None):
             return []
@@ -270,7 +276,9 @@ class _Walk:
             self.parsed.problems.append(problem)
             return []
         indicator = self.ctx.catalogue.match(label, self.ctx.year)[0].indicator
-        return [Entry(indicator, value_column.header if value_column else label, value, rank)]
+        return [
+            Entry(indicator, value_column.header if value_column else label, value, rank, places)
+        ]
 
     def row(self, row: int, cells: list[str]) -> None:
         for rule in RULES["row"]:
@@ -319,6 +327,7 @@ class _Walk:
             "province": unit.name_vi,
             "indicator": entry.indicator,
             "value": entry.value,
+            "decimals": entry.decimals,
             "rank": entry.rank,
             "row": row,
         }

@@ -127,9 +127,9 @@ def test_the_walk_keeps_values_averages_and_skips_blank_rows(catalogue):
     parsed = validate.check(raw, layout, provinces, indicators, "PCI", 2016)
     assert parsed.problems == []
     values = parsed.values.astype(object).where(parsed.values.notna(), None)
-    assert values[["province_code", "value", "rank"]].values.tolist() == [
-        ["01", 60.74, 13],
-        ["48", None, 1],
+    assert values[["province_code", "value", "decimals", "rank"]].values.tolist() == [
+        ["01", 60.74, 2, 13],
+        ["48", None, None, 1],
     ]
     assert parsed.averages[["scope", "value"]].values.tolist() == [["national", 59.5]]
     assert parsed.skipped_rows == [3]
