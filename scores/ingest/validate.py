@@ -1,8 +1,9 @@
 """Turning an understood table into checked values: one small function per rule, listed in RULES.
 
-A data row goes through four stages: the row as a whole (index and year columns), its cells
-(numbers, ranks, indicator labels), its province name, and each value it carries. Every rule
-returns the Problem it finds or None, so a row collects every problem at once.
+A data row goes through five stages: the row as a whole (index and year columns), its cells
+(numbers, ranks, indicator labels), its province name, the unit it matched (given twice?), and
+each value it carries. Every rule returns the Problem it finds or None, so a row collects every
+problem at once.
 """
 
 from collections.abc import Callable
@@ -158,21 +159,25 @@ def unknown_province(
     return Problem("unknown_province", row, column, name, detail)
 
 
+# --- Rules on the unit a row matched --------------------------------------------------------
+
+
+def duplicate_province(
+    ctx: Context, row: int, column: str, name: str, earlier: int | None
+) -> Problem | None:
+    """A unit given again for indicators an earlier row gave it (HN and Hà Nội in one file).
+
+    One problem for the row, naming the earlier row, not one per column it repeats.
+    """
+    if earlier is None:
+        return None
+    return Problem("duplicate_province", row, column, name, {"other": earlier})
+
+
 # --- Rules on one value -------------------------------------------------------------------
 
 
-def duplicate_value(
-    ctx: Context, row: int, entry: Entry, name: str, earlier: dict | None
-) -> Problem | None:
-    """A second value for the same province and indicator (HN and Hà Nội in one file)."""
-    if earlier is None:
-        return None
-    return Problem("duplicate_value", row, entry.column, name, {"other": earlier["row"]})
-
-
-def out_of_range(
-    ctx: Context, row: int, entry: Entry, name: str, earlier: dict | None
-) -> Problem | None:
+def out_of_range(ctx: Context, row: int, entry: Entry, name: str) -> Problem | None:
     """A value outside the indicator's valid range (12.5 on a 0-10 sub-index)."""
     item = ctx.catalogue.items[entry.indicator]
     value = entry.value
@@ -194,7 +199,8 @@ RULES: dict[str, tuple[Callable[..., Problem | None], ...]] = {
     "rank_cell": (bad_rank, rank_out_of_range),
     "label_cell": (unknown_indicator,),
     "province": (province_not_in_year, unknown_province),
-    "value": (duplicate_value, out_of_range),
+    "unit": (duplicate_province,),
+    "value": (out_of_range,),
 }
 
 
@@ -300,7 +306,14 @@ class _Walk:
             return
         self.parsed.missing += self.row_missing
         unit = self.resolve(row, name_column.header, name)
-        for entry in entries if unit else []:
+        if unit is None:
+            return
+        earlier = self.earlier(unit, entries)
+        problem = _first("unit", self.ctx, row, name_column.header, name, earlier)
+        if problem:
+            self.parsed.problems.append(problem)
+            return
+        for entry in entries:
             self.store(row, unit, name, entry)
 
     def resolve(self, row: int, column: str, name: str) -> Unit | None:
@@ -316,13 +329,17 @@ class _Walk:
         self.parsed.problems.append(problem)
         return None
 
+    def earlier(self, unit: Unit, entries: list[Entry]) -> int | None:
+        """The first row that already gave this unit one of these indicators, if any did."""
+        slots = [(unit.province_code, entry.indicator) for entry in entries]
+        return min((self.values[s]["row"] for s in slots if s in self.values), default=None)
+
     def store(self, row: int, unit: Unit, name: str, entry: Entry) -> None:
-        slot = (unit.province_code, entry.indicator)
-        problem = _first("value", self.ctx, row, entry, name, self.values.get(slot))
+        problem = _first("value", self.ctx, row, entry, name)
         if problem:
             self.parsed.problems.append(problem)
             return
-        self.values[slot] = {
+        self.values[(unit.province_code, entry.indicator)] = {
             "province_code": unit.province_code,
             "province": unit.name_vi,
             "indicator": entry.indicator,
