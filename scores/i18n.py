@@ -35,11 +35,14 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def number(value: float | None, lang: str = "vi", digits: int = 2) -> str:
-    """A number in the language's format (vi: 1.234,57; en: 1,234.57); '–' when missing."""
+def number(value: float | None, lang: str = "vi", digits: int = 2, fixed: bool = True) -> str:
+    """A number in the language's format (vi: 1.234,57; en: 1,234.57); '–' when missing.
+
+    fixed=False: at most `digits` decimals, trailing zeros dropped (60.7410 -> 60,741).
+    """
     if value is None or value != value:
         return "–"
-    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    pattern = "#,##0." + ("0" if fixed else "#") * digits if digits else "#,##0"
     return format_decimal(value, format=pattern, locale="vi_VN" if lang == "vi" else "en_US")
 
 

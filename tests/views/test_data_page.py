@@ -6,8 +6,11 @@ import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
-from conftest import ROOT, snapshot
+from conftest import ROOT, publisher_table, snapshot
 from streamlit.testing.v1 import AppTest
+
+from scores import db
+from scores.app import state
 
 APP = str(ROOT / "dashboard.py")
 TABLE = (
@@ -146,3 +149,49 @@ def test_an_unknown_province_name_is_matched_by_picking_a_suggestion(app, db_fil
             "SELECT s.province_code, s.value FROM scores s JOIN releases r USING (release_id)"
             " WHERE r.index_code='SIPAS' AND r.year=2024 AND r.status='current'"
         ).fetchall() == [("01", 87.1)]
+
+
+def rounded_pci_2016(db_file) -> bytes:
+    """The real PCI 2016 release as VCCI prints it (every rank), rounded to 2 decimals."""
+    st.cache_resource.clear()
+    con = db.connect(db_file, read_only=True)
+    try:
+        table = publisher_table(con, "PCI", 2016, every_rank=True)
+    finally:
+        con.close()
+    return table.to_csv(index=False, float_format="%.2f").encode("utf-8")
+
+
+def upload_rounded(app, db_file) -> None:
+    sign_in(app)
+    app.selectbox(key="upload_index").set_value("PCI")
+    app.number_input(key="upload_year").set_value(2016)
+    app.file_uploader[0].upload("pci_2016.csv", rounded_pci_2016(db_file), "text/csv").run()
+    assert not app.exception and not app.error
+
+
+def diff_frame(app, column: str) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def test_a_rounded_copy_is_rounding_not_change_in_vietnamese_numbers(app, db_file):
+    upload_rounded(app, db_file)
+    texts = " ".join(m.value for m in app.markdown)
+    assert "0 giá trị thay đổi, 693 giá trị chỉ khác do làm tròn" in texts
+    shown = diff_frame(app, "Giá trị cũ")
+    assert len(shown) == 693 and set(shown["Thay đổi"]) == {"làm tròn"}
+    hanoi = shown[(shown["Tỉnh, thành phố"] == "Hà Nội") & shown.iloc[:, 1].str.startswith("PCI")]
+    # 60.7409934998 stored, 60.74 printed: decimal commas, the file's 2 decimals, no "None".
+    assert hanoi.iloc[0, 2:].tolist() == ["60,741", "60,74", "-0,001", "14", "14", "làm tròn"]
+
+
+def test_a_rounded_copy_in_english(app, db_file, monkeypatch):
+    # AppTest formats select-box options in the test's thread, which has no session: the
+    # language is fixed there too, or the English options would not match.
+    monkeypatch.setattr(state, "lang", lambda: "en")
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.switch_page("views/data.py").run()
+    upload_rounded(app, db_file)
+    assert "0 changed, 693 differing only by rounding" in " ".join(m.value for m in app.markdown)
+    shown = diff_frame(app, "Old value")
+    assert set(shown["What happens"]) == {"rounded"}
