@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from scores.analysis import diff
 from scores.app import access, cache, methodology, state, upload, widgets
 from scores.config import MAX_UPLOAD_MB
 from scores.export import tables
@@ -57,8 +58,8 @@ with upload_tab:
         upload.problems_box(prepared)
         if not prepared.problems:
             st.subheader(state.tr("data.diff"))
-            upload.diff_view(prepared, labels)
-            if st.button(state.tr("data.commit"), type="primary", key="commit"):
+            counts = diff.summary(upload.diff_view(prepared, labels))
+            if upload.commit_buttons(counts):
                 source = store.Source(
                     names[index_code], document, published, file.name, prepared.sha256, access.who()
                 )

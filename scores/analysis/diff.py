@@ -62,3 +62,8 @@ def summary(diff: pd.DataFrame) -> dict[str, int]:
     """How many values are new, changed, only rounded, removed and the same."""
     counts = diff["status"].value_counts()
     return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def only_rounded(counts: dict[str, int]) -> bool:
+    """An upload that restates the current release with fewer decimals and changes nothing else."""
+    return counts["rounded"] > 0 and counts["new"] == counts["changed"] == counts["removed"] == 0

@@ -235,6 +235,19 @@ def diff_table(
     )
 
 
+def commit_buttons(counts: dict[str, int]) -> bool:
+    """The commit button; True when clicked. An upload that only restates the current release
+    with fewer decimals says so and offers to keep the more precise figures (writes nothing)."""
+    if not diff.only_rounded(counts):
+        return st.button(state.tr("data.commit"), type="primary", key="commit")
+    st.warning(state.tr("upload.only_rounded", rounded=counts["rounded"]))
+    keep, replace = st.columns(2)
+    if keep.button(state.tr("upload.keep_precise"), type="primary", key="keep_precise"):
+        st.success(state.tr("upload.kept"))
+        return False
+    return replace.button(state.tr("upload.commit_rounded"), key="commit")
+
+
 def save_and_commit(prepared: Prepared, data: bytes, source: store.Source) -> int:
     """Keep the original file by checksum, then store the release (one transaction)."""
     folder = uploads_dir()

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from scores.analysis.diff import compare, summary
+from scores.analysis.diff import compare, only_rounded, summary
 
 CURRENT = pd.DataFrame(
     {
@@ -113,3 +113,18 @@ def test_a_whole_number_file_against_a_precise_release():
     diff = compare(stored, printed)
     # 59.5 -> 60 is half a unit (rounding); 70.51 -> 70 is more than half (a change).
     assert diff["status"].tolist() == ["rounded", "rounded", "changed"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({"new": 0, "changed": 0, "rounded": 693, "removed": 0, "same": 0}, True),
+        ({"new": 0, "changed": 0, "rounded": 5, "removed": 0, "same": 688}, True),
+        ({"new": 0, "changed": 1, "rounded": 692, "removed": 0, "same": 0}, False),
+        ({"new": 1, "changed": 0, "rounded": 692, "removed": 0, "same": 0}, False),
+        ({"new": 0, "changed": 0, "rounded": 692, "removed": 1, "same": 0}, False),
+        ({"new": 0, "changed": 0, "rounded": 0, "removed": 0, "same": 693}, False),
+    ],
+)
+def test_only_rounded_means_a_restatement_with_fewer_decimals(counts, expected):
+    assert only_rounded(counts) is expected

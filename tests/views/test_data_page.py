@@ -195,3 +195,52 @@ def test_a_rounded_copy_in_english(app, db_file, monkeypatch):
     assert "0 changed, 693 differing only by rounding" in " ".join(m.value for m in app.markdown)
     shown = diff_frame(app, "Old value")
     assert set(shown["What happens"]) == {"rounded"}
+
+
+def import_log_lines(db_file) -> int:
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM import_log").fetchone()[0]
+
+
+def test_a_restatement_with_fewer_decimals_offers_to_keep_the_precise_figures(app, db_file):
+    before, log_before = everything(db_file), import_log_lines(db_file)
+    upload_rounded(app, db_file)
+    assert "693 giá trị khác nhau đều chỉ do làm tròn" in app.warning[0].value
+    assert app.button(key="keep_precise").label == "Giữ số liệu chính xác hơn"
+    assert app.button(key="commit").label == "Vẫn lưu số đã làm tròn thành bản mới"
+    app.button(key="keep_precise").click().run()
+    assert not app.exception
+    assert "không có gì được ghi" in app.success[-1].value
+    after = everything(db_file)
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(frame, after[name], obj=name)
+    assert import_log_lines(db_file) == log_before
+    assert not (db_file.parent / "uploads").exists()
+
+
+def test_the_rounded_figures_can_still_be_committed_on_purpose(app, db_file):
+    upload_rounded(app, db_file)
+    app.button(key="commit").click().run()
+    assert not app.exception
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        assert con.execute(
+            "SELECT r.version, s.value FROM scores s JOIN releases r USING (release_id)"
+            " WHERE r.index_code = 'PCI' AND r.year = 2016 AND r.status = 'current'"
+            " AND s.province_code = '01' AND s.indicator = 'pci_total_weighted'"
+        ).fetchall() == [(2, 60.74)]
+
+
+def test_a_real_change_among_rounded_values_is_an_ordinary_commit(app, db_file):
+    sign_in(app)
+    text = rounded_pci_2016(db_file).decode("utf-8").replace(",60.74,", ",61.74,")
+    assert "61.74" in text
+    app.selectbox(key="upload_index").set_value("PCI")
+    app.number_input(key="upload_year").set_value(2016)
+    app.file_uploader[0].upload("pci_2016.csv", text.encode("utf-8"), "text/csv").run()
+    assert "1 giá trị thay đổi, 692 giá trị chỉ khác do làm tròn" in " ".join(
+        m.value for m in app.markdown
+    )
+    assert not app.warning and not [b for b in app.button if b.key == "keep_precise"]
+    assert app.button(key="commit").label == "Lưu thành bản công bố mới"
