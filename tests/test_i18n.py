@@ -1,8 +1,11 @@
-"""Numbers in each language's format."""
+"""Numbers and dates in each language's format."""
 
+from datetime import date, datetime
+
+import pandas as pd
 import pytest
 
-from scores.i18n import number
+from scores.i18n import day, number
 
 
 @pytest.mark.parametrize(
@@ -20,3 +23,18 @@ from scores.i18n import number
 )
 def test_numbers_by_language(value, lang, digits, fixed, text):
     assert number(value, lang, digits, fixed) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "time", "text"),
+    [
+        (date(2026, 11, 26), "vi", False, "26/11/2026"),
+        (date(2026, 11, 26), "en", False, "26 Nov 2026"),
+        (datetime(2026, 11, 26, 14, 5), "vi", True, "26/11/2026 14:05"),
+        (pd.Timestamp("2026-11-26 09:30:59"), "en", True, "26 Nov 2026 09:30"),
+        (None, "vi", True, "–"),
+        (pd.NaT, "vi", False, "–"),
+    ],
+)
+def test_dates_by_language(value, lang, time, text):
+    assert day(value, lang, time) == text

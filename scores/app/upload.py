@@ -115,8 +115,8 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     st.markdown(
         state.tr(
             "upload.counts",
-            values=int(values["value"].notna().sum()),
-            missing=prepared.parsed.missing,
+            values=whole(values["value"].notna().sum()),
+            missing=whole(prepared.parsed.missing),
             provinces=values["province_code"].nunique(),
             coverage=state.tr(f"coverage.{prepared.coverage}"),
         )
@@ -197,12 +197,22 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
     if not current.empty and counts["same"] == len(changes):
         st.info(state.tr("upload.identical"))
     else:
-        st.markdown(state.tr("upload.diff_counts", **counts))
+        st.markdown(counts_line(counts))
     if counts["rounded"]:
         st.caption(state.tr("upload.rounding_rule"))
     names = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
     st.dataframe(diff_table(changes, names, labels), hide_index=True, width="stretch")
     return changes
+
+
+def whole(count: int) -> str:
+    """A count in the chosen language's format (vi: 1.386)."""
+    return number(count, state.lang(), 0)
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """'N new values, N changed, N only rounded…' in the chosen language."""
+    return state.tr("upload.diff_counts", **{k: whole(v) for k, v in counts.items()})
 
 
 def diff_table(

@@ -1,6 +1,7 @@
 """The Data page: upload, understand, fix a column, diff, commit, history, restore; access rules."""
 
 import hashlib
+import re
 
 import duckdb
 import pandas as pd
@@ -11,6 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from scores import db
 from scores.app import state
+from scores.ingest import store
+from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import import_file
 
 APP = str(ROOT / "dashboard.py")
 TABLE = (
@@ -84,7 +88,7 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     assert "1 giá trị mới, 1 giá trị thay đổi" in " ".join(m.value for m in app.markdown)
     app.button(key="commit").click().run()
     assert not app.exception
-    assert "lần công bố số 51" in app.success[-1].value
+    assert "mã lần công bố 51" in app.success[-1].value
     (old, _, _), (new, version, status) = releases(db_file)
     assert (new, version, status) == (51, 2, "current")
     kept = list((db_file.parent / "uploads").iterdir())
@@ -244,3 +248,52 @@ def test_a_real_change_among_rounded_values_is_an_ordinary_commit(app, db_file):
     )
     assert not app.warning and not [b for b in app.button if b.key == "keep_precise"]
     assert app.button(key="commit").label == "Lưu thành bản công bố mới"
+
+
+def refuse_once_from_the_command_line(db_file) -> None:
+    """One refused import in the log, as the command line writes it."""
+    path = db_file.parent / "bad.csv"
+    path.write_text("Tỉnh,PCI\nXyz,60\n", encoding="utf-8")
+    st.cache_resource.clear()
+    con = db.connect(db_file)
+    try:
+        with pytest.raises(ImportRefused):
+            import_file(con, path, "PCI", 2016, store.Source(imported_by="admin (password)"))
+    finally:
+        con.close()
+
+
+def history_tables(app) -> tuple[pd.DataFrame, pd.DataFrame]:
+    releases = diff_frame(app, "Mã lần công bố")
+    refused = next(d.value for d in app.dataframe if "Kết quả" in d.value.columns)
+    return releases, refused
+
+
+def test_the_history_reads_in_vietnamese(app, db_file):
+    refuse_once_from_the_command_line(db_file)
+    sign_in(app)
+    app.file_uploader[0].upload("sipas_2024.csv", TABLE.encode("utf-8"), "text/csv").run()
+    app.selectbox(key="map::Điểm tổng hợp lạ").set_value("__skip__").run()
+    app.button(key="commit").click().run()
+    app.switch_page("views/data.py").run()
+    assert not app.exception
+    releases, refused = history_tables(app)
+    assert "None" not in releases.to_string() and "None" not in refused.to_string()
+    new = releases[releases["Mã lần công bố"] == "51"].iloc[0]
+    assert new["Trạng thái"] == "hiện hành" and new["Phạm vi"] == "một phần"
+    assert new["Người nhập"] == "quản trị viên (đăng nhập bằng mật khẩu)"
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", new["Thời điểm nhập"])
+    sipas = releases[(releases["Bộ chỉ số"] == "SIPAS") & (releases["Năm"] == "2024")]
+    old = sipas[sipas["Phiên bản"] == "1"]
+    assert old.iloc[0][["Trạng thái", "Người nhập"]].tolist() == [
+        "đã thay thế",
+        "dữ liệu ban đầu của ứng dụng",
+    ]
+    assert refused.iloc[0][["Kết quả", "Mã lần công bố", "Người nhập"]].tolist() == [
+        "bị từ chối",
+        "–",
+        "quản trị viên (đăng nhập bằng mật khẩu)",
+    ]
+    recent = " ".join(m.value for m in app.markdown)
+    assert "quản trị viên \\(đăng nhập bằng mật khẩu\\)" in recent
+    assert not re.search(r"20\d\d-\d\d-\d\d", recent)
