@@ -27,9 +27,26 @@ def _text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), "–").astype(str)
 
 
+# When and by whom before the technical trail (file, checksum), which is wide.
+RELEASE_COLUMNS = [
+    "release_id",
+    "index_code",
+    "year",
+    "version",
+    "status",
+    "coverage",
+    "imported_at",
+    "imported_by",
+    "rows",
+    "source",
+    "file_name",
+    "sha256",
+]
+
+
 def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
     """Every release with its status, coverage, date, importer and size in the chosen language."""
-    shown = releases.assign(
+    shown = releases[RELEASE_COLUMNS].assign(
         release_id=releases["release_id"].map(_whole),
         year=releases["year"].map(_whole),
         version=releases["version"].map(_whole),

@@ -287,7 +287,7 @@ def test_the_history_reads_in_vietnamese(app, db_file):
     old = sipas[sipas["Phiên bản"] == "1"]
     assert old.iloc[0][["Trạng thái", "Người nhập"]].tolist() == [
         "đã thay thế",
-        "dữ liệu ban đầu của ứng dụng",
+        "hệ thống (dữ liệu ban đầu)",
     ]
     assert refused.iloc[0][["Kết quả", "Mã lần công bố", "Người nhập"]].tolist() == [
         "bị từ chối",
