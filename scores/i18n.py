@@ -1,9 +1,11 @@
 """One translation function over the Vietnamese and English catalogues, and locale formats."""
 
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from scores.ingest.errors import Problem
@@ -35,12 +37,30 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def number(value: float | None, lang: str = "vi", digits: int = 2) -> str:
-    """A number in the language's format (vi: 1.234,57; en: 1,234.57); '–' when missing."""
+def number(value: float | None, lang: str = "vi", digits: int = 2, fixed: bool = True) -> str:
+    """A number in the language's format (vi: 1.234,57; en: 1,234.57); '–' when missing.
+
+    fixed=False: at most `digits` decimals, trailing zeros dropped (60.7410 -> 60,741).
+    """
     if value is None or value != value:
         return "–"
-    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    pattern = "#,##0." + ("0" if fixed else "#") * digits if digits else "#,##0"
     return format_decimal(value, format=pattern, locale="vi_VN" if lang == "vi" else "en_US")
+
+
+def day(value: date | None, lang: str = "vi", time: bool = False) -> str:
+    """A date as the language writes it (vi: 26/11/2026; en: 26 Nov 2026); '–' when missing.
+
+    time: with the hour and minute (26/11/2026 14:05).
+    """
+    if value is None or value != value:
+        return "–"
+    pattern = "dd/MM/yyyy" if lang == "vi" else "d MMM yyyy"
+    if time:
+        return format_datetime(
+            value, pattern + " HH:mm", locale="vi_VN" if lang == "vi" else "en_GB"
+        )
+    return format_date(value, pattern, locale="vi_VN" if lang == "vi" else "en_GB")
 
 
 def describe(problem: Problem, lang: str = "vi") -> str:

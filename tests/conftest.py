@@ -59,8 +59,14 @@ def assert_unchanged(before: dict, con: duckdb.DuckDBPyConnection) -> None:
         pd.testing.assert_frame_equal(frame, after[name], obj=name)
 
 
-def publisher_table(con: duckdb.DuckDBPyConnection, index_code: str, year: int) -> pd.DataFrame:
-    """A real release laid out wide as publishers print it, with Vietnamese headers."""
+def publisher_table(
+    con: duckdb.DuckDBPyConnection, index_code: str, year: int, every_rank: bool = False
+) -> pd.DataFrame:
+    """A real release laid out wide as publishers print it, with Vietnamese headers.
+
+    every_rank: also a "Xếp hạng <indicator>" column for each indicator's rank (as VCCI prints
+    the sub-indices' ranks), not only the headline's "Xếp hạng".
+    """
     frame = db.query(con, "export_by_release", index_code=index_code, year=year)
     names = dict(
         con.execute(
@@ -68,12 +74,19 @@ def publisher_table(con: duckdb.DuckDBPyConnection, index_code: str, year: int) 
         ).fetchall()
     )
     wide = frame.pivot(index="province", columns="indicator", values="value")
+    if every_rank:
+        ranks = frame.pivot(index="province", columns="indicator", values="rank").astype("Int64")
+        ranks = ranks.drop(columns=[c for c in ranks if ranks[c].isna().all()])
+        wide = wide.join(ranks.rename(columns=lambda c: f"rank::{c}"))
     headline = con.execute(
         "SELECT indicator FROM indicators WHERE index_code = $i AND headline"
         " AND $y BETWEEN coalesce(first_year, 0) AND coalesce(last_year, 9999)",
         {"i": index_code, "y": year},
     ).fetchone()[0]
     ranks = frame[frame["indicator"] == headline].set_index("province")["rank"]
+    if every_rank:
+        wide = wide.drop(columns=f"rank::{headline}")
+    wide = wide.rename(columns=lambda c: f"Xếp hạng {names[c[6:]]}" if c[:6] == "rank::" else c)
     wide = wide.rename(columns=names)
     wide["Xếp hạng"] = ranks
     wide = wide.reset_index().rename(columns={"province": "Tỉnh/thành phố"})

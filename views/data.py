@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from scores.app import access, cache, methodology, state, upload, widgets
+from scores.analysis import diff
+from scores.app import access, cache, history, methodology, state, upload, widgets
 from scores.config import MAX_UPLOAD_MB
 from scores.export import tables
-from scores.i18n import describe
+from scores.i18n import day, describe
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused
 
@@ -57,8 +58,8 @@ with upload_tab:
         upload.problems_box(prepared)
         if not prepared.problems:
             st.subheader(state.tr("data.diff"))
-            upload.diff_view(prepared, labels)
-            if st.button(state.tr("data.commit"), type="primary", key="commit"):
+            counts = diff.summary(upload.diff_view(prepared, labels))
+            if upload.commit_buttons(counts):
                 source = store.Source(
                     names[index_code], document, published, file.name, prepared.sha256, access.who()
                 )
@@ -70,7 +71,7 @@ with upload_tab:
                         release=release_id,
                         index=names[index_code],
                         year=int(year),
-                        values=int(prepared.parsed.values["value"].notna().sum()),
+                        values=upload.whole(prepared.parsed.values["value"].notna().sum()),
                     )
                 )
                 st.page_link(
@@ -90,13 +91,13 @@ with history_tab:
                 year=row.year,
                 version=row.version,
                 status=state.tr(f"release_status.{row.status}"),
-                who=upload.escape(str(row.imported_by)),
-                when=f"{row.imported_at:%Y-%m-%d %H:%M}",
+                who=upload.escape(history.importer(row.imported_by)),
+                when=day(row.imported_at, state.lang(), time=True),
                 file=upload.escape(str(row.file_name)),
             )
         )
     st.subheader(state.tr("data.all_releases"))
-    st.dataframe(widgets.localized(releases, "history"), hide_index=True, width="stretch")
+    st.dataframe(history.releases_table(releases), hide_index=True, width="stretch")
     kept = {
         int(r.release_id): f"{r.index_code} {r.year} v{r.version}: {r.file_name}"
         for r in releases.itertuples()
@@ -118,11 +119,11 @@ with history_tab:
     log = cache.load("import_log_by_time")
     refused = log[log["outcome"] == "refused"]
     st.subheader(state.tr("data.refused"))
-    st.dataframe(widgets.localized(refused, "history"), hide_index=True, width="stretch")
+    st.dataframe(history.log_table(refused), hide_index=True, width="stretch")
     if access.admin_gate(key="restore_login"):
-        superseded = releases[releases["status"] == "superseded"]
+        superseded, lang = releases[releases["status"] == "superseded"], state.lang()
         options = {
-            int(r.release_id): f"{r.index_code} {r.year} v{r.version} ({r.imported_at:%Y-%m-%d})"
+            int(r.release_id): f"{r.index_code} {r.year} v{r.version} ({day(r.imported_at, lang)})"
             for r in superseded.itertuples()
         }
         if options:
@@ -133,7 +134,7 @@ with history_tab:
                 key="restore_choice",
             )
             counts = upload.restore_preview(releases, chosen)
-            st.markdown(state.tr("upload.diff_counts", **counts))
+            st.markdown(upload.counts_line(counts))
             if st.button(state.tr("data.restore"), key="restore"):
                 with cache.cursor() as con:
                     store.restore(con, chosen, access.who())

@@ -1,20 +1,25 @@
-"""What a new release changes against the current one: new, changed and vanished values, ranks."""
+"""What a new release changes against the current one: new, changed, rounded, vanished values."""
 
 from typing import Any
 
 import pandas as pd
 
 KEY = ["province_code", "indicator"]
+STATUSES = ("new", "changed", "rounded", "removed", "same")
 
 
 def compare(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
     """One row per province and indicator in either release, with what happens to it.
 
-    Both frames: province_code, indicator, value, rank. status: new, changed, removed or same
-    (a value or rank that differs counts as changed; missing equals missing).
+    Both frames: province_code, indicator, value, rank; incoming may add decimals (how many the
+    file printed for the value). status: new, changed, rounded, removed or same. A value that
+    differs from the current one by at most half a unit of its last printed decimal is only
+    rounded (60.7392 printed as 60.74); any other difference in value or rank is changed;
+    missing equals missing. Without decimals nothing counts as rounded.
     """
-    merged = current[KEY + ["value", "rank"]].merge(
-        incoming[KEY + ["value", "rank"]],
+    columns = KEY + ["value", "rank"]
+    merged = current[columns].merge(
+        incoming.reindex(columns=columns + ["decimals"]),
         on=KEY,
         how="outer",
         suffixes=("_old", "_new"),
@@ -30,9 +35,11 @@ def _status(row: Any) -> str:
         return "new"
     if row.origin == "left_only":
         return "removed"
-    same_value = _same(row.value_old, row.value_new)
-    same_rank = _same(row.rank_old, row.rank_new)
-    return "same" if same_value and same_rank else "changed"
+    if not _same(row.rank_old, row.rank_new):
+        return "changed"
+    if _same(row.value_old, row.value_new):
+        return "same"
+    return "rounded" if rounded(row.value_old, row.value_new, row.decimals) else "changed"
 
 
 def _same(a: object, b: object) -> bool:
@@ -41,7 +48,22 @@ def _same(a: object, b: object) -> bool:
     return not pd.isna(a) and not pd.isna(b) and abs(float(a) - float(b)) < 1e-9
 
 
+def rounded(old: object, new: object, decimals: object) -> bool:
+    """Whether new is old printed with that many decimals (at most half a last unit apart)."""
+    if pd.isna(old) or pd.isna(new) or pd.isna(decimals):
+        return False
+    half = 0.5 * 10.0 ** -int(decimals)
+    # Exactly half a unit is rounding either way (60.745 -> 60.74 or 60.75); the factor only
+    # absorbs the binary error of the subtraction.
+    return abs(float(new) - float(old)) <= half * (1 + 1e-9)
+
+
 def summary(diff: pd.DataFrame) -> dict[str, int]:
-    """How many values are new, changed, removed and the same."""
+    """How many values are new, changed, only rounded, removed and the same."""
     counts = diff["status"].value_counts()
-    return {status: int(counts.get(status, 0)) for status in ("new", "changed", "removed", "same")}
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def only_rounded(counts: dict[str, int]) -> bool:
+    """An upload that restates the current release with fewer decimals and changes nothing else."""
+    return counts["rounded"] > 0 and counts["new"] == counts["changed"] == counts["removed"] == 0

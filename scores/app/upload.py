@@ -8,7 +8,7 @@ import streamlit as st
 from scores.analysis import diff
 from scores.app import cache, state
 from scores.config import db_path
-from scores.i18n import describe
+from scores.i18n import describe, number
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused
 from scores.ingest.importer import Prepared, commit, prepare
@@ -115,8 +115,8 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     st.markdown(
         state.tr(
             "upload.counts",
-            values=int(values["value"].notna().sum()),
-            missing=prepared.parsed.missing,
+            values=whole(values["value"].notna().sum()),
+            missing=whole(prepared.parsed.missing),
             provinces=values["province_code"].nunique(),
             coverage=state.tr(f"coverage.{prepared.coverage}"),
         )
@@ -194,26 +194,68 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
         old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
     changes = diff.compare(old, prepared.parsed.values)
     counts = diff.summary(changes)
-    if not current.empty and counts["new"] == counts["changed"] == counts["removed"] == 0:
+    if not current.empty and counts["same"] == len(changes):
         st.info(state.tr("upload.identical"))
     else:
-        st.markdown(state.tr("upload.diff_counts", **counts))
+        st.markdown(counts_line(counts))
+    if counts["rounded"]:
+        st.caption(state.tr("upload.rounding_rule"))
     names = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
-    changed = changes[changes["status"] != "same"]
-    shown = pd.DataFrame(
+    st.dataframe(diff_table(changes, names, labels), hide_index=True, width="stretch")
+    return changes
+
+
+def whole(count: int) -> str:
+    """A count in the chosen language's format (vi: 1.386)."""
+    return number(count, state.lang(), 0)
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """'N new values, N changed, N only rounded…' in the chosen language."""
+    return state.tr("upload.diff_counts", **{k: whole(v) for k, v in counts.items()})
+
+
+def diff_table(
+    changes: pd.DataFrame, names: dict[str, str], labels: dict[str, str]
+) -> pd.DataFrame:
+    """The values that do not stay the same, as text in the chosen language's number format.
+
+    The new value is shown with the decimals the file printed, the old one and the difference
+    with at least 4, so a rounding can be seen (60,741 -> 60,74).
+    """
+    shown, lang = changes[changes["status"] != "same"], state.lang()
+    printed = shown["decimals"].astype("float64").fillna(2).astype(int).tolist()
+    precise, whole = [max(4, d) for d in printed], [0] * len(shown)
+
+    def column(name: str, digits: list[int], fixed: bool = True) -> list[str]:
+        pairs = zip(shown[name].astype("float64"), digits, strict=True)
+        return [number(value, lang, places, fixed) for value, places in pairs]
+
+    return pd.DataFrame(
         {
-            state.tr("table.province"): changed["province_code"].map(lambda c: names.get(c, c)),
-            state.tr("components.component"): changed["indicator"].map(lambda c: labels.get(c, c)),
-            state.tr("diff.value_old"): changed["value_old"],
-            state.tr("diff.value_new"): changed["value_new"],
-            state.tr("diff.change"): changed["change"],
-            state.tr("diff.rank_old"): changed["rank_old"],
-            state.tr("diff.rank_new"): changed["rank_new"],
-            state.tr("diff.status"): changed["status"].map(lambda s: state.tr(f"diff.{s}")),
+            state.tr("table.province"): shown["province_code"].map(lambda c: names.get(c, c)),
+            state.tr("components.component"): shown["indicator"].map(lambda c: labels.get(c, c)),
+            state.tr("diff.value_old"): column("value_old", precise, fixed=False),
+            state.tr("diff.value_new"): column("value_new", printed),
+            state.tr("diff.change"): column("change", precise, fixed=False),
+            state.tr("diff.rank_old"): column("rank_old", whole),
+            state.tr("diff.rank_new"): column("rank_new", whole),
+            state.tr("diff.status"): shown["status"].map(lambda s: state.tr(f"diff.{s}")),
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
-    return changes
+
+
+def commit_buttons(counts: dict[str, int]) -> bool:
+    """The commit button; True when clicked. An upload that only restates the current release
+    with fewer decimals says so and offers to keep the more precise figures (writes nothing)."""
+    if not diff.only_rounded(counts):
+        return st.button(state.tr("data.commit"), type="primary", key="commit")
+    st.warning(state.tr("upload.only_rounded", rounded=counts["rounded"]))
+    keep, replace = st.columns(2)
+    if keep.button(state.tr("upload.keep_precise"), type="primary", key="keep_precise"):
+        st.success(state.tr("upload.kept"))
+        return False
+    return replace.button(state.tr("upload.commit_rounded"), key="commit")
 
 
 def save_and_commit(prepared: Prepared, data: bytes, source: store.Source) -> int:

@@ -9,8 +9,8 @@ class BadNumber(ValueError):
     """A cell that is neither a number nor a missing-value mark."""
 
 
-def parse_number(text: str) -> float | None:
-    """A decimal from '92,57', '92.57 %', '1.234,5'; None for blank, N/A or '-'."""
+def _plain(text: str) -> str | None:
+    """The cell as a plain decimal with a point ('1.234,5' -> '1234.5'); None when missing."""
     cell = text.strip().replace("\u00a0", "").replace(" ", "")
     if cell.lower() in MISSING:
         return None
@@ -25,7 +25,19 @@ def parse_number(text: str) -> float | None:
         cell = cell.replace(",", ".")
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cell):
         raise BadNumber(text)
-    return float(cell)
+    return cell
+
+
+def parse_number(text: str) -> float | None:
+    """A decimal from '92,57', '92.57 %', '1.234,5'; None for blank, N/A or '-'."""
+    plain = _plain(text)
+    return None if plain is None else float(plain)
+
+
+def decimals(text: str) -> int | None:
+    """How many decimals the cell prints ('60,74' -> 2, '60' -> 0); None when missing."""
+    plain = _plain(text)
+    return None if plain is None else len(plain.partition(".")[2])
 
 
 def parse_rank(text: str) -> int | None:

@@ -3,6 +3,7 @@
 import codecs
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from collections import Counter
@@ -151,13 +152,30 @@ def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
 
 
 def _cell_text(cell: Any) -> str:
-    """A cell as the text a person sees; percent-formatted fractions back on the 0-100 scale."""
+    """A cell as the text a person sees; percent-formatted fractions back on the 0-100 scale.
+
+    The full stored value is kept, padded with the zeros its number format prints (60.5 shown
+    as 60.50 reads "60.50"), so the decimals a file printed can be counted as in a CSV.
+    """
     value = getattr(cell, "value", None)
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value).strip()
-    if "%" in (getattr(cell, "number_format", "") or ""):
+    number_format = getattr(cell, "number_format", "") or ""
+    if "%" in number_format:
         value = value * 100
     value = round(float(value), 10)
-    return str(int(value)) if value.is_integer() else repr(value)
+    text = str(int(value)) if value.is_integer() else repr(value)
+    if "e" in text:
+        return text
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.ljust(format_decimals(number_format), "0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def format_decimals(number_format: str) -> int:
+    """The decimals an Excel number format always prints ('0.00' -> 2, '0.0#%' -> 1)."""
+    positive = re.sub(r'"[^"]*"', "", number_format.split(";")[0])
+    found = re.search(r"\.(0+)", positive)
+    return len(found.group(1)) if found else 0

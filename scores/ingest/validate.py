@@ -1,8 +1,9 @@
 """Turning an understood table into checked values: one small function per rule, listed in RULES.
 
-A data row goes through four stages: the row as a whole (index and year columns), its cells
-(numbers, ranks, indicator labels), its province name, and each value it carries. Every rule
-returns the Problem it finds or None, so a row collects every problem at once.
+A data row goes through five stages: the row as a whole (index and year columns), its cells
+(numbers, ranks, indicator labels), its province name, the unit it matched (given twice?), and
+each value it carries. Every rule returns the Problem it finds or None, so a row collects every
+problem at once.
 """
 
 from collections.abc import Callable
@@ -11,14 +12,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
-from scores.ingest.cells import BadNumber, parse_number, parse_rank
+from scores.ingest.cells import BadNumber, decimals, parse_number, parse_rank
 from scores.ingest.errors import Problem
 from scores.ingest.interpret import Column, Layout
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key
 
 AVERAGE_WORDS = ("toan quoc", "ca nuoc", "trung binh", "binh quan", "average", "national", "mean")
-VALUE_COLUMNS = ["province_code", "province", "indicator", "value", "rank", "row"]
+# decimals: how many the file printed for the value (60,74 -> 2), so a diff can tell rounding.
+VALUE_COLUMNS = ["province_code", "province", "indicator", "value", "decimals", "rank", "row"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Entry:
     column: str
     value: float | None
     rank: int | None
+    decimals: int | None = None
 
 
 @dataclass
@@ -156,21 +159,25 @@ def unknown_province(
     return Problem("unknown_province", row, column, name, detail)
 
 
+# --- Rules on the unit a row matched --------------------------------------------------------
+
+
+def duplicate_province(
+    ctx: Context, row: int, column: str, name: str, earlier: int | None
+) -> Problem | None:
+    """A unit given again for indicators an earlier row gave it (HN and Hà Nội in one file).
+
+    One problem for the row, naming the earlier row, not one per column it repeats.
+    """
+    if earlier is None:
+        return None
+    return Problem("duplicate_province", row, column, name, {"other": earlier})
+
+
 # --- Rules on one value -------------------------------------------------------------------
 
 
-def duplicate_value(
-    ctx: Context, row: int, entry: Entry, name: str, earlier: dict | None
-) -> Problem | None:
-    """A second value for the same province and indicator (HN and Hà Nội in one file)."""
-    if earlier is None:
-        return None
-    return Problem("duplicate_value", row, entry.column, name, {"other": earlier["row"]})
-
-
-def out_of_range(
-    ctx: Context, row: int, entry: Entry, name: str, earlier: dict | None
-) -> Problem | None:
+def out_of_range(ctx: Context, row: int, entry: Entry, name: str) -> Problem | None:
     """A value outside the indicator's valid range (12.5 on a 0-10 sub-index)."""
     item = ctx.catalogue.items[entry.indicator]
     value = entry.value
@@ -192,7 +199,8 @@ RULES: dict[str, tuple[Callable[..., Problem | None], ...]] = {
     "rank_cell": (bad_rank, rank_out_of_range),
     "label_cell": (unknown_indicator,),
     "province": (province_not_in_year, unknown_province),
-    "value": (duplicate_value, out_of_range),
+    "unit": (duplicate_province,),
+    "value": (out_of_range,),
 }
 
 
@@ -214,15 +222,16 @@ class _Walk:
     averages: list[dict] = field(default_factory=list)
     row_missing: int = 0  # blank value cells of the current row, counted once the row is kept
 
-    def number(self, row: int, column: Column, cells: list[str]) -> float | None:
+    def number(self, row: int, column: Column, cells: list[str]) -> tuple[float | None, int | None]:
+        """The cell's value and how many decimals it printed; (None, None) when missing or bad."""
         text = _cell(cells, column)
         problem = _first("value_cell", self.ctx, row, column, text)
         if problem:
             self.parsed.problems.append(problem)
-            return None
+            return None, None
         value = parse_number(text)
         self.row_missing += value is None
-        return value
+        return value, decimals(text)
 
     def rank(self, row: int, column: Column | None, cells: list[str]) -> int | None:
         if column is None:
@@ -248,9 +257,12 @@ class _Walk:
         found = []
         for column in (c for c in layout.columns if c.role == "value"):
             rank_column = ranks.pop(column.indicator, None)
-            value, rank = self.number(row, column, cells), self.rank(row, rank_column, cells)
+            (value, places), rank = (
+                self.number(row, column, cells),
+                self.rank(row, rank_column, cells),
+            )
             if value is not None or rank is not None:
-                found.append(Entry(column.indicator, column.header, value, rank))
+                found.append(Entry(column.indicator, column.header, value, rank, places))
         for indicator, rank_column in ranks.items():
             rank = self.rank(row, rank_column, cells)
             if rank is not None:
@@ -261,7 +273,7 @@ class _Walk:
         layout = self.ctx.layout
         label_column, value_column = layout.first("indicator_label"), layout.first("value_cell")
         label = _cell(cells, label_column)
-        value = self.number(row, value_column, cells) if value_column else None
+        value, places = self.number(row, value_column, cells) if value_column else (None, None)
         rank = self.rank(row, layout.first("rank"), cells)
         if not label or (value is None and rank is None):
             return []
@@ -270,7 +282,9 @@ class _Walk:
             self.parsed.problems.append(problem)
             return []
         indicator = self.ctx.catalogue.match(label, self.ctx.year)[0].indicator
-        return [Entry(indicator, value_column.header if value_column else label, value, rank)]
+        return [
+            Entry(indicator, value_column.header if value_column else label, value, rank, places)
+        ]
 
     def row(self, row: int, cells: list[str]) -> None:
         for rule in RULES["row"]:
@@ -292,7 +306,14 @@ class _Walk:
             return
         self.parsed.missing += self.row_missing
         unit = self.resolve(row, name_column.header, name)
-        for entry in entries if unit else []:
+        if unit is None:
+            return
+        earlier = self.earlier(unit, entries)
+        problem = _first("unit", self.ctx, row, name_column.header, name, earlier)
+        if problem:
+            self.parsed.problems.append(problem)
+            return
+        for entry in entries:
             self.store(row, unit, name, entry)
 
     def resolve(self, row: int, column: str, name: str) -> Unit | None:
@@ -308,17 +329,22 @@ class _Walk:
         self.parsed.problems.append(problem)
         return None
 
+    def earlier(self, unit: Unit, entries: list[Entry]) -> int | None:
+        """The first row that already gave this unit one of these indicators, if any did."""
+        slots = [(unit.province_code, entry.indicator) for entry in entries]
+        return min((self.values[s]["row"] for s in slots if s in self.values), default=None)
+
     def store(self, row: int, unit: Unit, name: str, entry: Entry) -> None:
-        slot = (unit.province_code, entry.indicator)
-        problem = _first("value", self.ctx, row, entry, name, self.values.get(slot))
+        problem = _first("value", self.ctx, row, entry, name)
         if problem:
             self.parsed.problems.append(problem)
             return
-        self.values[slot] = {
+        self.values[(unit.province_code, entry.indicator)] = {
             "province_code": unit.province_code,
             "province": unit.name_vi,
             "indicator": entry.indicator,
             "value": entry.value,
+            "decimals": entry.decimals,
             "rank": entry.rank,
             "row": row,
         }

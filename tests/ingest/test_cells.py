@@ -2,7 +2,7 @@
 
 import pytest
 
-from scores.ingest.cells import BadNumber, parse_number, parse_rank
+from scores.ingest.cells import BadNumber, decimals, parse_number, parse_rank
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,26 @@ def test_numbers_as_publishers_print_them(text, number):
 def test_bad_numbers(text):
     with pytest.raises(BadNumber):
         parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("60,74", 2),
+        ("60.74", 2),
+        ("60.7400", 4),
+        ("92,57 %", 2),
+        ("1.234,5", 1),
+        ("1,234.5", 1),
+        ("60", 0),
+        ("7.", 0),
+        (".5", 1),
+        ("N/A", None),
+        ("", None),
+    ],
+)
+def test_decimals_are_counted_as_the_cell_prints_them(text, places):
+    assert decimals(text) == places
 
 
 def test_zero_is_a_value_not_missing():

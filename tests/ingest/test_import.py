@@ -51,7 +51,7 @@ def stored(con, release_id: int) -> pd.DataFrame:
         ("Chỉ số,Điểm\nPCI,60\n", "no_province_column", "No province column"),
         ("Tỉnh,Gia nhập thị trường,Cột lạ\nHà Nội,7.5,1\n", "unknown_column", "Cột lạ"),
         ("Tỉnh,Gia nhập thị trường\nHà Nộii Xyz,7.5\n", "unknown_province", "Did you mean"),
-        ("Tỉnh,Gia nhập thị trường\nHà Nội,7.5\nHN,7.6\n", "duplicate_value", "row 2"),
+        ("Tỉnh,Gia nhập thị trường\nHà Nội,7.5\nHN,7.6\n", "duplicate_province", "row 2"),
         ("Tỉnh,Gia nhập thị trường\nHà Nội,bảy\n", "not_a_number", "Not a number"),
         ("Tỉnh,Gia nhập thị trường\nHà Nội,12.5\n", "out_of_range", "0 to 10"),
         ("Tỉnh,PCI 2016,Xếp hạng\nHà Nội,60.7,64\n", "rank_out_of_range", "(63)"),
@@ -278,3 +278,18 @@ def test_an_unknown_column_and_bad_rows_are_reported_together(con, tmp_path):
         ("unknown_province", 2),
         ("not_a_number", 3),
     ]
+
+
+def test_a_province_printed_twice_in_a_publisher_table_is_one_message(con, tmp_path):
+    table = publisher_table(con, "PCI", 2016)
+    hanoi = table[table["Tỉnh/thành phố"] == "Hà Nội"].assign(**{"Tỉnh/thành phố": "TP. Hà Nội"})
+    text = pd.concat([table, hanoi]).to_csv(index=False)
+    problems = refuse(con, tmp_path, text)
+    earlier = int(table.index[table["Tỉnh/thành phố"] == "Hà Nội"][0]) + 2  # header is row 1
+    assert [(p.rule, p.row, p.value) for p in problems] == [
+        ("duplicate_province", 65, "TP. Hà Nội")
+    ]
+    assert describe(problems[0], "vi") == (
+        f"Dòng 65, cột “Tỉnh/thành phố”, giá trị “TP. Hà Nội”: Tỉnh, thành phố này đã có số"
+        f" liệu cho cùng chỉ số ở dòng {earlier}; mỗi tỉnh chỉ được ghi một lần."
+    )

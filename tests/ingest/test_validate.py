@@ -97,20 +97,73 @@ def test_no_province_name(catalogue):
 
 
 @pytest.mark.parametrize(
-    ("value", "earlier", "expected"),
-    [
-        (12.5, None, "out_of_range"),
-        (-0.1, None, "out_of_range"),
-        (10.0, None, None),
-        (None, None, None),
-        (5.0, {"row": 2}, "duplicate_value"),
-    ],
+    ("value", "expected"),
+    [(12.5, "out_of_range"), (-0.1, "out_of_range"), (10.0, None), (None, None)],
 )
-def test_value_rules(catalogue, value, earlier, expected):
+def test_value_rules(catalogue, value, expected):
     ctx = context(catalogue, ["Tỉnh", "Gia nhập thị trường"])
     entry = Entry("entry_costs", "Gia nhập thị trường", value, None)
-    found = validate._first("value", ctx, 3, entry, "Hà Nội", earlier)
+    found = validate._first("value", ctx, 3, entry, "Hà Nội")
     assert (found.rule if found else None) == expected
+
+
+@pytest.mark.parametrize(("earlier", "expected"), [(2, "duplicate_province"), (None, None)])
+def test_unit_rules(catalogue, earlier, expected):
+    ctx = context(catalogue, ["Tỉnh", "PCI"])
+    found = validate._first("unit", ctx, 5, "Tỉnh", "HN", earlier)
+    assert (found.rule if found else None) == expected
+    if found:
+        assert (found.row, found.column, found.value, found.detail) == (
+            5,
+            "Tỉnh",
+            "HN",
+            {"other": 2},
+        )
+
+
+def walk(catalogue, rows: list[list[str]]) -> validate.Parsed:
+    provinces, indicators = catalogue
+    raw = RawTable(rows, "csv")
+    return validate.check(
+        raw, understand(raw, indicators, 2016), provinces, indicators, "PCI", 2016
+    )
+
+
+def test_a_province_given_twice_in_a_wide_table_is_one_problem_per_row(catalogue):
+    header = ["Tỉnh", "PCI", "Tính minh bạch", "Chi phí thời gian", "Tiếp cận đất đai"]
+    parsed = walk(
+        catalogue,
+        [
+            header,
+            ["Hà Nội", "60,74", "6,04", "5,87", "4,16"],
+            ["Đà Nẵng", "70,00", "7,00", "7,00", "7,00"],
+            ["HN", "60,74", "6,04", "5,87", "4,16"],
+            ["TP. Hà Nội", "61", "", "", ""],
+        ],
+    )
+    assert [(p.rule, p.row, p.column, p.value, p.detail) for p in parsed.problems] == [
+        ("duplicate_province", 4, "Tỉnh", "HN", {"other": 2}),
+        ("duplicate_province", 5, "Tỉnh", "TP. Hà Nội", {"other": 2}),
+    ]
+    # The repeated rows leave the first one's values as they were.
+    hanoi = parsed.values[parsed.values["province_code"] == "01"]
+    assert hanoi["row"].unique().tolist() == [2] and len(hanoi) == 4
+
+
+def test_a_province_on_two_rows_with_different_indicators_is_no_duplicate(catalogue):
+    parsed = walk(
+        catalogue,
+        [
+            ["Tỉnh", "Chỉ số", "Giá trị"],
+            ["Hà Nội", "PCI", "60,74"],
+            ["HN", "Tính minh bạch", "6,04"],
+            ["Hà Nội", "PCI", "60,8"],
+        ],
+    )
+    assert [(p.rule, p.row, p.detail) for p in parsed.problems] == [
+        ("duplicate_province", 4, {"other": 2})
+    ]
+    assert parsed.values["indicator"].tolist() == ["pci_total_weighted", "transparency"]
 
 
 def test_the_walk_keeps_values_averages_and_skips_blank_rows(catalogue):
@@ -127,9 +180,9 @@ def test_the_walk_keeps_values_averages_and_skips_blank_rows(catalogue):
     parsed = validate.check(raw, layout, provinces, indicators, "PCI", 2016)
     assert parsed.problems == []
     values = parsed.values.astype(object).where(parsed.values.notna(), None)
-    assert values[["province_code", "value", "rank"]].values.tolist() == [
-        ["01", 60.74, 13],
-        ["48", None, 1],
+    assert values[["province_code", "value", "decimals", "rank"]].values.tolist() == [
+        ["01", 60.74, 2, 13],
+        ["48", None, None, 1],
     ]
     assert parsed.averages[["scope", "value"]].values.tolist() == [["national", 59.5]]
     assert parsed.skipped_rows == [3]

@@ -1,13 +1,20 @@
 """The Data page: upload, understand, fix a column, diff, commit, history, restore; access rules."""
 
 import hashlib
+import re
 
 import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
-from conftest import ROOT, snapshot
+from conftest import ROOT, publisher_table, snapshot
 from streamlit.testing.v1 import AppTest
+
+from scores import db
+from scores.app import state
+from scores.ingest import store
+from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import import_file
 
 APP = str(ROOT / "dashboard.py")
 TABLE = (
@@ -84,7 +91,7 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     )
     app.button(key="commit").click().run()
     assert not app.exception
-    assert "lần công bố số 51" in app.success[-1].value
+    assert "mã lần công bố 51" in app.success[-1].value
     (old, _, _), (new, version, status) = releases(db_file)
     assert (new, version, status) == (51, 2, "current")
     kept = list((db_file.parent / "uploads").iterdir())
@@ -149,3 +156,147 @@ def test_an_unknown_province_name_is_matched_by_picking_a_suggestion(app, db_fil
             "SELECT s.province_code, s.value FROM scores s JOIN releases r USING (release_id)"
             " WHERE r.index_code='SIPAS' AND r.year=2024 AND r.status='current'"
         ).fetchall() == [("01", 87.1)]
+
+
+def rounded_pci_2016(db_file) -> bytes:
+    """The real PCI 2016 release as VCCI prints it (every rank), rounded to 2 decimals."""
+    st.cache_resource.clear()
+    con = db.connect(db_file, read_only=True)
+    try:
+        table = publisher_table(con, "PCI", 2016, every_rank=True)
+    finally:
+        con.close()
+    return table.to_csv(index=False, float_format="%.2f").encode("utf-8")
+
+
+def upload_rounded(app, db_file) -> None:
+    sign_in(app)
+    app.selectbox(key="upload_index").set_value("PCI")
+    app.number_input(key="upload_year").set_value(2016)
+    app.file_uploader[0].upload("pci_2016.csv", rounded_pci_2016(db_file), "text/csv").run()
+    assert not app.exception and not app.error
+
+
+def diff_frame(app, column: str) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def test_a_rounded_copy_is_rounding_not_change_in_vietnamese_numbers(app, db_file):
+    upload_rounded(app, db_file)
+    texts = " ".join(m.value for m in app.markdown)
+    assert "0 giá trị thay đổi, 693 giá trị chỉ khác do làm tròn" in texts
+    shown = diff_frame(app, "Giá trị cũ")
+    assert len(shown) == 693 and set(shown["Thay đổi"]) == {"làm tròn"}
+    hanoi = shown[(shown["Tỉnh, thành phố"] == "Hà Nội") & shown.iloc[:, 1].str.startswith("PCI")]
+    # 60.7409934998 stored, 60.74 printed: decimal commas, the file's 2 decimals, no "None".
+    assert hanoi.iloc[0, 2:].tolist() == ["60,741", "60,74", "-0,001", "14", "14", "làm tròn"]
+
+
+def test_a_rounded_copy_in_english(app, db_file, monkeypatch):
+    # AppTest formats select-box options in the test's thread, which has no session: the
+    # language is fixed there too, or the English options would not match.
+    monkeypatch.setattr(state, "lang", lambda: "en")
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.switch_page("views/data.py").run()
+    upload_rounded(app, db_file)
+    assert "0 changed, 693 differing only by rounding" in " ".join(m.value for m in app.markdown)
+    shown = diff_frame(app, "Old value")
+    assert set(shown["What happens"]) == {"rounded"}
+
+
+def import_log_lines(db_file) -> int:
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM import_log").fetchone()[0]
+
+
+def test_a_restatement_with_fewer_decimals_offers_to_keep_the_precise_figures(app, db_file):
+    before, log_before = everything(db_file), import_log_lines(db_file)
+    upload_rounded(app, db_file)
+    assert "693 giá trị khác nhau đều chỉ do làm tròn" in app.warning[0].value
+    assert app.button(key="keep_precise").label == "Giữ số liệu chính xác hơn"
+    assert app.button(key="commit").label == "Vẫn lưu số đã làm tròn thành bản mới"
+    app.button(key="keep_precise").click().run()
+    assert not app.exception
+    assert "không có gì được ghi" in app.success[-1].value
+    after = everything(db_file)
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(frame, after[name], obj=name)
+    assert import_log_lines(db_file) == log_before
+    assert not (db_file.parent / "uploads").exists()
+
+
+def test_the_rounded_figures_can_still_be_committed_on_purpose(app, db_file):
+    upload_rounded(app, db_file)
+    app.button(key="commit").click().run()
+    assert not app.exception
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        assert con.execute(
+            "SELECT r.version, s.value FROM scores s JOIN releases r USING (release_id)"
+            " WHERE r.index_code = 'PCI' AND r.year = 2016 AND r.status = 'current'"
+            " AND s.province_code = '01' AND s.indicator = 'pci_total_weighted'"
+        ).fetchall() == [(2, 60.74)]
+
+
+def test_a_real_change_among_rounded_values_is_an_ordinary_commit(app, db_file):
+    sign_in(app)
+    text = rounded_pci_2016(db_file).decode("utf-8").replace(",60.74,", ",61.74,")
+    assert "61.74" in text
+    app.selectbox(key="upload_index").set_value("PCI")
+    app.number_input(key="upload_year").set_value(2016)
+    app.file_uploader[0].upload("pci_2016.csv", text.encode("utf-8"), "text/csv").run()
+    assert "1 giá trị thay đổi, 692 giá trị chỉ khác do làm tròn" in " ".join(
+        m.value for m in app.markdown
+    )
+    assert not app.warning and not [b for b in app.button if b.key == "keep_precise"]
+    assert app.button(key="commit").label == "Lưu thành bản công bố mới"
+
+
+def refuse_once_from_the_command_line(db_file) -> None:
+    """One refused import in the log, as the command line writes it."""
+    path = db_file.parent / "bad.csv"
+    path.write_text("Tỉnh,PCI\nXyz,60\n", encoding="utf-8")
+    st.cache_resource.clear()
+    con = db.connect(db_file)
+    try:
+        with pytest.raises(ImportRefused):
+            import_file(con, path, "PCI", 2016, store.Source(imported_by="admin (password)"))
+    finally:
+        con.close()
+
+
+def history_tables(app) -> tuple[pd.DataFrame, pd.DataFrame]:
+    releases = diff_frame(app, "Mã lần công bố")
+    refused = next(d.value for d in app.dataframe if "Kết quả" in d.value.columns)
+    return releases, refused
+
+
+def test_the_history_reads_in_vietnamese(app, db_file):
+    refuse_once_from_the_command_line(db_file)
+    sign_in(app)
+    app.file_uploader[0].upload("sipas_2024.csv", TABLE.encode("utf-8"), "text/csv").run()
+    app.selectbox(key="map::Điểm tổng hợp lạ").set_value("__skip__").run()
+    app.button(key="commit").click().run()
+    app.switch_page("views/data.py").run()
+    assert not app.exception
+    releases, refused = history_tables(app)
+    assert "None" not in releases.to_string() and "None" not in refused.to_string()
+    new = releases[releases["Mã lần công bố"] == "51"].iloc[0]
+    assert new["Trạng thái"] == "hiện hành" and new["Phạm vi"] == "một phần"
+    assert new["Người nhập"] == "quản trị viên (đăng nhập bằng mật khẩu)"
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", new["Thời điểm nhập"])
+    sipas = releases[(releases["Bộ chỉ số"] == "SIPAS") & (releases["Năm"] == "2024")]
+    old = sipas[sipas["Phiên bản"] == "1"]
+    assert old.iloc[0][["Trạng thái", "Người nhập"]].tolist() == [
+        "đã thay thế",
+        "hệ thống (dữ liệu ban đầu)",
+    ]
+    assert refused.iloc[0][["Kết quả", "Mã lần công bố", "Người nhập"]].tolist() == [
+        "bị từ chối",
+        "–",
+        "quản trị viên (đăng nhập bằng mật khẩu)",
+    ]
+    recent = " ".join(m.value for m in app.markdown)
+    assert "quản trị viên \\(đăng nhập bằng mật khẩu\\)" in recent
+    assert not re.search(r"20\d\d-\d\d-\d\d", recent)
