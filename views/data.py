@@ -60,8 +60,15 @@ with upload_tab:
             st.subheader(state.tr("data.diff"))
             counts = diff.summary(upload.diff_view(prepared, labels))
             if upload.commit_buttons(counts):
+                # The index's publisher (as the seed stores it), not the index's short name.
+                publisher = cache.load("publisher_by_index", index_code=index_code)
                 source = store.Source(
-                    names[index_code], document, published, file.name, prepared.sha256, access.who()
+                    str(publisher.iloc[0, 0]),
+                    document,
+                    published,
+                    file.name,
+                    prepared.sha256,
+                    access.who(),
                 )
                 release_id = upload.save_and_commit(prepared, data, source)
                 st.cache_data.clear()

@@ -86,14 +86,22 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     app.selectbox(key="map::Điểm tổng hợp lạ").set_value("__skip__").run()
     assert not app.error
     # The seed's SIPAS 2024 has Hà Nội, Hải Phòng and Hải Dương (additions of 2026-11-26).
-    assert "0 giá trị mới, 2 giá trị thay đổi, 1 giá trị không còn" in " ".join(
-        m.value for m in app.markdown
+    assert (
+        "0 giá trị mới, 2 giá trị thay đổi, 0 giá trị chỉ khác do làm tròn, 1 giá trị không còn"
+        in " ".join(m.value for m in app.markdown)
     )
     app.button(key="commit").click().run()
     assert not app.exception
     assert "mã lần công bố 51" in app.success[-1].value
     (old, _, _), (new, version, status) = releases(db_file)
     assert (new, version, status) == (51, 2, "current")
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        stored = con.execute(
+            "SELECT r.publisher, r.source, i.publisher_en FROM releases r"
+            " JOIN indices i USING (index_code) WHERE r.release_id = 51"
+        ).fetchone()
+    # The caption shows what staff typed, under the index's publisher (not "SIPAS; …").
+    assert stored[0] == stored[2] and stored[1] == "Báo cáo SIPAS 2024"
     kept = list((db_file.parent / "uploads").iterdir())
     assert [path.read_bytes() for path in kept] == [TABLE.encode("utf-8")]
     assert kept[0].name == hashlib.sha256(TABLE.encode("utf-8")).hexdigest() + ".csv"
