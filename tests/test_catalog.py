@@ -118,3 +118,16 @@ def test_today_and_ended_units_and_their_keys(con):
     assert {unit_key(u) for u in provinces.ended()} >= {"06-2004", "28-2004", "01-2004"}
     assert provinces.by_key("28-2004").name_vi == "Hà Tây"
     assert provinces.by_key("28") is None  # Hà Tây does not exist today
+
+
+def test_indicator_names_are_unique_within_an_index_and_year(con):
+    found = con.execute(
+        """
+        SELECT y.year, i.index_code, i.name_vi, i.name_en
+        FROM indicators i, range(2005, 2027) y(year)
+        WHERE y.year BETWEEN coalesce(i.first_year, 0) AND coalesce(i.last_year, 9999)
+        """
+    ).df()
+    for column in ("name_vi", "name_en"):
+        repeated = found[found.duplicated(["year", "index_code", column], keep=False)]
+        assert repeated.empty, repeated

@@ -199,6 +199,20 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
     return figure
 
 
+def _row_labels(grid: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+    """One label per row: codes that share a name (a sub-dimension renumbered, e.g. People's
+    Inspection Boards as 3.2 then 3.3) get their years, or plotly would merge their rows."""
+    names = [labels[code] for code in grid.index]
+    shown = []
+    for code, name in zip(grid.index, names, strict=True):
+        if names.count(name) > 1:
+            years = grid.loc[code].dropna().index
+            span = sorted({int(years.min()), int(years.max())}) if len(years) else []
+            name = f"{name} ({'–'.join(map(str, span))})" if span else code
+        shown.append(name)
+    return shown
+
+
 def percentile_heatmap(
     frame: pd.DataFrame, labels: dict[str, str], breaks: list[int], lang: str, title: str
 ) -> go.Figure:
@@ -212,7 +226,7 @@ def percentile_heatmap(
         go.Heatmap(
             z=grid.values,
             x=grid.columns,
-            y=[labels[code] for code in grid.index],
+            y=_row_labels(grid, labels),
             colorscale="RdYlBu",
             zmin=0,
             zmax=100,

@@ -94,3 +94,19 @@ def test_breaks_are_labelled_once():
     figure = charts.target_value(papi, None, pd.DataFrame(), "vi", "PAPI", breaks=(2016, 2018))
     assert len(figure.layout.shapes) == 2
     assert [a.text for a in figure.layout.annotations] == ["Đổi phương pháp (2016, 2018)"]
+
+
+def test_heatmap_rows_keep_apart_codes_that_share_a_name():
+    frame = pd.DataFrame(
+        {
+            "indicator": ["D3.2_pib", "D3.2_pib", "D3.3_pib", "D1.1"],
+            "year": [2014, 2015, 2016, 2016],
+            "percentile": [0.2, 0.3, 0.9, 0.5],
+        }
+    )
+    labels = {"D1.1": "Tri thức công dân", "D3.2_pib": "Ban Thanh tra nhân dân"}
+    labels["D3.3_pib"] = "Ban Thanh tra nhân dân"
+    figure = charts.percentile_heatmap(frame, labels, [], "vi", "x")
+    rows = list(figure.data[0].y)
+    assert len(set(rows)) == 3
+    assert "Ban Thanh tra nhân dân (2014–2015)" in rows and "Ban Thanh tra nhân dân (2016)" in rows
