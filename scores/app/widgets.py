@@ -56,9 +56,8 @@ def source_note(index_code: str, year: int, sources: list, extra: str = "") -> N
     publisher = about["publisher_vi" if vi else "publisher_en"]
     name = about["short_vi" if vi else "short_en"]
     text = readable_source(publisher, name, year, list(sources), lang())
-    left, right = st.columns([5, 1], vertical_alignment="center")
-    left.caption(tr("source.caption", source=text) + (f" {extra}" if extra else ""))
-    with right.popover(tr("source.details"), type="tertiary", icon=":material/info:"):
+    st.caption(tr("source.caption", source=text) + (f" {extra}" if extra else ""))
+    with st.popover(tr("source.details"), type="tertiary", icon=":material/info:"):
         for line in trail(list(sources)):
             st.markdown(f"- {line}" if not line.startswith("http") else f"- <{line}>")
 

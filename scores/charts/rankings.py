@@ -52,7 +52,11 @@ def ranked_bars(
     figure.update_xaxes(rangemode="tozero", showgrid=True, gridcolor="#EEF1F4")
     if top_value is not None and len(data):
         note = t("chart.top_cutoff", lang, n=cutoff, value=number(top_value, lang))
-        figure.add_vline(x=top_value, line_dash="dash", line_color="#1F2328")
+        inside = int(data["rank"].le(cutoff).fillna(False).sum())
+        if inside:  # under the last bar of the national top N (national ranks, any peer group)
+            figure.add_hline(y=inside - 0.5, line_dash="dash", line_color="#1F2328")
+        else:  # none of the shown provinces is in it: where its score starts
+            figure.add_vline(x=top_value, line_dash="dash", line_color="#1F2328")
         title = f"{title}<br><span style='font-size:18px'>– – – {note}</span>"
     return layout(figure, title, lang, height=max(360, 90 + 30 * len(data)))
 

@@ -23,12 +23,22 @@ def test_ranked_bars_colour_the_focus_and_format_by_language():
 
 
 def test_bars_start_at_zero_and_the_top_five_line_is_the_national_one():
-    peers = FIELD.iloc[[2, 3]]  # Hà Nội (3rd) and Hải Phòng (4th) only
+    peers = FIELD.iloc[[0, 2, 3]]  # Đà Nẵng (1st), Hà Nội (3rd), Hải Phòng (4th)
     figure = charts.ranked_bars(peers, "01", "en", "x", top_value=55.0)
     assert figure.layout.xaxis.rangemode == "tozero"
     [line] = figure.layout.shapes
-    assert (line.x0, line.x1) == (55.0, 55.0)  # at the national 5th score, not under a 5th bar
+    assert (line.y0, line.y1) == (2.5, 2.5)  # under the three that are in the national top 5
     assert "National top 5: from 55.00" in figure.layout.title.text
+    tenth = pd.DataFrame(
+        {
+            "province_code": ["01", "79"],
+            "name": ["Hà Nội", "TP. Hồ Chí Minh"],
+            "value": [61.0, 60.0],
+            "rank": pd.array([10, 12], dtype="Int64"),
+        }
+    )
+    [line] = charts.ranked_bars(tenth, "01", "en", "x", top_value=63.5).layout.shapes
+    assert (line.x0, line.x1) == (63.5, 63.5)  # no 10th-placed province inside the top 5
     assert charts.ranked_bars(peers, "01", "en", "x").layout.shapes == ()
 
 

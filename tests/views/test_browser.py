@@ -97,7 +97,8 @@ def open_page(browser, url: str, ready: str, count: int = 1, size=(1440, 900)):
 
 
 def settled(page) -> None:
-    """Wait until every chart has been laid out at the width of its frame (after a resize)."""
+    """Wait until the script run is over and every chart is laid out at its frame's width."""
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30000)
     page.wait_for_function(
         """() => [...document.querySelectorAll('.js-plotly-plot')].every(plot => {
             const svg = plot.querySelector('.main-svg');
