@@ -7,6 +7,7 @@ from scores.app import cache
 from scores.app.state import lang, tr, unit_name
 from scores.catalog import Unit
 from scores.export import tables
+from scores.i18n import catalogue
 from scores.text import readable_source, trail
 
 # Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
@@ -20,7 +21,12 @@ STATUS_LOOK = {
 
 
 def download_buttons(frame: pd.DataFrame, stem: str) -> None:
-    """CSV and XLSX download buttons for a table (raw numbers, guarded cells)."""
+    """CSV and XLSX download buttons for a table (raw numbers, guarded cells, headers in the
+    user's language: a file opened in a meeting reads like the page it came from)."""
+    names = catalogue(lang())
+    frame = frame.rename(
+        columns={c: names[f"columns.{c}"] for c in frame.columns if f"columns.{c}" in names}
+    )
     left, right = st.columns(2)
     # Callables: the files are made only when clicked, not on every run of the page.
     left.download_button(
