@@ -87,11 +87,17 @@ def outlines(year: int) -> dict[str, tuple[list, list]]:
 
 
 def choropleth(
-    frame: pd.DataFrame, year: int, province_code: str, lang: str, title: str
+    frame: pd.DataFrame,
+    year: int,
+    province_code: str,
+    lang: str,
+    title: str,
+    unit_label: str = "",
 ) -> go.Figure:
     """Provinces shaded by value (grey where missing), the focus province outlined in its colour.
 
-    Hoàng Sa and Trường Sa are marked and named. frame: province_code, name, value, rank.
+    Hoàng Sa and Trường Sa are marked and named; the colour bar is titled with the unit (unit_label,
+    else "value") and a key says what grey means. frame: province_code, name, value, rank.
     Traces are built as dicts and handed to one Figure: adding 63 validated traces one by one took
     0.4 s a render.
     """
@@ -105,7 +111,9 @@ def choropleth(
         for code in sorted(shapes, key=lambda c: c == province_code)
     ]
     traces += archipelago_traces(shapes, fills, province_code, lang)
-    traces.append(_colour_bar(low, high))
+    traces.append(_colour_bar(low, high, unit_label or t("chart.value", lang)))
+    if MISSING in fills.values():
+        traces.append(_no_data_key(lang))
     x_range, y_range = extent(year)
     axes = {
         "xaxis": {"visible": False, "range": x_range},
@@ -115,6 +123,8 @@ def choropleth(
     figure.update_layout(
         margin={"l": 0, "r": 0, "t": 70, "b": 0},
         hoverlabel={"namelength": -1},
+        showlegend=True,
+        legend={"x": 1.02, "xanchor": "left", "y": 0.17, "yanchor": "top", "font": {"size": 18}},
     )
     return figure
 
@@ -132,7 +142,7 @@ def extent(year: int) -> tuple[list[float], list[float]]:
     return [min(lons) - PAD, max(lons) + PAD], [min(lats) - PAD, max(lats) + PAD]
 
 
-def _colour_bar(low: float, high: float) -> dict:
+def _colour_bar(low: float, high: float, unit_label: str) -> dict:
     """An invisible point that carries the colour scale, so the bar shows the value range."""
     return {
         "type": "scatter",
@@ -140,14 +150,38 @@ def _colour_bar(low: float, high: float) -> dict:
         "y": [None],
         "mode": "markers",
         "hoverinfo": "skip",
+        "showlegend": False,
         "marker": {
             "colorscale": [[i / 5, _shade(i / 5)] for i in range(6)],
             "cmin": low,
             "cmax": high,
             "color": [low],
             "showscale": True,
-            "colorbar": {"thickness": 14, "len": 0.6},
+            "colorbar": {
+                "thickness": 16,
+                "len": 0.6,
+                "title": {"text": unit_label, "font": {"size": 18}},
+            },
         },
+    }
+
+
+def _no_data_key(lang: str) -> dict:
+    """A legend entry: the grey of units without a value, named."""
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "marker": {
+            "symbol": "square",
+            "size": 16,
+            "color": MISSING,
+            "line": {"color": "#8C959F", "width": 1},
+        },
+        "name": t("map.no_data", lang),
+        "hoverinfo": "skip",
+        "showlegend": True,
     }
 
 
@@ -181,8 +215,9 @@ def _province_trace(
         "hoveron": "fills",
         "fillcolor": fill,
         "line": {"color": FOCUS if focus else "white", "width": 3 if focus else 0.7},
-        "name": _map_hover(row, lang) if row is not None else t("chart.no_value", lang),
+        "name": _map_hover(row, lang) if row is not None else t("map.no_data", lang),
         "hoverinfo": "name",
+        "showlegend": False,
     }
 
 

@@ -1,4 +1,4 @@
-"""The map of Vietnam: both archipelagos drawn and named, inside the map."""
+"""The map of Vietnam: both archipelagos drawn and named, a titled colour bar, a key for no data."""
 
 import pandas as pd
 import pytest
@@ -82,3 +82,33 @@ def test_islands_take_their_units_colour_and_outline_the_focus():
     assert truong_sa.marker.color == units["Khánh Hòa"].fillcolor
     assert hoang_sa.marker.color != truong_sa.marker.color  # 70 and 55.5 are different shades
     assert hoang_sa.marker.line.color == charts.FOCUS != truong_sa.marker.line.color
+
+
+@pytest.mark.parametrize(
+    ("year", "lang", "key"), [(2016, "vi", "Không có số liệu"), (2025, "en", "No data")]
+)
+def test_a_legend_entry_says_what_grey_means(year, lang, key):
+    figure = charts.choropleth(FIELD, year, "01", lang, "PCI")
+    entries = [trace for trace in figure.data if trace.showlegend is not False]
+    assert [trace.name for trace in entries] == [key]
+    assert entries[0].marker.color == "#E6E9ED"  # the grey the units without a value have
+    assert figure.layout.showlegend is True and figure.layout.legend.font.size >= 16
+
+
+def test_no_grey_key_when_every_unit_has_a_value():
+    codes = list(charts.outlines(2025))
+    full = pd.DataFrame(
+        {"province_code": codes, "name": codes, "value": range(len(codes)), "rank": None}
+    )
+    figure = charts.choropleth(full, 2025, "01", "vi", "PCI")
+    assert all(trace.showlegend is False for trace in figure.data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit_label", "title"),
+    [("vi", "Điểm", "Điểm"), ("en", "%", "%"), ("vi", "", "Giá trị"), ("en", "", "Value")],
+)
+def test_the_colour_bar_is_titled_with_its_unit(lang, unit_label, title):
+    figure = charts.choropleth(FIELD, 2016, "01", lang, "PCI", unit_label)
+    bars = [trace.marker.colorbar for trace in figure.data if trace.marker.showscale]
+    assert len(bars) == 1 and bars[0].title.text == title
