@@ -114,7 +114,9 @@ with bars_tab:
     st.caption(state.tr("rankings.caption", source=source, units=units))
 with map_tab:
     st.plotly_chart(
-        cache.figure("choropleth", frame, year, code, lang, chart_title),
+        cache.figure(
+            "choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}")
+        ),
         width="stretch",
     )
     st.caption(state.tr("rankings.caption", source=source, units=units))

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from scores import charts
+from scores import charts, i18n
+from scores.config import DATA_DIR
 
 # Đà Nẵng, Khánh Hòa and Hà Nội keep their codes across 2025; every other unit has no value.
 FIELD = pd.DataFrame(
@@ -112,3 +113,11 @@ def test_the_colour_bar_is_titled_with_its_unit(lang, unit_label, title):
     figure = charts.choropleth(FIELD, 2016, "01", lang, "PCI", unit_label)
     bars = [trace.marker.colorbar for trace in figure.data if trace.marker.showscale]
     assert len(bars) == 1 and bars[0].title.text == title
+
+
+def test_every_index_has_a_unit_for_the_colour_bar_in_both_languages():
+    codes = pd.read_csv(DATA_DIR / "indices.csv")["index_code"]
+    for lang in ("vi", "en"):
+        units = {code: i18n.t(f"map.unit_{code}", lang) for code in codes}
+        assert not [code for code, unit in units.items() if unit.startswith("map.")]
+    assert i18n.t("map.unit_PAR", "vi") == "%" and i18n.t("map.unit_PCI", "vi") == "Điểm"
