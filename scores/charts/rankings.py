@@ -193,7 +193,9 @@ def _shade(share: float) -> str:
 @cache
 def _shades() -> list[str]:
     # sample_colorscale costs ~2 ms a call; 101 steps sampled once are finer than the eye sees.
-    return sample_colorscale(SEQUENTIAL, [0.15 + 0.85 * i / 100 for i in range(101)])
+    # From 0.3: the lowest value, rgb(182, 212, 233), must not pass for the grey of no data
+    # (from 0.15 it was rgb(217, 232, 245), as light as the grey: a province looked unscored).
+    return sample_colorscale(SEQUENTIAL, [0.3 + 0.7 * i / 100 for i in range(101)])
 
 
 def _fill(row: Any, low: float, high: float) -> str:

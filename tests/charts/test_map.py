@@ -6,6 +6,7 @@ import pytest
 from scores import charts, i18n
 from scores.config import DATA_DIR
 
+MISSING = "#E6E9ED"  # the grey of units without a value
 # Đà Nẵng, Khánh Hòa and Hà Nội keep their codes across 2025; every other unit has no value.
 FIELD = pd.DataFrame(
     {
@@ -92,7 +93,7 @@ def test_a_legend_entry_says_what_grey_means(year, lang, key):
     figure = charts.choropleth(FIELD, year, "01", lang, "PCI")
     entries = [trace for trace in figure.data if trace.showlegend is not False]
     assert [trace.name for trace in entries] == [key]
-    assert entries[0].marker.color == "#E6E9ED"  # the grey the units without a value have
+    assert entries[0].marker.color == MISSING  # the grey the units without a value have
     assert figure.layout.showlegend is True and figure.layout.legend.font.size >= 16
 
 
@@ -121,3 +122,11 @@ def test_every_index_has_a_unit_for_the_colour_bar_in_both_languages():
         units = {code: i18n.t(f"map.unit_{code}", lang) for code in codes}
         assert not [code for code, unit in units.items() if unit.startswith("map.")]
     assert i18n.t("map.unit_PAR", "vi") == "%" and i18n.t("map.unit_PCI", "vi") == "Điểm"
+
+
+def test_the_lowest_value_is_not_as_light_as_the_grey_of_no_data():
+    figure = charts.choropleth(FIELD, 2016, "01", "vi", "PCI")
+    lowest = next(t for t in figure.data if t.fill and t.name.startswith("<b>Khánh Hòa"))
+    red, green, blue = (int(v) for v in lowest.fillcolor[4:-1].split(","))
+    grey = [int(MISSING[i : i + 2], 16) for i in (1, 3, 5)]
+    assert sum(grey) - (red + green + blue) > 60  # clearly darker, not a shade of the same grey
