@@ -115,7 +115,9 @@ with bars_tab:
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with map_tab:
     st.plotly_chart(
-        cache.figure("choropleth", frame, year, code, lang, chart_title),
+        cache.figure(
+            "choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}")
+        ),
         width="stretch",
     )
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))

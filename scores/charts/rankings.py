@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from scores.charts.base import FOCUS, OTHERS, PALETTE, SEQUENTIAL, layout
+from scores.charts.islands import archipelago_traces
 from scores.config import DATA_DIR
 from scores.i18n import number, t
 
@@ -17,6 +18,8 @@ GEO = {
     2024: ("vietnam_provinces_63.geojson", "province_code"),
     9999: ("vietnam_provinces_34_derived.geojson", "province_code_2025"),
 }
+MISSING = "#E6E9ED"  # units without a value; paler than the palest shade of the scale
+PAD = 0.3  # degrees of sea around the outermost shapes
 
 
 def ranked_bars(
@@ -90,45 +93,102 @@ def outlines(year: int) -> dict[str, tuple[list, list]]:
 
 
 def choropleth(
-    frame: pd.DataFrame, year: int, province_code: str, lang: str, title: str
+    frame: pd.DataFrame,
+    year: int,
+    province_code: str,
+    lang: str,
+    title: str,
+    unit_label: str = "",
 ) -> go.Figure:
     """Provinces shaded by value (grey where missing), the focus province outlined in its colour.
 
-    frame: province_code, name, value, rank. Traces are built as dicts and handed to one Figure:
-    adding 63 validated traces one by one took 0.4 s a render.
+    Hoàng Sa and Trường Sa are marked and named; the colour bar is titled with the unit (unit_label,
+    else "value") and a key says what grey means. frame: province_code, name, value, rank.
+    Traces are built as dicts and handed to one Figure: adding 63 validated traces one by one took
+    0.4 s a render.
     """
     rows = {row.province_code: row for row in frame.itertuples()}
     valued = frame["value"].dropna()
     low, high = (valued.min(), valued.max()) if len(valued) else (0, 1)
     shapes = outlines(year)
+    fills = {code: _fill(rows.get(code), low, high) for code in shapes}
     traces = [
-        _province_trace(code, shapes[code], rows.get(code), low, high, code == province_code, lang)
+        _province_trace(shapes[code], fills[code], rows.get(code), code == province_code, lang)
         for code in sorted(shapes, key=lambda c: c == province_code)
     ]
-    steps = [[i / 5, _shade(i / 5)] for i in range(6)]
-    traces.append(
-        {
-            "type": "scatter",
-            "x": [None],
-            "y": [None],
-            "mode": "markers",
-            "hoverinfo": "skip",
-            "marker": {
-                "colorscale": steps,
-                "cmin": low,
-                "cmax": high,
-                "color": [low],
-                "showscale": True,
-                "colorbar": {"thickness": 14, "len": 0.6},
-            },
-        }
+    traces += archipelago_traces(shapes, fills, province_code, lang)
+    traces.append(_colour_bar(low, high, unit_label or t("chart.value", lang)))
+    if MISSING in fills.values():
+        traces.append(_no_data_key(lang))
+    x_range, y_range = extent(year)
+    axes = {
+        "xaxis": {"visible": False, "range": x_range},
+        "yaxis": {"visible": False, "range": y_range, "scaleanchor": "x", "scaleratio": 1.04},
+    }
+    figure = layout(go.Figure(data=traces, layout=axes), title, lang, height=760)
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 70, "b": 0},
+        hoverlabel={"namelength": -1},
+        showlegend=True,
+        legend={"x": 1.02, "xanchor": "left", "y": 0.17, "yanchor": "top", "font": {"size": 18}},
     )
-    figure = go.Figure(data=traces)
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False, scaleanchor="x", scaleratio=1.04)
-    figure = layout(figure, title, lang, height=760)
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 70, "b": 0}, hoverlabel={"namelength": -1})
     return figure
+
+
+@cache
+def extent(year: int) -> tuple[list[float], list[float]]:
+    """The axis ranges (longitudes, latitudes) holding every shape of the year, islands included.
+
+    Set, not left to autorange, so the archipelagos are always inside the drawn map.
+    """
+    lons, lats = [], []
+    for x, y in outlines(year).values():
+        lons += [v for v in x if v is not None]
+        lats += [v for v in y if v is not None]
+    return [min(lons) - PAD, max(lons) + PAD], [min(lats) - PAD, max(lats) + PAD]
+
+
+def _colour_bar(low: float, high: float, unit_label: str) -> dict:
+    """An invisible point that carries the colour scale, so the bar shows the value range."""
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "marker": {
+            "colorscale": [[i / 5, _shade(i / 5)] for i in range(6)],
+            "cmin": low,
+            "cmax": high,
+            "color": [low],
+            "showscale": True,
+            "colorbar": {
+                "thickness": 16,
+                "len": 0.6,
+                "title": {"text": unit_label, "font": {"size": 18}},
+            },
+        },
+    }
+
+
+def _no_data_key(lang: str) -> dict:
+    """A legend entry: the grey of units without a value, named."""
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "marker": {
+            "symbol": "square",
+            "size": 16,
+            "color": MISSING,
+            "line": {"color": "#8C959F", "width": 1},
+        },
+        "name": t("map.no_data", lang),
+        "hoverinfo": "skip",
+        "showlegend": True,
+    }
 
 
 def _shade(share: float) -> str:
@@ -139,14 +199,21 @@ def _shade(share: float) -> str:
 @cache
 def _shades() -> list[str]:
     # sample_colorscale costs ~2 ms a call; 101 steps sampled once are finer than the eye sees.
-    return sample_colorscale(SEQUENTIAL, [0.15 + 0.85 * i / 100 for i in range(101)])
+    # From 0.3: the lowest value, rgb(182, 212, 233), must not pass for the grey of no data
+    # (from 0.15 it was rgb(217, 232, 245), as light as the grey: a province looked unscored).
+    return sample_colorscale(SEQUENTIAL, [0.3 + 0.7 * i / 100 for i in range(101)])
+
+
+def _fill(row: Any, low: float, high: float) -> str:
+    """The unit's colour: its share of the value range, or grey when it has no value."""
+    if row is None or pd.isna(row.value):
+        return MISSING
+    return _shade(0.5 if high == low else (row.value - low) / (high - low))
 
 
 def _province_trace(
-    code: str, outline: dict, row: Any, low: float, high: float, focus: bool, lang: str
+    outline: tuple[list, list], fill: str, row: Any, focus: bool, lang: str
 ) -> dict:
-    has_value = row is not None and pd.notna(row.value)
-    share = (0.5 if high == low else (row.value - low) / (high - low)) if has_value else 0
     return {
         "type": "scatter",
         "x": outline[0],
@@ -154,10 +221,11 @@ def _province_trace(
         "mode": "lines",
         "fill": "toself",
         "hoveron": "fills",
-        "fillcolor": _shade(share) if has_value else "#E6E9ED",
+        "fillcolor": fill,
         "line": {"color": FOCUS if focus else "white", "width": 3 if focus else 0.7},
-        "name": _map_hover(row, lang) if row is not None else t("chart.no_value", lang),
+        "name": _map_hover(row, lang) if row is not None else t("map.no_data", lang),
         "hoverinfo": "name",
+        "showlegend": False,
     }
 
 

@@ -1,0 +1,41 @@
+"""The map on the Rankings page, as the app hands it to the browser: named islands, titled scale."""
+
+import json
+
+import pytest
+import streamlit as st
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def app(db_file):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    test = AppTest.from_file(APP, default_timeout=60)
+    yield test
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize(
+    ("lang", "index", "unit", "islands"),
+    [
+        ("vi", "PCI", "Điểm", "Quần đảo Hoàng Sa<br>(Đà Nẵng)"),
+        ("en", "PAR", "%", "Truong Sa (Spratly) Islands<br>(Khanh Hoa)"),
+    ],
+)
+def test_the_map_names_the_islands_and_titles_its_scale_with_the_unit(
+    app, lang, index, unit, islands
+):
+    app.query_params.update({"lang": lang, "index": index})
+    app.switch_page("views/rankings.py").run()
+    assert not app.exception
+    figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    (shown,) = [f for f in figures if any(t.get("fill") == "toself" for t in f["data"])]
+    assert islands in [text for trace in shown["data"] for text in trace.get("text", [])]
+    (scale,) = [
+        t["marker"]["colorbar"] for t in shown["data"] if t.get("marker", {}).get("showscale")
+    ]
+    assert scale["title"]["text"] == unit
