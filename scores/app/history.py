@@ -1,10 +1,14 @@
 """The Data page's release history and import log as a reader sees them, in the chosen language."""
 
+from pathlib import PurePath
+
 import pandas as pd
 
+from scores.app import cache
 from scores.app.state import lang, tr
 from scores.app.widgets import localized
 from scores.i18n import day, number
+from scores.text import readable_source
 
 # Who imported, as stored -> its words in the catalogue; anyone else (an e-mail) as stored.
 IMPORTERS = {"admin (password)": "history.by_password", "admin": "history.by_admin"}
@@ -55,8 +59,23 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
         imported_at=releases["imported_at"].map(lambda d: day(d, lang(), time=True)),
         imported_by=releases["imported_by"].map(importer),
         rows=releases["rows"].map(lambda n: number(n, lang(), 0)),
+        source=[_source(r.index_code, r.year, r.source) for r in releases.itertuples()],
+        file_name=releases["file_name"].map(
+            lambda f: PurePath(f).name if isinstance(f, str) else f
+        ),
     )
     return localized(_text(shown), "history")
+
+
+def _source(index_code: str, year: int, source: object) -> str:
+    """A release's documents as a leader reads them (no repository path or commit)."""
+    about = cache.load("indices_by_code").set_index("index_code").loc[index_code]
+    vi = lang() == "vi"
+    publisher, name = (
+        about["publisher_vi" if vi else "publisher_en"],
+        about["short_vi" if vi else "short_en"],
+    )
+    return readable_source(publisher, name, int(year), [source], lang())
 
 
 def log_table(log: pd.DataFrame) -> pd.DataFrame:

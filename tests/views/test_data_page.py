@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import re
 
 import duckdb
 import pandas as pd
@@ -308,3 +309,11 @@ def test_the_history_reads_in_vietnamese(app, db_file):
     recent = " ".join(m.value for m in app.markdown)
     assert "quản trị viên \\(đăng nhập bằng mật khẩu\\)" in recent
     assert not re.search(r"20\d\d-\d\d-\d\d", recent)
+
+
+def test_release_history_names_documents_not_repositories(app):
+    tables = [frame.value for frame in app.dataframe if "Nguồn" in frame.value.columns]
+    assert tables
+    shown = " ".join(tables[0]["Nguồn"].astype(str)) + " ".join(tables[0]["Tệp"].astype(str))
+    assert "số liệu PAPI 2024" in shown
+    assert not re.search(r"github:|@[0-9a-f]{7}|seed/", shown)
