@@ -2,7 +2,6 @@
 
 import hashlib
 import re
-import re
 
 import duckdb
 import pandas as pd
