@@ -44,8 +44,16 @@ def mark_breaks(figure: go.Figure, breaks: Iterable[int], years: pd.Series, lang
         figure.add_vline(x=year - 0.5, line_dash="dash", line_color="#1F2328")
         if position == 0:
             label = t("chart.method_break", lang) + f" ({', '.join(map(str, inside))})"
+            # Above the plotting area, so it never covers a data label.
             figure.add_annotation(
-                x=year - 0.5, y=1.02, yref="paper", text=label, showarrow=False, xanchor="left"
+                x=year - 0.5,
+                y=1.0,
+                yref="paper",
+                yanchor="bottom",
+                text=label,
+                showarrow=False,
+                # Towards the middle of the chart, so the label is never cut at its edge.
+                xanchor="left" if year - years.min() < years.max() - year else "right",
             )
 
 
@@ -149,7 +157,9 @@ def target_value(
             annotation_text=t("chart.target_line", lang, value=number(threshold, lang, 0)),
             annotation_position="bottom right",
         )
-    figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4")
+    years = pd.concat([known["year"], averages["year"]]) if len(averages) else known["year"]
+    span = [years.min() - 0.5, years.max() + 0.5] if len(years) else None
+    figure.update_xaxes(tickformat="d", dtick=1, gridcolor="#EEF1F4", range=span)
     mark_breaks(figure, breaks, known["year"], lang)
     figure.update_yaxes(gridcolor="#EEF1F4")
     figure = layout(figure, title, lang, height=420)
