@@ -102,7 +102,9 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
         state.tr("rankings.tab_map"),
         state.tr("rankings.tab_table"),
         state.tr("rankings.tab_scatter"),
-    ]
+    ],
+    key="tab",
+    bind="query-params",  # the open tab lives in the link (?tab=Bản đồ) like the other choices
 )
 with bars_tab:
     if shown["value"].notna().sum() >= 2:

@@ -236,3 +236,13 @@ def test_choices_persist_when_moving_between_pages(server, browser):
     expect(page.locator("h1").first).to_have_text("Chỉ số thành phần PCI: Hà Nội", timeout=30000)
     page.wait_for_function("() => location.search.includes('year=2016')", timeout=20000)
     page.close()
+
+
+def test_the_open_tab_lives_in_the_link(server, browser):
+    url = f"{server}/rankings?lang=vi&index=PCI&year=2016&tab=Bản đồ"
+    page = open_page(browser, url, ".js-plotly-plot", 3)
+    panel = page.locator('[role="tabpanel"]:visible')
+    expect(panel.locator(".js-plotly-plot path.js-fill")).to_have_count(63, timeout=30000)
+    page.get_by_role("tab", name="Bảng số liệu").click()
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('tab=Bảng')")
+    page.close()
