@@ -77,7 +77,7 @@ if group == "custom":
     options = {u.province_code: state.unit_name(u) for u in cache.provinces_in(year)}
     if "custom_peers" not in st.session_state:  # a shared link: ?peers=custom&custom=01,48
         asked = st.query_params.get("custom", code or "").split(",")
-        st.session_state["custom_peers"] = [code for code in asked if code in options]
+        st.session_state["custom_peers"] = [c for c in asked if c in options]
     custom = st.multiselect(
         state.tr("rankings.custom"), list(options), format_func=options.get, key="custom_peers"
     )

@@ -36,7 +36,10 @@ def focus_unit() -> Unit:
     keys = {unit_key(unit): unit for unit in focus_units()}
     if st.session_state.get("province") not in keys:
         asked = st.query_params.get("province", DEFAULT_PROVINCE)
-        st.session_state["province"] = asked if asked in keys else DEFAULT_PROVINCE
+        # A link from before the lineage (?province=06) means the unit that held the code last.
+        older = [key for key in keys if key.startswith(f"{asked}-")]
+        asked = asked if asked in keys else (older[-1] if older else DEFAULT_PROVINCE)
+        st.session_state["province"] = asked
     return keys[st.session_state["province"]]
 
 

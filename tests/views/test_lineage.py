@@ -101,3 +101,8 @@ def test_rankings_2025_set_each_unit_against_its_former_rank(with_2025):
 def test_every_page_opens_on_a_chart_for_any_province(with_2025, province, page, charts):
     app = run(page, province=province)
     assert len(app.get("plotly_chart")) >= charts, (page, province)
+
+
+def test_an_old_link_to_an_ended_unit_still_opens_it(with_2025):
+    app = run(province="06")  # a link made before the lineage: Bắc Kạn had code 06
+    assert app.title[0].value == "Tổng quan: Bắc Kạn"
