@@ -6,6 +6,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from scores import db
 from scores.ingest import seed
@@ -28,6 +30,16 @@ def db_file(built_db, tmp_path, monkeypatch) -> Path:
     shutil.copy(built_db, path)
     monkeypatch.setenv("SCORES_DB", str(path))
     return path
+
+
+@pytest.fixture
+def app(db_file):
+    """The real app script (dashboard.py) under AppTest, on a private copy of the database."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    test = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    yield test
+    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -3,20 +3,9 @@
 import json
 
 import pytest
-import streamlit as st
 from conftest import ROOT
-from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard.py")
-
-
-@pytest.fixture
-def app(db_file):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    test = AppTest.from_file(APP, default_timeout=60)
-    yield test
-    st.cache_resource.clear()
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,10 @@
 """Page tests with Streamlit's AppTest: the real app script on a private database."""
 
 import duckdb
-import pytest
 import streamlit as st
 from conftest import ROOT
-from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard.py")
-
-
-@pytest.fixture
-def app(db_file):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    test = AppTest.from_file(APP, default_timeout=60)
-    yield test
-    st.cache_resource.clear()
 
 
 def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
