@@ -100,7 +100,7 @@ with history_tab:
                 status=state.tr(f"release_status.{row.status}"),
                 who=upload.escape(history.importer(row.imported_by)),
                 when=day(row.imported_at, state.lang(), time=True),
-                file=upload.escape(str(row.file_name)),
+                file=upload.escape(history.file_names(row.file_name)),
             )
         )
     st.subheader(state.tr("data.all_releases"))

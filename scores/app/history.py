@@ -60,11 +60,17 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
         imported_by=releases["imported_by"].map(importer),
         rows=releases["rows"].map(lambda n: number(n, lang(), 0)),
         source=[_source(r.index_code, r.year, r.source) for r in releases.itertuples()],
-        file_name=releases["file_name"].map(
-            lambda f: PurePath(f).name if isinstance(f, str) else f
-        ),
+        file_name=releases["file_name"].map(file_names),
     )
     return localized(_text(shown), "history")
+
+
+def file_names(stored: object) -> str:
+    """The files a release came from, by name only ("papi.csv + papi_subdimensions….csv"):
+    never the project's folders."""
+    if not isinstance(stored, str):
+        return "–"
+    return " + ".join(PurePath(part.strip()).name for part in stored.split(" + "))
 
 
 def _source(index_code: str, year: int, source: object) -> str:

@@ -316,3 +316,6 @@ def test_release_history_names_documents_not_repositories(app):
     shown = " ".join(tables[0]["Nguồn"].astype(str)) + " ".join(tables[0]["Tệp"].astype(str))
     assert "số liệu PAPI 2024" in shown
     assert not re.search(r"github:|@[0-9a-f]{7}|seed/", shown)
+    assert "papi.csv + papi_subdimensions_2017_2024.csv" in shown
+    recent = " ".join(m.value for m in app.markdown)
+    assert "tệp pci\\.csv" in recent and "seed/" not in recent  # Markdown-escaped
