@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
-from scores.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from scores.config import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_MB,
+    MAX_XLSX_EXPANDED_MB,
+)
 from scores.ingest.errors import ImportRefused, Problem
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -95,11 +103,57 @@ def looks_like_text(text: str) -> bool:
 def _read_text(text: str, encoding: str) -> RawTable:
     if not looks_like_text(text):
         raise ImportRefused([Problem("not_text")])
+    check_line_width(text)
     separator = sniff_separator(text)
-    rows = [
-        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)
-    ]
-    return RawTable(rows, "csv", encoding, separator)
+    return RawTable(_csv_rows(text, separator), "csv", encoding, separator)
+
+
+def _csv_rows(text: str, separator: str) -> list[list[str]]:
+    """Rows of delimited text within the bounds; a lone CR (old Mac files) ends a line too."""
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=separator)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(bounded_row([cell.strip() for cell in row], len(rows) + 1))
+    except csv.Error as error:
+        # csv has one exception class; its field limit (131,072) is the only error left once
+        # line ends are universal and NULs are refused as not text, so it is reported as such.
+        raise ImportRefused([too_long(len(rows) + 1, None)]) from error
+    return rows
+
+
+def check_line_width(text: str) -> None:
+    """Refuse a line of more cells than the limit before csv splits it (3 million cells take
+    seconds and hundreds of MB); only a bounded prefix of a suspect line is parsed to confirm."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        separator = max(SEPARATORS, key=line.count)
+        if line.count(separator) < MAX_COLUMNS:
+            continue
+        prefix = line[: MAX_COLUMNS * (MAX_CELL_CHARS + 3)]
+        cells = next(csv.reader([prefix], delimiter=separator), [])
+        if len(cells) > MAX_COLUMNS:
+            raise ImportRefused([too_wide(number)])
+
+
+def bounded_row(cells: list[str], number: int) -> list[str]:
+    """The row, if it is within the row, column and cell-length limits."""
+    if number > MAX_ROWS:
+        raise ImportRefused([Problem("too_many_rows", detail={"limit": MAX_ROWS})])
+    if len(cells) > MAX_COLUMNS:
+        raise ImportRefused([too_wide(number)])
+    for index, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            raise ImportRefused([too_long(number, index)])
+    return cells
+
+
+def too_wide(row: int) -> Problem:
+    return Problem("too_many_columns", row=row, detail={"limit": MAX_COLUMNS})
+
+
+def too_long(row: int, index: int | None) -> Problem:
+    column = None if index is None else get_column_letter(index + 1)
+    return Problem("cell_too_long", row=row, column=column, detail={"limit": MAX_CELL_CHARS})
 
 
 def sniff_separator(text: str) -> str:
@@ -136,19 +190,81 @@ def _consistency(sample: str, separator: str) -> tuple[int, int]:
     return rows_of_width, width
 
 
+# What a damaged or hostile workbook raises from openpyxl's reader and the XML parser under it
+# (ParseError is a SyntaxError; a number cell holding "abc" is a ValueError).
+EXCEL_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    IndexError,
+    OSError,
+    ValueError,
+    TypeError,
+    SyntaxError,
+)
+
+
 def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
+    check_expanded(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except EXCEL_ERRORS as error:
         raise ImportRefused([Problem("bad_excel")]) from error
+    try:
+        return RawTable(_sheet_rows(_pick_sheet(book, sheet)), "xlsx")
+    except EXCEL_ERRORS as error:
+        raise ImportRefused([Problem("bad_excel")]) from error
+    finally:
+        book.close()
+
+
+def check_expanded(data: bytes) -> None:
+    """Refuse a workbook whose parts would unfold past the limit, before any is inflated.
+
+    The declared sizes can be trusted as a bound: zipfile never returns more than a part
+    declares. A DOCTYPE has no place in a workbook and is where entity bombs live.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+        declared = sum(part.file_size for part in parts)
+        if declared > MAX_XLSX_EXPANDED_MB * 2**20:
+            mb = round(declared / 2**20)
+            limit = MAX_XLSX_EXPANDED_MB
+            raise ImportRefused([Problem("xlsx_too_large", detail={"mb": mb, "limit": limit})])
+        if any(b"<!DOCTYPE" in archive.open(part).read(4096) for part in parts):
+            raise ImportRefused([Problem("bad_excel")])
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
+        raise ImportRefused([Problem("bad_excel")]) from error
+
+
+def _pick_sheet(book: Any, sheet: str | None) -> Any:
     if sheet is not None and sheet not in book.sheetnames:
         raise ImportRefused(
             [Problem("no_sheet", value=sheet, detail={"sheets": ", ".join(book.sheetnames)})]
         )
-    table = book[sheet] if sheet else book.worksheets[0]
-    rows = [[_cell_text(cell) for cell in row] for row in table.iter_rows()]
-    book.close()
-    return RawTable(rows, "xlsx")
+    return book[sheet] if sheet else book.worksheets[0]
+
+
+def _sheet_rows(table: Any) -> list[list[str]]:
+    """The sheet's rows as text within the bounds.
+
+    The declared dimension is checked first; then it is dropped, because openpyxl pads every
+    row to it (XFD: 16,384 cells a row) and stops at its last row (cells below it lost).
+    """
+    check_dimension(table)
+    table.reset_dimensions()
+    rows: list[list[str]] = []
+    for row in table.iter_rows():
+        rows.append(bounded_row([_cell_text(cell) for cell in row], len(rows) + 1))
+    return rows
+
+
+def check_dimension(table: Any) -> None:
+    """Refuse a sheet whose declared size (its <dimension>) is past the row or column limit."""
+    if (table.max_row or 0) > MAX_ROWS:
+        raise ImportRefused([Problem("too_many_rows", detail={"limit": MAX_ROWS})])
+    if (table.max_column or 0) > MAX_COLUMNS:
+        raise ImportRefused([too_wide(1)])
 
 
 def _cell_text(cell: Any) -> str:
