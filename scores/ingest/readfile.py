@@ -4,10 +4,12 @@ import codecs
 import csv
 import io
 import re
+import stat
 import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
@@ -43,6 +45,30 @@ def check_size(size: int) -> None:
     if size > MAX_UPLOAD_BYTES:
         mb = round(size / 2**20, 1)
         raise ImportRefused([Problem("too_large", detail={"mb": mb, "limit": MAX_UPLOAD_MB})])
+
+
+def read_path(path: Path) -> bytes:
+    """The bytes of a regular, readable file within the size limit.
+
+    The kind of file is checked before it is opened: opening a named pipe blocks until
+    something writes to it, and a device could be endless.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportRefused([Problem("not_a_file", value=str(path))])
+        check_size(info.st_size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_UPLOAD_BYTES + 1)  # it may have grown since stat
+    except FileNotFoundError as error:
+        raise ImportRefused([Problem("no_file", value=str(path))]) from error
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ImportRefused(
+            [Problem("unreadable_file", value=str(path), detail={"reason": reason})]
+        ) from error
+    check_size(len(data))
+    return data
 
 
 def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTable:

@@ -77,3 +77,22 @@ def test_a_cell_beyond_the_declared_dimension_is_not_lost():
         dimension="A1:A1",
     )
     assert read_bytes(data).rows == [["Tỉnh"], [], ["Hà Nội", "5"]]
+
+
+def test_an_unreadable_file_is_refused_with_the_reason(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from scores.ingest.errors import ImportRefused
+    from scores.ingest.readfile import read_path
+
+    path = tmp_path / "locked.csv"
+    path.write_text("Tỉnh,PCI\n")
+
+    def denied(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", denied)  # root reads through chmod 000
+    with pytest.raises(ImportRefused) as refused:
+        read_path(path)
+    assert refused.value.problems[0].rule == "unreadable_file"
+    assert "Permission denied" in describe(refused.value.problems[0], "en")
