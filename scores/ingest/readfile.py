@@ -9,6 +9,7 @@ import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -308,9 +309,8 @@ def _cell_text(cell: Any) -> str:
     if "%" in number_format:
         value = value * 100
     value = round(float(value), 10)
-    text = str(int(value)) if value.is_integer() else repr(value)
-    if "e" in text:
-        return text
+    # Positional, never exponent notation: repr(0.00001) is "1e-05", which is no number as written.
+    text = str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")
     whole, _, fraction = text.partition(".")
     fraction = fraction.ljust(format_decimals(number_format), "0")
     return f"{whole}.{fraction}" if fraction else whole
