@@ -3,28 +3,16 @@
 import codecs
 import csv
 import io
-import re
 import stat
 import unicodedata
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
-from scores.config import (
-    MAX_CELL_CHARS,
-    MAX_COLUMNS,
-    MAX_ROWS,
-    MAX_UPLOAD_BYTES,
-    MAX_UPLOAD_MB,
-    MAX_XLSX_EXPANDED_MB,
-)
+from scores.config import MAX_CELL_CHARS, MAX_COLUMNS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from scores.ingest.bounds import bounded_row, too_long, too_wide
 from scores.ingest.errors import ImportRefused, Problem
+from scores.ingest.xlsx import read_xlsx
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 SNIFF_ROWS = 60
@@ -78,7 +66,7 @@ def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTabl
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, sheet)
+        return RawTable(read_xlsx(data, sheet), "xlsx")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused([Problem("old_excel")])
     text, encoding = decode(data)
@@ -162,27 +150,6 @@ def check_line_width(text: str) -> None:
             raise ImportRefused([too_wide(number)])
 
 
-def bounded_row(cells: list[str], number: int) -> list[str]:
-    """The row, if it is within the row, column and cell-length limits."""
-    if number > MAX_ROWS:
-        raise ImportRefused([Problem("too_many_rows", detail={"limit": MAX_ROWS})])
-    if len(cells) > MAX_COLUMNS:
-        raise ImportRefused([too_wide(number)])
-    for index, cell in enumerate(cells):
-        if len(cell) > MAX_CELL_CHARS:
-            raise ImportRefused([too_long(number, index)])
-    return cells
-
-
-def too_wide(row: int) -> Problem:
-    return Problem("too_many_columns", row=row, detail={"limit": MAX_COLUMNS})
-
-
-def too_long(row: int, index: int | None) -> Problem:
-    column = None if index is None else get_column_letter(index + 1)
-    return Problem("cell_too_long", row=row, column=column, detail={"limit": MAX_CELL_CHARS})
-
-
 def sniff_separator(text: str) -> str:
     """Comma, semicolon or tab: the one that cuts the most of the first rows into the same number
     (more than one) of cells; on a tie, the one giving more cells, then tab before semicolon
@@ -215,109 +182,3 @@ def _consistency(sample: str, separator: str) -> tuple[int, int]:
         return 0, 0
     width, rows_of_width = max(counts.items(), key=lambda item: (item[1], item[0]))
     return rows_of_width, width
-
-
-# What a damaged or hostile workbook raises from openpyxl's reader and the XML parser under it
-# (ParseError is a SyntaxError; a number cell holding "abc" is a ValueError).
-EXCEL_ERRORS = (
-    zipfile.BadZipFile,
-    KeyError,
-    IndexError,
-    OSError,
-    ValueError,
-    TypeError,
-    SyntaxError,
-)
-
-
-def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
-    check_expanded(data)
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except EXCEL_ERRORS as error:
-        raise ImportRefused([Problem("bad_excel")]) from error
-    try:
-        return RawTable(_sheet_rows(_pick_sheet(book, sheet)), "xlsx")
-    except EXCEL_ERRORS as error:
-        raise ImportRefused([Problem("bad_excel")]) from error
-    finally:
-        book.close()
-
-
-def check_expanded(data: bytes) -> None:
-    """Refuse a workbook whose parts would unfold past the limit, before any is inflated.
-
-    The declared sizes can be trusted as a bound: zipfile never returns more than a part
-    declares. A DOCTYPE has no place in a workbook and is where entity bombs live.
-    """
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        parts = archive.infolist()
-        declared = sum(part.file_size for part in parts)
-        if declared > MAX_XLSX_EXPANDED_MB * 2**20:
-            mb = round(declared / 2**20)
-            limit = MAX_XLSX_EXPANDED_MB
-            raise ImportRefused([Problem("xlsx_too_large", detail={"mb": mb, "limit": limit})])
-        if any(b"<!DOCTYPE" in archive.open(part).read(4096) for part in parts):
-            raise ImportRefused([Problem("bad_excel")])
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
-        raise ImportRefused([Problem("bad_excel")]) from error
-
-
-def _pick_sheet(book: Any, sheet: str | None) -> Any:
-    if sheet is not None and sheet not in book.sheetnames:
-        raise ImportRefused(
-            [Problem("no_sheet", value=sheet, detail={"sheets": ", ".join(book.sheetnames)})]
-        )
-    return book[sheet] if sheet else book.worksheets[0]
-
-
-def _sheet_rows(table: Any) -> list[list[str]]:
-    """The sheet's rows as text within the bounds.
-
-    The declared dimension is checked first; then it is dropped, because openpyxl pads every
-    row to it (XFD: 16,384 cells a row) and stops at its last row (cells below it lost).
-    """
-    check_dimension(table)
-    table.reset_dimensions()
-    rows: list[list[str]] = []
-    for row in table.iter_rows():
-        rows.append(bounded_row([_cell_text(cell) for cell in row], len(rows) + 1))
-    return rows
-
-
-def check_dimension(table: Any) -> None:
-    """Refuse a sheet whose declared size (its <dimension>) is past the row or column limit."""
-    if (table.max_row or 0) > MAX_ROWS:
-        raise ImportRefused([Problem("too_many_rows", detail={"limit": MAX_ROWS})])
-    if (table.max_column or 0) > MAX_COLUMNS:
-        raise ImportRefused([too_wide(1)])
-
-
-def _cell_text(cell: Any) -> str:
-    """A cell as the text a person sees; percent-formatted fractions back on the 0-100 scale.
-
-    The full stored value is kept, padded with the zeros its number format prints (60.5 shown
-    as 60.50 reads "60.50"), so the decimals a file printed can be counted as in a CSV.
-    """
-    value = getattr(cell, "value", None)
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value).strip()
-    number_format = getattr(cell, "number_format", "") or ""
-    if "%" in number_format:
-        value = value * 100
-    value = round(float(value), 10)
-    # Positional, never exponent notation: repr(0.00001) is "1e-05", which is no number as written.
-    text = str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.ljust(format_decimals(number_format), "0")
-    return f"{whole}.{fraction}" if fraction else whole
-
-
-def format_decimals(number_format: str) -> int:
-    """The decimals an Excel number format always prints ('0.00' -> 2, '0.0#%' -> 1)."""
-    positive = re.sub(r'"[^"]*"', "", number_format.split(";")[0])
-    found = re.search(r"\.(0+)", positive)
-    return len(found.group(1)) if found else 0

@@ -73,3 +73,28 @@ def test_other_spaces_inside_a_number_are_not(text):
 
     with pytest.raises(BadNumber):
         parse_number(text)
+
+
+def _formula_book(cached: bool) -> bytes:
+    """A workbook whose B2 is a formula, with or without the result Excel would store."""
+    from hostile import xlsx_with_sheet
+
+    value = "<v>7.5</v>" if cached else ""
+    return xlsx_with_sheet(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Tỉnh</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Gia nhập thị trường</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Hà Nội</t></is></c>'
+        f'<c r="B2"><f>C2*1.5</f>{value}</c><c r="C2" s="0"/></row>'
+    )
+
+
+def test_a_formula_without_a_stored_result_is_an_error_naming_the_cell(con, tmp_path):
+    problems = refuse(con, tmp_path, _formula_book(cached=False), name="f.xlsx")
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [
+        ("formula_without_value", 2, "B2", "=C2*1.5")
+    ]
+
+
+def test_a_formula_with_its_stored_result_imports_the_result(con, tmp_path):
+    release = accept(con, tmp_path, _formula_book(cached=True), name="f.xlsx")
+    assert stored(con, release)["value"].tolist() == [7.5]
