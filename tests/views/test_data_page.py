@@ -316,3 +316,34 @@ def test_release_history_names_documents_not_repositories(app):
     shown = " ".join(tables[0]["Nguồn"].astype(str)) + " ".join(tables[0]["Tệp"].astype(str))
     assert "số liệu PAPI 2024" in shown
     assert not re.search(r"github:|@[0-9a-f]{7}|seed/", shown)
+
+
+def upload_sipas(app, table: str) -> None:
+    sign_in(app)
+    app.selectbox(key="upload_index").set_value("SIPAS")
+    app.number_input(key="upload_year").set_value(2024)
+    app.file_uploader[0].upload("sipas.csv", table.encode("utf-8"), "text/csv").run()
+
+
+def test_uploaded_names_and_headers_are_labels_as_written_not_markdown(app):
+    link = "[**x**](http://example.com/a.png)"
+    upload_sipas(app, f"Tỉnh/thành phố,Chỉ số SIPAS,{link}\n{link},87.1,1\n")
+    assert not app.exception
+    labels = [box.label for box in app.selectbox]
+    assert "\\[\\*\\*x\\*\\*\\]\\(http://example\\.com/a\\.png\\)" in labels
+    assert link not in labels
+
+
+def test_two_unknown_columns_with_the_same_header_do_not_crash_the_page(app):
+    upload_sipas(app, "Tỉnh/thành phố,Chỉ số SIPAS,Lạ,Lạ\nHà Nội,87.1,1,2\n")
+    assert not app.exception
+    assert len([box for box in app.selectbox if box.key == "map::Lạ"]) == 1
+
+
+def test_many_unknown_names_get_a_bounded_number_of_pick_boxes(app):
+    from scores.config import MAX_NAME_PICKS
+
+    rows = "".join(f"Nơi {n},87\n" for n in range(MAX_NAME_PICKS + 40))
+    upload_sipas(app, f"Tỉnh/thành phố,Chỉ số SIPAS\n{rows}")
+    assert not app.exception
+    assert len([b for b in app.selectbox if b.key.startswith("prov::")]) == MAX_NAME_PICKS
