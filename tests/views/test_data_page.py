@@ -347,3 +347,25 @@ def test_many_unknown_names_get_a_bounded_number_of_pick_boxes(app):
     upload_sipas(app, f"Tỉnh/thành phố,Chỉ số SIPAS\n{rows}")
     assert not app.exception
     assert len([b for b in app.selectbox if b.key.startswith("prov::")]) == MAX_NAME_PICKS
+
+
+def test_originals_are_offered_only_to_a_signed_in_administrator(app, db_file):
+    path = db_file.parent / "sipas_2024.csv"
+    path.write_bytes(TABLE.encode("utf-8"))
+    with duckdb.connect(str(db_file)) as con:
+        import_file(
+            con, path, "SIPAS", 2024, store.Source(imported_by="t"), skip={"Điểm tổng hợp lạ"}
+        )
+    uploads = db_file.parent / "uploads"
+    uploads.mkdir()
+    (uploads / (hashlib.sha256(TABLE.encode("utf-8")).hexdigest() + ".csv")).write_bytes(
+        path.read_bytes()
+    )
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app.switch_page("views/data.py").run()
+    assert not app.exception
+    assert not [box for box in app.selectbox if box.key == "original_choice"]
+    sign_in(app)
+    app.switch_page("views/data.py").run()
+    assert app.selectbox(key="original_choice").options == ["SIPAS 2024 v2: sipas_2024.csv"]
