@@ -2,6 +2,7 @@
 
 import argparse
 import getpass
+import os
 import sys
 
 import duckdb
@@ -10,8 +11,8 @@ from scores import db
 from scores.config import db_path
 from scores.i18n import describe, t
 from scores.ingest import seed, store
-from scores.ingest.errors import ImportRefused
-from scores.ingest.importer import import_file
+from scores.ingest.errors import ImportRefused, Problem
+from scores.ingest.importer import Prepared, import_file, log_refusal
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args)
+    except BrokenPipeError:
+        # The reader left (`export | head`): stop quietly; stdout goes to devnull so the
+        # interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except duckdb.IOException as error:
         # Another process (usually the running app) holds DuckDB's single-writer lock.
         print(
@@ -74,23 +80,25 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_mapping(items: list[str]) -> dict[str, str]:
+    """--map "HEADER=indicator_code" items as a dict; one without "=" is refused, not ignored."""
+    bad = [Problem("bad_map", value=item) for item in items if "=" not in item]
+    if bad:
+        raise ImportRefused(bad)
+    return dict(item.split("=", 1) for item in items)
+
+
 def _import(args: argparse.Namespace) -> int:
-    mapping = dict(item.split("=", 1) for item in args.map if "=" in item)
     source = store.Source(
-        args.publisher, args.source, args.date, imported_by=args.by or getpass.getuser()
+        args.publisher,
+        args.source,
+        args.date,
+        file_name=os.path.basename(args.file),
+        imported_by=args.by or getpass.getuser(),
     )
     con = db.connect(args.db)
     try:
-        release_id, prepared = import_file(
-            con,
-            args.file,
-            args.index.upper(),
-            args.year,
-            source,
-            args.sheet,
-            mapping,
-            set(args.skip),
-        )
+        release_id, prepared = _run_import(con, args, source)
     except ImportRefused as refused:
         for problem in refused.problems:
             print(describe(problem, args.lang), file=sys.stderr)
@@ -114,6 +122,21 @@ def _import(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _run_import(
+    con: duckdb.DuckDBPyConnection, args: argparse.Namespace, source: store.Source
+) -> tuple[int, Prepared]:
+    """import_file with the arguments checked first; a bad argument is logged like a bad file."""
+    index_code = args.index.upper()
+    try:
+        mapping = parse_mapping(args.map)
+    except ImportRefused as refused:
+        log_refusal(con, refused.problems, index_code, args.year, source)
+        raise
+    return import_file(
+        con, args.file, index_code, args.year, source, args.sheet, mapping, set(args.skip)
+    )
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from scores import db
-from scores.text import key, province_key, without_years
+from scores.text import key, plain_name, province_key, without_years
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class Provinces:
         picked = self._chosen.get(province_key(name))
         if picked and self.by_code(picked, year):
             return self.by_code(picked, year)
-        names = self._by_key.get(province_key(name), set())
+        names = self._by_key.get(province_key(name), set()) if plain_name(name) else set()
         candidates = [unit for unit in self.units if unit.name_vi in names]
         current = [unit for unit in candidates if unit.exists_in(year)]
         if len(current) == 1:

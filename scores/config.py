@@ -10,6 +10,14 @@ QUERY_DIR = ROOT / "queries"
 # test checks they agree) and messages show it through {limit}.
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+# Bounds on what a file may unfold into, checked before or while reading so that a small hostile
+# file is answered in seconds and bounded memory. A real release is 35-63 provinces by a few
+# hundred indicators (long format: a row per province and indicator), far inside these.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 500
+MAX_CELL_CHARS = 2_000
+MAX_XLSX_EXPANDED_MB = 100  # the sum of the sizes the zip declares for its parts
+MAX_NAME_PICKS = 50  # unknown province names offered a pick box on the Data page
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -25,6 +25,20 @@ def key(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
+# Marks real province spellings carry ("TP. Hồ Chí Minh", "TT-Huế", "Bà Rịa – Vũng Tàu",
+# "Hòa Bình (cũ)"). Any other mark ("=Hà Nội!!", a name in 50,000 quotes) means the cell is
+# not a plain name, so it is not matched by folding the mark away.
+NAME_MARKS = frozenset(".,-–—/()'’&")
+
+
+def plain_name(text: str) -> bool:
+    """Letters, digits, spaces and the marks province names carry; nothing else."""
+    return all(
+        ch.isalnum() or ch.isspace() or ch in NAME_MARKS or unicodedata.combining(ch)
+        for ch in text.strip()
+    )
+
+
 def province_key(text: str) -> str:
     """Matching key for province names: also drops Tỉnh/Thành phố/TP. prefixes and suffixes."""
     folded = fold(text)

@@ -147,3 +147,61 @@ def test_a_locked_database_gives_a_plain_message(db_file, tmp_path):
         holder.wait()
     assert done.returncode == 1
     assert "in use by another program" in done.stderr and "Traceback" not in done.stderr
+
+
+def refused_log(db_file) -> list[tuple]:
+    import duckdb
+
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        return con.execute(
+            "SELECT year, reason FROM import_log WHERE outcome = 'refused' ORDER BY attempted_at"
+        ).fetchall()
+
+
+def _bad_paths(tmp_path):
+    os.mkfifo(tmp_path / "pipe.csv")
+    return {
+        "missing": (str(tmp_path / "missing.csv"), "There is no such file"),
+        "directory": (str(tmp_path), "not a regular file"),
+        "named pipe": (str(tmp_path / "pipe.csv"), "not a regular file"),
+    }
+
+
+def test_a_path_that_is_no_readable_file_is_a_message_and_a_log_row(db_file, tmp_path):
+    for path, message in _bad_paths(tmp_path).values():
+        done = run(
+            "--lang", "en", "import", path, "--index", "PCI", "--year", "2016", db_file=db_file
+        )
+        assert done.returncode == 1 and message in done.stderr
+        assert "Traceback" not in done.stderr
+        assert message in refused_log(db_file)[-1][1]
+
+
+def test_bad_arguments_are_a_message_and_a_log_row(db_file, tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("Tỉnh,PCI\nHà Nội,60\n")
+    cases = [
+        (("--year", "99999999999"), "The year must be between"),
+        (("--year", "2016", "--map", "PCI"), "HEADER=indicator_code"),
+    ]
+    for extra, message in cases:
+        done = run("--lang", "en", "import", str(table), "--index", "PCI", *extra, db_file=db_file)
+        assert done.returncode == 1 and message in done.stderr
+        assert "Traceback" not in done.stderr
+        assert message in refused_log(db_file)[-1][1]
+
+
+def test_export_into_a_closed_pipe_ends_quietly(db_file):
+    env = {**os.environ, "SCORES_DB": str(db_file)}
+    export = subprocess.Popen(
+        [sys.executable, "-m", "scores", "export"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    export.stdout.readline()
+    export.stdout.close()  # what `| head -1` does
+    stderr = export.stderr.read().decode()
+    export.wait(timeout=60)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr

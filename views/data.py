@@ -110,7 +110,8 @@ with history_tab:
         for r in releases.itertuples()
         if upload.original(r.sha256, r.file_name) is not None
     }
-    if kept:
+    # Originals may hold more than the release (formulas, other sheets): administrators only.
+    if kept and access.signed_in():
         chosen_file = st.selectbox(
             state.tr("data.original"), list(kept), format_func=kept.get, key="original_choice"
         )

@@ -57,6 +57,12 @@ def _oidc_gate(key: str) -> bool:
     return False
 
 
+def signed_in() -> bool:
+    """Whether this session has passed admin_gate (password or identity provider) in this run
+    or an earlier one; it draws nothing."""
+    return bool(st.session_state.get("admin") or st.session_state.get("admin_name"))
+
+
 def who() -> str:
     """Who makes a change: the signed-in e-mail where there is one, else "admin"."""
     return st.session_state.get("admin_name", "admin")

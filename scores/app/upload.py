@@ -7,7 +7,7 @@ import streamlit as st
 
 from scores.analysis import diff
 from scores.app import cache, state
-from scores.config import db_path
+from scores.config import MAX_NAME_PICKS, db_path
 from scores.i18n import describe, number
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused
@@ -78,7 +78,9 @@ def province_controls(prepared: Prepared) -> None:
     units = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
     by_name = {u.name_vi: u.province_code for u in cache.provinces_in(prepared.year)}
     st.markdown(state.tr("upload.pick_help"))
-    for name in dict.fromkeys([*unknown, *answered]):
+    # A pick box per name, at most MAX_NAME_PICKS: 100,000 unknown names kept the page drawing
+    # for minutes. The problems box still lists them.
+    for name in list(dict.fromkeys([*unknown, *answered]))[:MAX_NAME_PICKS]:
         problem = unknown.get(name)
         nearest = [
             by_name[n]
@@ -87,7 +89,7 @@ def province_controls(prepared: Prepared) -> None:
         ]
         options = ["", *nearest, *[code for code in units if code not in nearest]]
         st.selectbox(
-            name,
+            escape(name),  # uploaded text: shown as written, never as Markdown
             options,
             format_func=lambda c: units.get(c, state.tr("upload.choose")),
             key=f"prov::{name}",
@@ -151,18 +153,19 @@ def _column_row(column: Column, labels: dict[str, str]) -> tuple[str, str]:
 def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
     """A choice of indicator (or skip) for every column that was not recognised."""
     # Columns already answered stay listed: a widget not drawn in a run loses its state.
-    unknown = [
-        c
+    # One box per header: choices apply by header, and two boxes of one key crash the page.
+    unknown = dict.fromkeys(
+        c.header
         for c in prepared.layout.columns
         if c.role == "unknown" or f"map::{c.header}" in st.session_state
-    ]
+    )
     if not unknown:
         return
     st.markdown(state.tr("upload.map_help"))
     options = ["", SKIP, *labels]
     names = {"": state.tr("upload.choose"), SKIP: state.tr("upload.skip"), **labels}
-    for column in unknown:
-        st.selectbox(column.header, options, format_func=names.get, key=f"map::{column.header}")
+    for header in unknown:
+        st.selectbox(escape(header), options, format_func=names.get, key=f"map::{header}")
 
 
 def problems_box(prepared: Prepared) -> None:

@@ -9,9 +9,17 @@ class BadNumber(ValueError):
     """A cell that is neither a number nor a missing-value mark."""
 
 
+# A space inside a number only between thousands groups ("1 234,5"); "6 0.5" is no number
+# (removing every space read it as 60.5).
+SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?(?:[ \u00a0]?%)?")
+
+
 def _plain(text: str) -> str | None:
     """The cell as a plain decimal with a point ('1.234,5' -> '1234.5'); None when missing."""
-    cell = text.strip().replace("\u00a0", "").replace(" ", "")
+    cell = re.sub(r"[ \u00a0]+%$", "%", text.strip())
+    if re.search(r"[ \u00a0]", cell) and not SPACED.fullmatch(cell):
+        raise BadNumber(text)
+    cell = cell.replace("\u00a0", "").replace(" ", "")
     if cell.lower() in MISSING:
         return None
     cell = cell.removesuffix("%")

@@ -12,7 +12,7 @@ from scores.i18n import describe
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.interpret import Layout, understand
-from scores.ingest.readfile import RawTable, check_size, read_bytes
+from scores.ingest.readfile import RawTable, read_bytes, read_path
 from scores.ingest.validate import Parsed, check, empty
 
 FIRST_YEAR = 2005
@@ -120,10 +120,7 @@ def import_file(
         source.publisher, source.document, source.date, path.name, "", source.imported_by
     )
     try:
-        check_size(path.stat().st_size)
-        prepared = prepare(
-            con, path.read_bytes(), path.name, index_code, year, sheet, mapping, skip
-        )
+        prepared = prepare(con, read_path(path), path.name, index_code, year, sheet, mapping, skip)
         source = store.Source(
             source.publisher,
             source.document,
@@ -134,6 +131,22 @@ def import_file(
         )
         return commit(con, prepared, source), prepared
     except ImportRefused as refused:
-        reason = " | ".join(describe(problem, "en") for problem in refused.problems[:20])
-        store.log(con, "refused", index_code, year, source, reason=reason)
+        log_refusal(con, refused.problems, index_code, year, source)
         raise
+
+
+def log_refusal(
+    con: duckdb.DuckDBPyConnection,
+    problems: list[Problem],
+    index_code: str,
+    year: int,
+    source: store.Source,
+) -> None:
+    """One import-log row for a refused attempt, its reason in English.
+
+    A year that does not fit the log's INTEGER column (--year 99999999999) is logged as
+    unknown; the reason still quotes it.
+    """
+    reason = " | ".join(describe(problem, "en") for problem in problems[:20])
+    logged_year = year if FIRST_YEAR - 1000 < year < 10_000 else None
+    store.log(con, "refused", index_code, logged_year, source, reason=reason)

@@ -131,11 +131,14 @@ def _column(
     skip: set[str],
 ) -> Column:
     name = header or f"#{pos + 1}"
-    hkey = key(header)
+    hkey = key(header) or key(name)  # a blank or "***" header is chosen by its "#N" name
     if hkey in skip:
         return Column(pos, name, "skipped", note="asked")
     if hkey in mapping:
         return Column(pos, name, "value", mapping[hkey])
+    if not key(header) and header.strip() != "#":
+        # Values under no readable header were taken for row numbers and dropped unseen.
+        return Column(pos, name, "unknown")
     if hkey in PROVINCE_HEADERS:
         return Column(pos, name, "province")
     for role, words in LONG_ROLES.items():

@@ -3,17 +3,16 @@
 import codecs
 import csv
 import io
-import re
+import stat
 import unicodedata
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
-from openpyxl import load_workbook
-
-from scores.config import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from scores.config import MAX_CELL_CHARS, MAX_COLUMNS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from scores.ingest.bounds import bounded_row, too_long, too_wide
 from scores.ingest.errors import ImportRefused, Problem
+from scores.ingest.xlsx import read_xlsx
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 SNIFF_ROWS = 60
@@ -37,13 +36,37 @@ def check_size(size: int) -> None:
         raise ImportRefused([Problem("too_large", detail={"mb": mb, "limit": MAX_UPLOAD_MB})])
 
 
+def read_path(path: Path) -> bytes:
+    """The bytes of a regular, readable file within the size limit.
+
+    The kind of file is checked before it is opened: opening a named pipe blocks until
+    something writes to it, and a device could be endless.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportRefused([Problem("not_a_file", value=str(path))])
+        check_size(info.st_size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_UPLOAD_BYTES + 1)  # it may have grown since stat
+    except FileNotFoundError as error:
+        raise ImportRefused([Problem("no_file", value=str(path))]) from error
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ImportRefused(
+            [Problem("unreadable_file", value=str(path), detail={"reason": reason})]
+        ) from error
+    check_size(len(data))
+    return data
+
+
 def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTable:
     """Read an upload's bytes: .xlsx by content, anything else as delimited text."""
     check_size(len(data))
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, sheet)
+        return RawTable(read_xlsx(data, sheet), "xlsx")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused([Problem("old_excel")])
     text, encoding = decode(data)
@@ -95,11 +118,36 @@ def looks_like_text(text: str) -> bool:
 def _read_text(text: str, encoding: str) -> RawTable:
     if not looks_like_text(text):
         raise ImportRefused([Problem("not_text")])
+    check_line_width(text)
     separator = sniff_separator(text)
-    rows = [
-        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)
-    ]
-    return RawTable(rows, "csv", encoding, separator)
+    return RawTable(_csv_rows(text, separator), "csv", encoding, separator)
+
+
+def _csv_rows(text: str, separator: str) -> list[list[str]]:
+    """Rows of delimited text within the bounds; a lone CR (old Mac files) ends a line too."""
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=separator)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(bounded_row([cell.strip() for cell in row], len(rows) + 1))
+    except csv.Error as error:
+        # csv has one exception class; its field limit (131,072) is the only error left once
+        # line ends are universal and NULs are refused as not text, so it is reported as such.
+        raise ImportRefused([too_long(len(rows) + 1, None)]) from error
+    return rows
+
+
+def check_line_width(text: str) -> None:
+    """Refuse a line of more cells than the limit before csv splits it (3 million cells take
+    seconds and hundreds of MB); only a bounded prefix of a suspect line is parsed to confirm."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        separator = max(SEPARATORS, key=line.count)
+        if line.count(separator) < MAX_COLUMNS:
+            continue
+        prefix = line[: MAX_COLUMNS * (MAX_CELL_CHARS + 3)]
+        cells = next(csv.reader([prefix], delimiter=separator), [])
+        if len(cells) > MAX_COLUMNS:
+            raise ImportRefused([too_wide(number)])
 
 
 def sniff_separator(text: str) -> str:
@@ -134,48 +182,3 @@ def _consistency(sample: str, separator: str) -> tuple[int, int]:
         return 0, 0
     width, rows_of_width = max(counts.items(), key=lambda item: (item[1], item[0]))
     return rows_of_width, width
-
-
-def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportRefused([Problem("bad_excel")]) from error
-    if sheet is not None and sheet not in book.sheetnames:
-        raise ImportRefused(
-            [Problem("no_sheet", value=sheet, detail={"sheets": ", ".join(book.sheetnames)})]
-        )
-    table = book[sheet] if sheet else book.worksheets[0]
-    rows = [[_cell_text(cell) for cell in row] for row in table.iter_rows()]
-    book.close()
-    return RawTable(rows, "xlsx")
-
-
-def _cell_text(cell: Any) -> str:
-    """A cell as the text a person sees; percent-formatted fractions back on the 0-100 scale.
-
-    The full stored value is kept, padded with the zeros its number format prints (60.5 shown
-    as 60.50 reads "60.50"), so the decimals a file printed can be counted as in a CSV.
-    """
-    value = getattr(cell, "value", None)
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value).strip()
-    number_format = getattr(cell, "number_format", "") or ""
-    if "%" in number_format:
-        value = value * 100
-    value = round(float(value), 10)
-    text = str(int(value)) if value.is_integer() else repr(value)
-    if "e" in text:
-        return text
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.ljust(format_decimals(number_format), "0")
-    return f"{whole}.{fraction}" if fraction else whole
-
-
-def format_decimals(number_format: str) -> int:
-    """The decimals an Excel number format always prints ('0.00' -> 2, '0.0#%' -> 1)."""
-    positive = re.sub(r'"[^"]*"', "", number_format.split(";")[0])
-    found = re.search(r"\.(0+)", positive)
-    return len(found.group(1)) if found else 0

@@ -319,3 +319,56 @@ def test_release_history_names_documents_not_repositories(app):
     assert "papi.csv + papi_subdimensions_2017_2024.csv" in shown
     recent = " ".join(m.value for m in app.markdown)
     assert "tệp pci\\.csv" in recent and "seed/" not in recent  # Markdown-escaped
+
+
+def upload_sipas(app, table: str) -> None:
+    sign_in(app)
+    app.selectbox(key="upload_index").set_value("SIPAS")
+    app.number_input(key="upload_year").set_value(2024)
+    app.file_uploader[0].upload("sipas.csv", table.encode("utf-8"), "text/csv").run()
+
+
+def test_uploaded_names_and_headers_are_labels_as_written_not_markdown(app):
+    link = "[**x**](http://example.com/a.png)"
+    upload_sipas(app, f"Tỉnh/thành phố,Chỉ số SIPAS,{link}\n{link},87.1,1\n")
+    assert not app.exception
+    labels = [box.label for box in app.selectbox]
+    assert "\\[\\*\\*x\\*\\*\\]\\(http://example\\.com/a\\.png\\)" in labels
+    assert link not in labels
+
+
+def test_two_unknown_columns_with_the_same_header_do_not_crash_the_page(app):
+    upload_sipas(app, "Tỉnh/thành phố,Chỉ số SIPAS,Lạ,Lạ\nHà Nội,87.1,1,2\n")
+    assert not app.exception
+    assert len([box for box in app.selectbox if box.key == "map::Lạ"]) == 1
+
+
+def test_many_unknown_names_get_a_bounded_number_of_pick_boxes(app):
+    from scores.config import MAX_NAME_PICKS
+
+    rows = "".join(f"Nơi {n},87\n" for n in range(MAX_NAME_PICKS + 40))
+    upload_sipas(app, f"Tỉnh/thành phố,Chỉ số SIPAS\n{rows}")
+    assert not app.exception
+    assert len([b for b in app.selectbox if b.key.startswith("prov::")]) == MAX_NAME_PICKS
+
+
+def test_originals_are_offered_only_to_a_signed_in_administrator(app, db_file):
+    path = db_file.parent / "sipas_2024.csv"
+    path.write_bytes(TABLE.encode("utf-8"))
+    with duckdb.connect(str(db_file)) as con:
+        import_file(
+            con, path, "SIPAS", 2024, store.Source(imported_by="t"), skip={"Điểm tổng hợp lạ"}
+        )
+    uploads = db_file.parent / "uploads"
+    uploads.mkdir()
+    (uploads / (hashlib.sha256(TABLE.encode("utf-8")).hexdigest() + ".csv")).write_bytes(
+        path.read_bytes()
+    )
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app.switch_page("views/data.py").run()
+    assert not app.exception
+    assert not [box for box in app.selectbox if box.key == "original_choice"]
+    sign_in(app)
+    app.switch_page("views/data.py").run()
+    assert app.selectbox(key="original_choice").options == ["SIPAS 2024 v2: sipas_2024.csv"]
