@@ -1,0 +1,15 @@
+<script>
+// Streamlit collapses the sidebar by itself only up to 768 px; a tablet in portrait (820 px) would
+// lose 320 px of its width to it. Below 1024 px fold it once, unless the reader has already opened
+// or closed it in this browser (Streamlit keeps that choice under stSidebarCollapsed-*).
+(() => {
+  const chosen = Object.keys(localStorage).some((key) => key.startsWith("stSidebarCollapsed-"));
+  if (window.innerWidth >= 1024 || chosen) return;
+  const fold = (tries) => {
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (button && button.getAttribute("aria-expanded") === "true") button.click();
+    else if (tries > 0) setTimeout(() => fold(tries - 1), 50);
+  };
+  fold(100);
+})();
+</script>
