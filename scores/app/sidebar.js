@@ -1,10 +1,11 @@
 <script>
-// Streamlit collapses the sidebar by itself only up to 768 px; a tablet in portrait (820 px) would
-// lose 320 px of its width to it. Below 1024 px fold it once, unless the reader has already opened
-// or closed it in this browser (Streamlit keeps that choice under stSidebarCollapsed-*).
+// Streamlit collapses the sidebar by itself only up to 768 px; a tablet would lose 320 px of its
+// width to it (820 in portrait; 1180 in landscape, where the four cards would shrink to 160 px).
+// Below 1200 px fold it once, unless the reader has already opened or closed it in this browser
+// (Streamlit keeps that choice under stSidebarCollapsed-*). Laptops (1366 px and up) keep it open.
 (() => {
   const chosen = Object.keys(localStorage).some((key) => key.startsWith("stSidebarCollapsed-"));
-  if (window.innerWidth >= 1024 || chosen) return;
+  if (window.innerWidth >= 1200 || chosen) return;
   const fold = (tries) => {
     const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
     if (button && button.getAttribute("aria-expanded") === "true") button.click();
