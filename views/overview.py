@@ -111,7 +111,8 @@ widgets.lineage_note(unit)
 history = cache.history("headline_by_year", unit)
 targets = cache.load("targets_by_index", province_code=unit.province_code)
 summary = []
-for column, index in zip(st.columns(len(indices)), indices.itertuples(), strict=True):
+cards = st.container(key="cards")  # style.css lays the cards out two by two on a tablet
+for column, index in zip(cards.columns(len(indices)), indices.itertuples(), strict=True):
     with column, st.container(border=True):
         rows = history[history["index_code"] == index.index_code]
         summary += card(index, rows, targets[targets["index_code"] == index.index_code])
