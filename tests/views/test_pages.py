@@ -190,16 +190,18 @@ def test_every_index_and_year_opens_without_error(app, built_db):
             "SELECT DISTINCT index_code, year FROM releases ORDER BY ALL"
         ).fetchall()
     app.switch_page("views/rankings.py").run()
-    for index_code, year in pairs:
-        app.selectbox(key="index").set_value(index_code).run()
+    for number, (index_code, year) in enumerate(pairs):
+        if number == 0 or pairs[number - 1][0] != index_code:  # a run per index, then per year
+            app.selectbox(key="index").set_value(index_code).run()
         app.selectbox(key="year").set_value(year).run()
         assert not app.exception, (index_code, year)
         assert app.title[0].value.startswith(
             f"{app.selectbox(key='index').format_func(index_code)} {year}"
         )
     app.switch_page("views/components.py").run()
-    for index_code, year in pairs:
-        app.selectbox(key="index").set_value(index_code).run()
+    for number, (index_code, year) in enumerate(pairs):
+        if number == 0 or pairs[number - 1][0] != index_code:
+            app.selectbox(key="index").set_value(index_code).run()
         years = app.selectbox(key="year").options if app.get("selectbox") else []
         if str(year) in years:
             app.selectbox(key="year").set_value(year).run()
