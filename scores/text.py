@@ -56,19 +56,10 @@ def without_years(text: str) -> str:
     return re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", " ", str(text))
 
 
-def source_label(*sources: str | None) -> str:
-    """Short names of the sources behind a figure: web addresses by host, repositories by name."""
-    labels = []
-    for source in sources:
-        if not isinstance(source, str) or not source:
-            continue
-        for part in source.split(" | "):
-            text = part.split(": ", 1)[-1] if part.startswith("also reported") else part
-            host = urlparse(text).netloc.removeprefix("www.")
-            label = outlets().get(host, host) if text.startswith("http") else text.split(" ")[0]
-            if label and label not in labels:
-                labels.append(label)
-    return ", ".join(labels) or "–"
+def outlet(address: str) -> str:
+    """A news address as its outlet's name ("https://m.hanoitimes.vn/…" -> "Hanoi Times")."""
+    host = urlparse(address).netloc.removeprefix("www.")
+    return outlets().get(host, host)
 
 
 def also_reported(source: str | None) -> list[tuple[str, str]]:
@@ -80,7 +71,7 @@ def also_reported(source: str | None) -> list[tuple[str, str]]:
     for part in source.split(" | "):
         if part.startswith("also reported as "):
             figure, _, where = part.removeprefix("also reported as ").partition(": ")
-            found.append((figure, source_label(where)))
+            found.append((figure, outlet(where)))
     return found
 
 
@@ -97,8 +88,7 @@ def _document(part: str, index_name: str, year: int, lang: str) -> str:
         # Public copies of the publisher's own tables: name the data, not the repository.
         return t("source.dataset", lang, index=index_name, year=year)
     if part.startswith("http"):
-        host = urlparse(part).netloc.removeprefix("www.")
-        return t("source.press", lang, outlet=outlets().get(host, host))
+        return t("source.press", lang, outlet=outlet(part))
     return part
 
 
@@ -107,24 +97,22 @@ def readable_source(
 ) -> str:
     """'UNDP và CECODES – số liệu PAPI 2024; theo Hanoi Times': the publisher and the documents,
     never a repository path, a commit or an address (those stay in the full trail)."""
-    documents: list[str] = []
-    for source in sources:
-        if not isinstance(source, str) or not source:
-            continue
-        for part in re.split(r" \| | ; ", source):
-            if part and not part.startswith("also reported"):
-                document = _document(part.strip(), index_name, year, lang)
-                if document not in documents:
-                    documents.append(document)
+    documents = [
+        _document(part, index_name, year, lang)
+        for part in trail(sources)
+        if not part.startswith("also reported")
+    ]
+    documents = list(dict.fromkeys(documents))
     return " – ".join([publisher, "; ".join(documents)]) if documents else publisher
 
 
 def trail(sources: list[str | None]) -> list[str]:
-    """Every source behind a figure, whole (repository and commit, full address)."""
-    found: list[str] = []
-    for source in sources:
-        if isinstance(source, str):
-            for part in re.split(r" \| | ; ", source):
-                if part and part not in found:
-                    found.append(part)
-    return found
+    """Every source behind a figure, whole (repository and commit, full address), once each:
+    a value's sources are joined by " | ", a release's documents by " ; "."""
+    parts = (
+        part.strip()
+        for source in sources
+        if isinstance(source, str)
+        for part in re.split(r" \| | ; ", source)
+    )
+    return list(dict.fromkeys(part for part in parts if part))

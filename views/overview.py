@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import index_sentence, target_sentence
-from scores.analysis.standings import breaks_for, percentile_text, standing
+from scores.analysis.standings import percentile_text, standing
 from scores.analysis.targets import evaluate_target
 from scores.app import cache, state, widgets
 from scores.catalog import is_percent
@@ -39,7 +39,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:
         st.plotly_chart(
-            cache.figure("sparkline", rows, lang, breaks_of(index.index_code)),
+            cache.figure("sparkline", rows, lang, cache.index_breaks(index.index_code)),
             width="stretch",
             config={"displayModeBar": False, "staticPlot": True},
         )
@@ -54,12 +54,6 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
     latest = rows.iloc[-1]
     widgets.source_note(index.index_code, found["year"], [latest.value_source, latest.rank_source])
     return sentences
-
-
-def breaks_of(index_code: str) -> tuple[int, ...]:
-    """The years the index changed its methodology (the trend line splits there)."""
-    found = cache.load("methodology_breaks_by_year", index_code=index_code)
-    return tuple(breaks_for(found)["year"])
 
 
 def rank_line(found: dict) -> None:

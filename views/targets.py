@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
-from scores.analysis.standings import breaks_for
 from scores.analysis.targets import evaluate_target, rank_gap
 from scores.app import access, cache, state, target_editor, widgets
 from scores.i18n import number
@@ -31,15 +30,11 @@ def without_targets() -> None:
             ]
             title = state.tr("targets.value_chart", index=names[code])
             st.plotly_chart(
-                cache.figure("target_value", rows, None, averages, lang, title, breaks_of(code)),
+                cache.figure(
+                    "target_value", rows, None, averages, lang, title, cache.index_breaks(code)
+                ),
                 width="stretch",
             )
-
-
-def breaks_of(index_code: str) -> tuple[int, ...]:
-    """The years the index changed its methodology (marked on the charts)."""
-    found = cache.load("methodology_breaks_by_year", index_code=index_code)
-    return tuple(breaks_for(found)["year"])
 
 
 def rank_section(target, rows: pd.DataFrame, name: str) -> None:
@@ -56,7 +51,7 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
                 units,
                 lang,
                 state.tr("targets.rank_chart", index=name),
-                breaks(target),
+                cache.index_breaks(target.index_code),
             ),
             width="stretch",
         )
@@ -64,7 +59,15 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
         averages = national_averages(target)
         title = state.tr("targets.value_chart", index=name)
         st.plotly_chart(
-            cache.figure("target_value", rows, None, averages, lang, title, breaks(target)),
+            cache.figure(
+                "target_value",
+                rows,
+                None,
+                averages,
+                lang,
+                title,
+                cache.index_breaks(target.index_code),
+            ),
             width="stretch",
         )
     if judged["year"] is None:
@@ -76,10 +79,6 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
     )
     gap = rank_gap(frame, state.code_in(year), threshold)
     st.markdown(rank_gap_sentence(gap, threshold, year, frame["coverage"].iloc[0], lang))
-
-
-def breaks(target) -> tuple[int, ...]:
-    return breaks_of(target.index_code)
 
 
 def national_averages(target) -> pd.DataFrame:
@@ -98,7 +97,7 @@ def value_section(target, rows: pd.DataFrame, name: str) -> None:
             averages,
             lang,
             state.tr("targets.value_chart", index=name),
-            breaks(target),
+            cache.index_breaks(target.index_code),
         ),
         width="stretch",
     )

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from scores import charts, db
+from scores.analysis.standings import breaks_for
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
 from scores.ingest import seed
@@ -65,6 +66,12 @@ def figure(name: str, *args: object) -> go.Figure:
     trace); pages only pass it to st.plotly_chart and never change it.
     """
     return getattr(charts, name)(*args)
+
+
+def index_breaks(index_code: str) -> tuple[int, ...]:
+    """The years the whole index changed its methodology: where its trend lines split (a
+    break of one dimension does not split the total)."""
+    return tuple(breaks_for(load("methodology_breaks_by_year", index_code=index_code))["year"])
 
 
 def history(name: str, unit: Unit, **params: object) -> pd.DataFrame:

@@ -4,11 +4,9 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from scores.app import cache
 from scores.app.state import lang, tr
-from scores.app.widgets import localized
+from scores.app.widgets import localized, readable
 from scores.i18n import day, number
-from scores.text import readable_source
 
 # Who imported, as stored -> its words in the catalogue; anyone else (an e-mail) as stored.
 IMPORTERS = {"admin (password)": "history.by_password", "admin": "history.by_admin"}
@@ -59,7 +57,7 @@ def releases_table(releases: pd.DataFrame) -> pd.DataFrame:
         imported_at=releases["imported_at"].map(lambda d: day(d, lang(), time=True)),
         imported_by=releases["imported_by"].map(importer),
         rows=releases["rows"].map(lambda n: number(n, lang(), 0)),
-        source=[_source(r.index_code, r.year, r.source) for r in releases.itertuples()],
+        source=[readable(r.index_code, r.year, [r.source]) for r in releases.itertuples()],
         file_name=releases["file_name"].map(file_names),
     )
     return localized(_text(shown), "history")
@@ -71,17 +69,6 @@ def file_names(stored: object) -> str:
     if not isinstance(stored, str):
         return "–"
     return " + ".join(PurePath(part.strip()).name for part in stored.split(" + "))
-
-
-def _source(index_code: str, year: int, source: object) -> str:
-    """A release's documents as a leader reads them (no repository path or commit)."""
-    about = cache.load("indices_by_code").set_index("index_code").loc[index_code]
-    vi = lang() == "vi"
-    publisher, name = (
-        about["publisher_vi" if vi else "publisher_en"],
-        about["short_vi" if vi else "short_en"],
-    )
-    return readable_source(publisher, name, int(year), [source], lang())
 
 
 def log_table(log: pd.DataFrame) -> pd.DataFrame:

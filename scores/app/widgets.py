@@ -54,14 +54,19 @@ def status_badge(status: str | None) -> None:
     st.badge(f"{glyph} {word.capitalize()}", color=colour)
 
 
-def source_note(index_code: str, year: int, sources: list, extra: str = "") -> None:
-    """Under a figure: the publisher and documents as a leader reads them (publisher in the
-    user's language), with the full trail (repository, commit, address) one click away."""
+def readable(index_code: str, year: int, sources: list) -> str:
+    """The index's publisher in the user's language and the documents behind the figures."""
     about = cache.load("indices_by_code").set_index("index_code").loc[index_code]
     vi = lang() == "vi"
     publisher = about["publisher_vi" if vi else "publisher_en"]
     name = about["short_vi" if vi else "short_en"]
-    text = readable_source(publisher, name, year, list(sources), lang())
+    return readable_source(publisher, name, int(year), list(sources), lang())
+
+
+def source_note(index_code: str, year: int, sources: list, extra: str = "") -> None:
+    """Under a figure: the publisher and documents as a leader reads them, with the full trail
+    (repository, commit, address) one click away."""
+    text = readable(index_code, year, sources)
     st.caption(tr("source.caption", source=text) + (f" {extra}" if extra else ""))
     with st.popover(tr("source.details"), type="tertiary", icon=":material/info:"):
         for line in trail(list(sources)):

@@ -25,6 +25,7 @@ EXCEL_ERRORS = (
     ValueError,
     TypeError,
     SyntaxError,
+    NotImplementedError,  # a zip part compressed with a method zipfile does not support
 )
 
 
@@ -63,7 +64,7 @@ def check_expanded(data: bytes) -> None:
             raise ImportRefused([Problem("xlsx_too_large", detail={"mb": mb, "limit": limit})])
         if any(b"<!DOCTYPE" in archive.open(part).read(4096) for part in parts):
             raise ImportRefused([Problem("bad_excel")])
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
+    except EXCEL_ERRORS as error:
         raise ImportRefused([Problem("bad_excel")]) from error
 
 
