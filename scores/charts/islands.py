@@ -7,7 +7,8 @@ from scores.i18n import t
 # where the name sits: above Hoàng Sa, west of Trường Sa, both in open sea clear of the coast.
 ARCHIPELAGOS = {
     "48": ("map.hoang_sa", "top center"),
-    "56": ("map.truong_sa", "middle left"),
+    # Above its islands, leaning west: beside them it reached the Mekong coast in English.
+    "56": ("map.truong_sa", "top left"),
 }
 # The mainland and every coastal island (Cô Tô, Lý Sơn, Côn Đảo, Phú Quốc) lie west of 109.5° E;
 # only the islands of the two archipelagos lie east of this meridian.
@@ -65,7 +66,9 @@ def _markers(lons: list, lats: list, fill: str, focus: bool, name: str) -> list[
 
 def _label(lons: list, lats: list, position: str, name: str) -> dict:
     """The name on two lines (the unit in brackets on the second), just clear of the islands."""
-    if position.startswith("top"):
+    if position == "top left":
+        x, y = max(lons), max(lats) + 0.2
+    elif position.startswith("top"):
         x, y = (min(lons) + max(lons)) / 2, max(lats) + 0.2
     else:
         x, y = min(lons) - 0.3, (min(lats) + max(lats)) / 2
