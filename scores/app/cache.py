@@ -93,7 +93,7 @@ def _load(version: tuple[int, ...], name: str, **params: object) -> pd.DataFrame
         return db.query(con, name, **params)
 
 
-@st.cache_resource(max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _provinces(path: str, version: tuple[int, ...]) -> Provinces:
     """The province table and its spellings (read again when the data changes)."""
     with _open(read_only=True) as con:
