@@ -60,7 +60,7 @@ def start_server(path: Path, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, 
         cwd=ROOT,
         env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret"},
         stdout=log,
-        stderr=subprocess.STDOUT if log is not subprocess.DEVNULL else log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
