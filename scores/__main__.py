@@ -9,7 +9,7 @@ import duckdb
 
 from scores import db
 from scores.config import db_path
-from scores.i18n import describe, t
+from scores.i18n import describe, number, t
 from scores.ingest import seed, store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, import_file, log_refusal
@@ -64,10 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         # interpreter's final flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except db.DatabaseBusy as busy:
+        # Another process held DuckDB's lock for the whole bounded wait; nothing was written.
+        waited = number(busy.seconds, args.lang, digits=1, fixed=False)
+        print(t("cli.database_busy", args.lang, path=busy.path, seconds=waited), file=sys.stderr)
+        return 1
     except duckdb.IOException as error:
-        # Another process (usually the running app) holds DuckDB's single-writer lock.
         print(
-            t("cli.database_busy", args.lang, path=path, detail=str(error).splitlines()[0]),
+            t("cli.database_unreadable", args.lang, path=path, detail=str(error).splitlines()[0]),
             file=sys.stderr,
         )
         return 1

@@ -1,5 +1,14 @@
-"""Database access: connections, the schema, and the named .sql queries."""
+"""Database access: connections, the schema, and the named .sql queries.
 
+DuckDB lets one process hold a database file read-write, or many processes hold it read-only,
+never both. Every opener here (the app, the command line) therefore opens the file only for as
+long as it needs it, and an open that meets a busy file waits and retries for a bounded time
+(BUSY_WAIT_SECONDS) before giving up with DatabaseBusy. A writer's close checkpoints the
+write-ahead log into the file; a read-only opener also replays a .wal left by a crash.
+"""
+
+import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -11,16 +20,70 @@ import pandas as pd
 from scores.config import QUERY_DIR, db_path
 
 SCHEMA = Path(__file__).with_name("schema.sql")
+# How long an open waits for another process to let go of the file; $SCORES_DB_WAIT overrides
+# it (tests shorten it).
+BUSY_WAIT_SECONDS = float(os.environ.get("SCORES_DB_WAIT", "10"))
+# How DuckDB says another process holds the file (any other error is not worth a retry).
+LOCKED = "IO Error: Could not set lock on file"
 
 
-def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database chosen by config.db_path; create the schema when writable."""
+class DatabaseBusy(duckdb.IOException):
+    """Another process kept the database file locked for the whole bounded wait."""
+
+    def __init__(self, path: Path, seconds: float, detail: str) -> None:
+        super().__init__(detail)
+        self.path = path
+        self.seconds = seconds
+        self.detail = detail
+
+
+def connect(
+    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open the database chosen by config.db_path; create the schema when writable.
+
+    A file locked by another process is retried with back-off for up to wait seconds (default
+    BUSY_WAIT_SECONDS), then DatabaseBusy is raised; nothing has been written by then.
+    """
     target = db_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(target), read_only=read_only)
+    con = _open(target, read_only, BUSY_WAIT_SECONDS if wait is None else wait)
     if not read_only:
         create_schema(con)
     return con
+
+
+def _open(target: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried while another process holds a conflicting lock."""
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(target), read_only=read_only)
+        except duckdb.IOException as error:
+            detail = str(error).splitlines()[0]
+            if not detail.startswith(LOCKED):
+                raise
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise DatabaseBusy(target, wait, detail) from error
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.5)
+
+
+def data_version(path: str | Path | None = None) -> tuple[int, ...]:
+    """A cheap stamp of the file's contents (no open, no lock): inode, size and change time of
+    the file and its .wal. Any committed write by any process changes it."""
+    target = db_path(path)
+    stamp: list[int] = []
+    for part in (target, Path(f"{target}.wal")):
+        try:
+            found = os.stat(part)
+        except FileNotFoundError:
+            stamp += [0, 0, 0, 0]
+            continue
+        stamp += [found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
+    return tuple(stamp)
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,6 +1,18 @@
-"""The app's data access: one connection per process, cached queries, cached figures."""
+"""The app's data access: short-lived connections, cached queries, cached figures.
 
+The app holds no database lock between script runs, so the command line can import, export and
+restore while it serves, and several app processes can share one file. A cache miss opens the
+file read-only for that one query and closes it; a write (`with cursor() as con:`) opens it
+read-write for the block. Cached results are keyed on db.data_version (a stat of the file and
+its .wal, no open), so after a write by any process every process reads afresh on its next run
+and a cache hit never touches the database.
+"""
+
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import pandas as pd
@@ -11,39 +23,87 @@ from scores import charts, db
 from scores.analysis.standings import breaks_for
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
+from scores.i18n import number, t
 from scores.ingest import seed
 
-
-@st.cache_resource
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One DuckDB connection per process; the database is built from data/ if it is missing."""
-    if not Path(path).exists():
-        seed.build(Path(path))
-    return db.connect(path)
+# One open connection at a time in this process: DuckDB refuses a read-only and a read-write
+# connection to one file in one process, and sessions run in threads. Re-entrant, so a thread
+# that holds the write connection reads through it.
+_lock = threading.RLock()
+_held = threading.local()
 
 
-def cursor() -> duckdb.DuckDBPyConnection:
-    """A fresh cursor (a shared one breaks under concurrent sessions); use it in a with block."""
-    return _connection(str(db_path())).cursor()
+def _database() -> Path:
+    """The database file, built from data/ first if it is missing (once, whoever asks)."""
+    path = db_path()
+    if not path.exists():
+        seed.build_once(path)
+    return path
 
 
-@st.cache_data(show_spinner=False)
+@contextmanager
+def _open(read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection for one block; closing it releases the file for other processes."""
+    path = _database()
+    with _lock:
+        writer = getattr(_held, "writer", None)
+        if writer is not None:
+            with writer.cursor() as inner:
+                yield inner
+            return
+        try:
+            con = db.connect(path, read_only=read_only)
+        except db.DatabaseBusy as busy:
+            _busy(busy)
+        _held.writer = None if read_only else con
+        try:
+            yield con
+        finally:
+            _held.writer = None
+            con.close()
+
+
+def _busy(busy: db.DatabaseBusy) -> NoReturn:
+    """Another process kept the file locked past the bounded wait: say so and end this run
+    (nothing was opened, so nothing was written)."""
+    lang = st.session_state.get("lang", "vi")
+    waited = number(busy.seconds, lang, digits=1, fixed=False)
+    st.error(t("database.busy", lang, seconds=waited), icon=":material/hourglass:")
+    st.stop()
+
+
+def cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A read-write connection for a with block (`with cursor() as con:`), closed at its end.
+
+    Held only for the block: keep it short, other sessions and processes wait meanwhile (a
+    process that waits longer than db.BUSY_WAIT_SECONDS gets db.DatabaseBusy).
+    """
+    return _open(read_only=False)
+
+
 def load(name: str, **params: object) -> pd.DataFrame:
-    """queries/<name>.sql with parameters, cached until data changes."""
-    with cursor() as con:
+    """queries/<name>.sql with parameters, cached until the data changes (in any process)."""
+    return _load(db.data_version(_database()), name, **params)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _load(version: tuple[int, ...], name: str, **params: object) -> pd.DataFrame:
+    """One query on a read-only connection; version only keys the cache."""
+    with _open(read_only=True) as con:
         return db.query(con, name, **params)
 
 
-@st.cache_resource
-def _provinces(path: str) -> Provinces:
-    """The province table and its spellings (changes only with a rebuild)."""
-    with _connection(path).cursor() as con:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _provinces(path: str, version: tuple[int, ...]) -> Provinces:
+    """The province table and its spellings (read again when the data changes)."""
+    with _open(read_only=True) as con:
         return Provinces(con)
 
 
 def provinces() -> Provinces:
     """The province table of the database in use."""
-    return _provinces(str(db_path()))
+    path = _database()
+    return _provinces(str(path), db.data_version(path))
 
 
 def provinces_in(year: int) -> list[Unit]:

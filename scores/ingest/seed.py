@@ -1,5 +1,6 @@
 """Building the database from data/: the catalogue, the provinces and the seed releases."""
 
+import fcntl
 import hashlib
 import os
 import sys
@@ -159,3 +160,17 @@ def _checked(values: pd.DataFrame, files: str) -> pd.DataFrame:
             file=sys.stderr,
         )
     return values.drop(columns=["province", "out_of_range"])
+
+
+def build_once(path: Path, data_dir: Path = DATA_DIR) -> None:
+    """Build the database at path if it is missing, once even when several processes or
+    sessions ask at the same time: the first holds a lock on the folder, the others wait for it
+    and then find the file there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        if not path.exists():
+            build(path, data_dir)
+    finally:
+        os.close(folder)  # closing lets go of the lock

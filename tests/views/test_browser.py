@@ -39,11 +39,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(built_db, tmp_path_factory):
-    """streamlit run on 127.0.0.1 with a private copy of the built database."""
-    path = tmp_path_factory.mktemp("server") / "scores.duckdb"
-    shutil.copy(built_db, path)
+def start_server(path: Path, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """streamlit run on 127.0.0.1 and a free port against the database at path, once healthy."""
     port = _free_port()
     command = [
         sys.executable,
@@ -62,8 +59,8 @@ def server(built_db, tmp_path_factory):
         command,
         cwd=ROOT,
         env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -73,6 +70,15 @@ def server(built_db, tmp_path_factory):
             break
         except OSError:
             time.sleep(0.3)
+    return process, url
+
+
+@pytest.fixture(scope="module")
+def server(built_db, tmp_path_factory):
+    """streamlit run on 127.0.0.1 with a private copy of the built database."""
+    path = tmp_path_factory.mktemp("server") / "scores.duckdb"
+    shutil.copy(built_db, path)
+    process, url = start_server(path)
     yield url
     process.terminate()
     process.wait(timeout=20)
