@@ -19,6 +19,7 @@ from scores.app import cache, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
+PHONE_TITLE = 28  # characters in a title line that fit a phone's width (390 px) at 24 px
 
 
 def lineage_codes(year: int, earlier: int) -> tuple[dict[str, str], bool]:
@@ -108,10 +109,14 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
 )
 with bars_tab:
     if shown["value"].notna().sum() >= 2:
-        st.plotly_chart(
-            cache.figure("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame)),
-            width="stretch",
-        )
+        every = ("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame))
+        # The server does not know the screen: style.css shows one of the two by its width.
+        with st.container(key="bars_phone"):  # the top 10, the focus and its neighbours
+            top = None if st.toggle(state.tr("rankings.show_all"), key="bars_all") else 10
+            phone = cache.figure(*every, 5, top, 2, PHONE_TITLE)
+            st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
+        with st.container(key="bars_wide"):
+            st.plotly_chart(cache.figure(*every), width="stretch", key="bars_wide_chart")
     else:
         st.info(state.tr("rankings.no_values"))
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
