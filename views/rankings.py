@@ -121,12 +121,11 @@ with bars_tab:
         st.info(state.tr("rankings.no_values"))
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with map_tab:
-    st.plotly_chart(
-        cache.figure(
-            "choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}")
-        ),
-        width="stretch",
-    )
+    drawn = ("choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}"))
+    with st.container(key="map_phone"):  # the scale and the key under the map (style.css)
+        st.plotly_chart(cache.figure(*drawn, PHONE_TITLE), width="stretch", key="map_phone_chart")
+    with st.container(key="map_wide"):
+        st.plotly_chart(cache.figure(*drawn), width="stretch", key="map_wide_chart")
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with table_tab:
     previous = [y for y in years if y < year]

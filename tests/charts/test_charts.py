@@ -79,6 +79,16 @@ def test_map_draws_every_unit_of_the_year_grey_where_missing():
     assert len([trace for trace in units_2025 if trace.fill == "toself"]) == 34
 
 
+def test_a_phones_map_puts_its_scale_under_it_and_wraps_its_title():
+    title = "Hà Nội xếp thứ 3/63 · PCI 2016: PCI (có trọng số)"
+    wide = charts.choropleth(FIELD, 2016, "01", "vi", title, "Điểm")
+    narrow = charts.choropleth(FIELD, 2016, "01", "vi", title, "Điểm", wrap=28)
+    [scale] = [trace for trace in narrow.data if trace.marker.showscale]
+    assert scale.marker.colorbar.orientation == "h" and scale.marker.colorbar.y < 0
+    assert all(len(line) <= 28 for line in narrow.layout.title.text.split("<br>"))
+    assert len(narrow.data) == len(wide.data) and wide.layout.title.text == title
+
+
 def test_sparkline_breaks_where_the_method_changes():
     history = pd.DataFrame(
         {

@@ -129,7 +129,7 @@ PAGES = {
     "rankings": (
         "rankings?index=PCI&year=2016",
         ".js-plotly-plot",
-        4,  # bars (a phone's and a wider screen's), map and scatter (each in its tab)
+        5,  # bars and map (each a phone's and a wider screen's), scatter: each in its tab
         ("PCI 2016: PCI (có trọng số)", "PCI 2016: Weighted PCI"),
     ),
     "targets": ("targets", ".js-plotly-plot", 3, ("Mục tiêu: Hà Nội", "Targets: Hanoi")),
@@ -174,14 +174,14 @@ TABS = {
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_rankings_tabs_show_their_charts(server, browser, lang):
     url = f"{server}/rankings?lang={lang}&index=PCI&year=2016"
-    page = open_page(browser, url, ".js-plotly-plot", 4)
+    page = open_page(browser, url, ".js-plotly-plot", 5)
     for number, tab in enumerate(TABS[lang]):
         page.get_by_role("tab", name=tab).click()
         panel = page.locator('[role="tabpanel"]:visible')
         shown = panel.locator(".js-plotly-plot:visible, [data-testid='stDataFrame']:visible")
         expect(shown).to_have_count(1)
         if tab in ("Bản đồ", "Map"):
-            shapes = panel.locator(".js-plotly-plot path.js-fill")
+            shapes = panel.locator(".js-plotly-plot:visible path.js-fill")
             expect(shapes).to_have_count(63, timeout=30000)  # every province of 2016 drawn
         no_exception(page)
         shoot(page, f"rankings_{number}_{lang}")
@@ -229,7 +229,7 @@ def test_a_file_uploaded_through_the_browser_lands_in_the_history(server, browse
 
 def test_choices_persist_when_moving_between_pages(server, browser):
     page = open_page(
-        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 4
+        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 5
     )
     page.get_by_role("link", name="Tổng quan").click()
     expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(4, timeout=30000)
@@ -241,9 +241,9 @@ def test_choices_persist_when_moving_between_pages(server, browser):
 
 def test_the_open_tab_lives_in_the_link(server, browser):
     url = f"{server}/rankings?lang=vi&index=PCI&year=2016&tab=Bản đồ"
-    page = open_page(browser, url, ".js-plotly-plot", 4)
+    page = open_page(browser, url, ".js-plotly-plot", 5)
     panel = page.locator('[role="tabpanel"]:visible')
-    expect(panel.locator(".js-plotly-plot path.js-fill")).to_have_count(63, timeout=30000)
+    expect(panel.locator(".js-plotly-plot:visible path.js-fill")).to_have_count(63, timeout=30000)
     page.get_by_role("tab", name="Bảng số liệu").click()
     page.wait_for_function("() => decodeURIComponent(location.search).includes('tab=Bảng')")
     page.close()
@@ -300,6 +300,7 @@ def fits(page, name: str, size: tuple[int, int]) -> None:
         assert "14. Hà Nội" in bars
         if size[0] < 640:
             show_all(page)
+            map_fits(page)
     if name == "components":  # the heatmap scrolls in its frame on a phone, not the page
         wider, frame = page.evaluate(HEATMAP_FRAME)
         assert (wider > frame) == (size[0] < 640)
@@ -320,6 +321,19 @@ def show_all(page) -> None:
     page.screenshot(path=ARTIFACTS / "rankings_all_vi_390x844.png")
     switch.click()  # back to the phone's view for the sizes after this one
     page.wait_for_function(f"() => ({BARS_SHOWN})().length === 17", timeout=30000)
+
+
+def map_fits(page) -> None:
+    """A phone's map: every province drawn, its title whole, its colour scale across, under it."""
+    page.get_by_role("tab", name="Bản đồ").click()
+    shapes = page.locator(".js-plotly-plot:visible path.js-fill")
+    expect(shapes).to_have_count(63, timeout=30000)
+    settled(page)
+    assert page.evaluate(TITLES_CUT) == [] and page.evaluate(CHARTS_INSIDE)
+    scale = page.locator(".js-plotly-plot:visible .colorbar").bounding_box()
+    assert scale["width"] > scale["height"]
+    page.screenshot(path=ARTIFACTS / "rankings_map_vi_390x844.png")
+    page.get_by_role("tab", name="Xếp hạng").click()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
