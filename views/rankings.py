@@ -20,6 +20,7 @@ from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
 PHONE_TITLE = 28  # characters in a title line that fit a phone's width (390 px) at 24 px
+PHONE_BARS = (5, 10, 2)  # a phone's ranking: the top-5 line, the top 10, 2 neighbours each side
 
 
 def lineage_codes(year: int, earlier: int) -> tuple[dict[str, str], bool]:
@@ -112,8 +113,10 @@ with bars_tab:
         every = ("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame))
         # The server does not know the screen: style.css shows one of the two by its width.
         with st.container(key="bars_phone"):  # the top 10, the focus and its neighbours
-            top = None if st.toggle(state.tr("rankings.show_all"), key="bars_all") else 10
-            phone = cache.figure(*every, 5, top, 2, PHONE_TITLE)
+            cutoff, top, around = PHONE_BARS
+            if st.toggle(state.tr("rankings.show_all"), key="bars_all"):
+                top = None
+            phone = cache.figure(*every, cutoff, top, around, PHONE_TITLE)
             st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
         with st.container(key="bars_wide"):
             st.plotly_chart(cache.figure(*every), width="stretch", key="bars_wide_chart")
