@@ -117,14 +117,17 @@ found = cache.load("methodology_breaks_by_year", index_code=index_code)
 breaks = breaks_for(found, shown_items)["year"].drop_duplicates().tolist()
 heat = history[history["indicator"].isin(labels)]
 if heat["year"].nunique() > 1:
-    st.plotly_chart(
-        cache.figure(
-            "percentile_heatmap",
-            heat,
-            labels,
-            breaks,
-            lang,
-            state.tr("components.heatmap", index=names[index_code], province=state.unit_name(unit)),
-        ),
-        width="stretch",
-    )
+    with st.container(key="heatmap"):  # scrolls sideways inside its frame on a phone (style.css)
+        st.plotly_chart(
+            cache.figure(
+                "percentile_heatmap",
+                heat,
+                labels,
+                breaks,
+                lang,
+                state.tr(
+                    "components.heatmap", index=names[index_code], province=state.unit_name(unit)
+                ),
+            ),
+            width="stretch",
+        )

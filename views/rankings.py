@@ -19,6 +19,8 @@ from scores.app import cache, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
+PHONE_TITLE = 28  # characters in a title line that fit a phone's width (390 px) at 24 px
+PHONE_BARS = (5, 10, 2)  # a phone's ranking: the top-5 line, the top 10, 2 neighbours each side
 
 
 def lineage_codes(year: int, earlier: int) -> tuple[dict[str, str], bool]:
@@ -108,20 +110,25 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
 )
 with bars_tab:
     if shown["value"].notna().sum() >= 2:
-        st.plotly_chart(
-            cache.figure("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame)),
-            width="stretch",
-        )
+        every = ("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame))
+        # The server does not know the screen: style.css shows one of the two by its width.
+        with st.container(key="bars_phone"):  # the top 10, the focus and its neighbours
+            cutoff, top, around = PHONE_BARS
+            if st.toggle(state.tr("rankings.show_all"), key="bars_all"):
+                top = None
+            phone = cache.figure(*every, cutoff, top, around, PHONE_TITLE)
+            st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
+        with st.container(key="bars_wide"):
+            st.plotly_chart(cache.figure(*every), width="stretch", key="bars_wide_chart")
     else:
         st.info(state.tr("rankings.no_values"))
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with map_tab:
-    st.plotly_chart(
-        cache.figure(
-            "choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}")
-        ),
-        width="stretch",
-    )
+    drawn = ("choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}"))
+    with st.container(key="map_phone"):  # the scale and the key under the map (style.css)
+        st.plotly_chart(cache.figure(*drawn, PHONE_TITLE), width="stretch", key="map_phone_chart")
+    with st.container(key="map_wide"):
+        st.plotly_chart(cache.figure(*drawn), width="stretch", key="map_wide_chart")
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with table_tab:
     previous = [y for y in years if y < year]

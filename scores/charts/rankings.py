@@ -1,6 +1,7 @@
 """Charts across provinces for one index and year: ranked bars, the map, a scatter."""
 
 import json
+import textwrap
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,14 +30,22 @@ def ranked_bars(
     title: str,
     top_value: float | None = None,
     cutoff: int = 5,
+    top: int | None = None,
+    around: int = 2,
+    wrap: int | None = None,
 ) -> go.Figure:
     """Horizontal bars from zero, best at the top; the focus province in its colour; a line at
     the national top-N score (top_value: the score of the province ranked N in the whole
     country), so a peer view never shows a 10th-placed province inside the top 5.
 
     frame: province_code, name, value, rank (rank may be missing in partial releases).
+    top: only the first `top` bars and the focus province with `around` neighbours each side,
+    a "⋯" row where bars are left out (a phone's view). wrap: title lines of at most that many
+    characters (a narrow screen; plotly never wraps a title itself).
     """
     data = frame.dropna(subset=["value"]).sort_values(["value"], ascending=False)
+    if top is not None:
+        data = _in_context(data, province_code, top, around)
     labels = [_bar_label(row, lang) for row in data.itertuples()]
     colours = [FOCUS if code == province_code else OTHERS for code in data["province_code"]]
     figure = go.Figure(
@@ -45,7 +54,7 @@ def ranked_bars(
             y=labels,
             orientation="h",
             marker_color=colours,
-            text=[number(v, lang) for v in data["value"]],
+            text=["" if pd.isna(v) else number(v, lang) for v in data["value"]],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
@@ -60,8 +69,45 @@ def ranked_bars(
             figure.add_hline(y=inside - 0.5, line_dash="dash", line_color="#1F2328")
         else:  # none of the shown provinces is in it: where its score starts
             figure.add_vline(x=top_value, line_dash="dash", line_color="#1F2328")
-        title = f"{title}<br><span style='font-size:18px'>– – – {note}</span>"
-    return layout(figure, title, lang, height=max(360, 90 + 30 * len(data)))
+        note = _wrapped(f"– – – {note}", wrap)
+        title = f"{_wrapped(title, wrap)}<br><span style='font-size:18px'>{note}</span>"
+    else:
+        title = _wrapped(title, wrap)
+    figure = layout(figure, title, lang, height=max(360, 90 + 30 * len(data)))
+    if wrap:  # the title's lines from the top down, above the plot; room for the last value
+        lines = title.count("<br>") + 1
+        figure.update_layout(
+            title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 24}},
+            height=figure.layout.height + 30 * (lines - 2),
+            margin={"t": 34 + 30 * lines, "r": 60},
+        )
+    return figure
+
+
+def _in_context(
+    data: pd.DataFrame, province_code: str | None, top: int, around: int
+) -> pd.DataFrame:
+    """The first `top` rows and the focus province's row with `around` rows each side, in order;
+    an empty row named "⋯" stands where rows are left out. data: sorted best first."""
+    codes = data["province_code"].tolist()
+    keep = set(range(min(top, len(codes))))
+    if province_code in codes:
+        at = codes.index(province_code)
+        keep |= set(range(max(0, at - around), min(len(codes), at + around + 1)))
+    rows, last, gaps = [], -1, 0
+    for position in [*sorted(keep), len(codes)]:
+        if position > last + 1:  # a distinct name each: plotly merges bars of the same label
+            rows.append({"name": "\u00a0" * gaps + "⋯", "value": None, "rank": None})
+            gaps += 1
+        if position < len(codes):
+            rows.append(data.iloc[position].to_dict())
+        last = position
+    found = pd.DataFrame(rows, columns=data.columns)
+    return found.assign(rank=pd.to_numeric(found["rank"]), value=pd.to_numeric(found["value"]))
+
+
+def _wrapped(title: str, wrap: int | None) -> str:
+    return textwrap.fill(title, wrap).replace("\n", "<br>") if wrap else title
 
 
 def _bar_label(row: Any, lang: str) -> str:
@@ -99,11 +145,14 @@ def choropleth(
     lang: str,
     title: str,
     unit_label: str = "",
+    wrap: int | None = None,
 ) -> go.Figure:
     """Provinces shaded by value (grey where missing), the focus province outlined in its colour.
 
     Hoàng Sa and Trường Sa are marked and named; the colour bar is titled with the unit (unit_label,
     else "value") and a key says what grey means. frame: province_code, name, value, rank.
+    wrap: a phone's map: title lines of at most that many characters, the colour bar and the key
+    below the map instead of beside it, where they took a third of the width.
     Traces are built as dicts and handed to one Figure: adding 63 validated traces one by one took
     0.4 s a render.
     """
@@ -131,6 +180,31 @@ def choropleth(
         hoverlabel={"namelength": -1},
         showlegend=True,
         legend={"x": 1.02, "xanchor": "left", "y": 0.17, "yanchor": "top", "font": {"size": 18}},
+    )
+    return _narrow_map(figure, wrap) if wrap else figure
+
+
+def _narrow_map(figure: go.Figure, wrap: int) -> go.Figure:
+    """The colour bar and the grey key under the map, the title in lines, the map's full width."""
+    title = _wrapped(figure.layout.title.text, wrap)
+    lines = title.count("<br>") + 1
+    figure.update_traces(
+        selector=lambda trace: bool(trace.marker.showscale),
+        marker_colorbar={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.02,
+            "yanchor": "top",
+            "len": 1,
+            "title": {"side": "top"},
+        },
+    )
+    figure.update_layout(
+        title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 24}},
+        height=640 + 30 * lines,
+        margin={"t": 34 + 30 * lines, "b": 130},
+        legend={"x": 0, "xanchor": "left", "y": -0.17, "yanchor": "top"},
     )
     return figure
 

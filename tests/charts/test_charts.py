@@ -42,6 +42,32 @@ def test_bars_start_at_zero_and_the_top_five_line_is_the_national_one():
     assert charts.ranked_bars(peers, "01", "en", "x").layout.shapes == ()
 
 
+def test_phone_bars_show_the_top_the_focus_and_its_neighbours():
+    field = pd.DataFrame(
+        {
+            "province_code": [f"{n:02d}" for n in range(1, 21)],
+            "name": [f"P{n}" for n in range(1, 21)],
+            "value": [100.0 - n for n in range(1, 21)],
+            "rank": pd.array(range(1, 21), dtype="Int64"),
+        }
+    )
+    long_title = "Hà Nội xếp thứ 15/20 · PCI 2016: PCI (có trọng số)"
+    figure = charts.ranked_bars(field, "15", "vi", long_title, 95.0, top=3, around=1, wrap=28)
+    bar = figure.data[0]
+    assert [label.strip("\u00a0") for label in bar.y] == [
+        *["1. P1", "2. P2", "3. P3", "⋯", "14. P14", "15. P15", "16. P16", "⋯"]
+    ]
+    assert len(set(bar.y)) == len(bar.y)  # plotly would draw two "⋯" rows as one
+    assert [c == charts.FOCUS for c in bar.marker.color].index(True) == 5
+    assert list(bar.text)[3] == "" and list(bar.text)[5] == "85,00"
+    assert all(len(line) <= 28 for line in figure.layout.title.text.split("<br>")[:2])
+    assert figure.layout.shapes[0].y0 == 2.5  # the top-5 line under the three shown
+    # In the top 10 already: nothing left out before it; the full chart is unchanged.
+    near = charts.ranked_bars(field, "02", "vi", "x", top=3, around=1).data[0]
+    assert [label.strip("\u00a0") for label in near.y] == ["1. P1", "2. P2", "3. P3", "⋯"]
+    assert len(charts.ranked_bars(field, "15", "vi", long_title, 95.0).data[0].y) == 20
+
+
 def test_map_draws_every_unit_of_the_year_grey_where_missing():
     figure = charts.choropleth(FIELD, 2016, "01", "en", "PCI 2016")
     provinces = [trace for trace in figure.data if trace.fill == "toself"]
@@ -51,6 +77,16 @@ def test_map_draws_every_unit_of_the_year_grey_where_missing():
     assert provinces[-1].line.color == charts.FOCUS  # the focus is drawn last, on top
     units_2025 = charts.choropleth(FIELD, 2025, "01", "en", "x").data
     assert len([trace for trace in units_2025 if trace.fill == "toself"]) == 34
+
+
+def test_a_phones_map_puts_its_scale_under_it_and_wraps_its_title():
+    title = "Hà Nội xếp thứ 3/63 · PCI 2016: PCI (có trọng số)"
+    wide = charts.choropleth(FIELD, 2016, "01", "vi", title, "Điểm")
+    narrow = charts.choropleth(FIELD, 2016, "01", "vi", title, "Điểm", wrap=28)
+    [scale] = [trace for trace in narrow.data if trace.marker.showscale]
+    assert scale.marker.colorbar.orientation == "h" and scale.marker.colorbar.y < 0
+    assert all(len(line) <= 28 for line in narrow.layout.title.text.split("<br>"))
+    assert len(narrow.data) == len(wide.data) and wide.layout.title.text == title
 
 
 def test_sparkline_breaks_where_the_method_changes():

@@ -135,7 +135,7 @@ PAGES = {
     "rankings": (
         "rankings?index=PCI&year=2016",
         ".js-plotly-plot",
-        3,  # bars, map and scatter (each in its tab)
+        5,  # bars and map (each a phone's and a wider screen's), scatter: each in its tab
         ("PCI 2016: PCI (có trọng số)", "PCI 2016: Weighted PCI"),
     ),
     "targets": ("targets", ".js-plotly-plot", 3, ("Mục tiêu: Hà Nội", "Targets: Hanoi")),
@@ -180,13 +180,14 @@ TABS = {
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_rankings_tabs_show_their_charts(server, browser, lang):
     url = f"{server}/rankings?lang={lang}&index=PCI&year=2016"
-    page = open_page(browser, url, ".js-plotly-plot", 3)
+    page = open_page(browser, url, ".js-plotly-plot", 5)
     for number, tab in enumerate(TABS[lang]):
         page.get_by_role("tab", name=tab).click()
         panel = page.locator('[role="tabpanel"]:visible')
-        expect(panel.locator(".js-plotly-plot, [data-testid='stDataFrame']")).to_have_count(1)
+        shown = panel.locator(".js-plotly-plot:visible, [data-testid='stDataFrame']:visible")
+        expect(shown).to_have_count(1)
         if tab in ("Bản đồ", "Map"):
-            shapes = panel.locator(".js-plotly-plot path.js-fill")
+            shapes = panel.locator(".js-plotly-plot:visible path.js-fill")
             expect(shapes).to_have_count(63, timeout=30000)  # every province of 2016 drawn
         no_exception(page)
         shoot(page, f"rankings_{number}_{lang}")
@@ -234,7 +235,7 @@ def test_a_file_uploaded_through_the_browser_lands_in_the_history(server, browse
 
 def test_choices_persist_when_moving_between_pages(server, browser):
     page = open_page(
-        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 3
+        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 5
     )
     page.get_by_role("link", name="Tổng quan").click()
     expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(4, timeout=30000)
@@ -246,9 +247,9 @@ def test_choices_persist_when_moving_between_pages(server, browser):
 
 def test_the_open_tab_lives_in_the_link(server, browser):
     url = f"{server}/rankings?lang=vi&index=PCI&year=2016&tab=Bản đồ"
-    page = open_page(browser, url, ".js-plotly-plot", 3)
+    page = open_page(browser, url, ".js-plotly-plot", 5)
     panel = page.locator('[role="tabpanel"]:visible')
-    expect(panel.locator(".js-plotly-plot path.js-fill")).to_have_count(63, timeout=30000)
+    expect(panel.locator(".js-plotly-plot:visible path.js-fill")).to_have_count(63, timeout=30000)
     page.get_by_role("tab", name="Bảng số liệu").click()
     page.wait_for_function("() => decodeURIComponent(location.search).includes('tab=Bảng')")
     page.close()
@@ -265,7 +266,23 @@ CARD_ROWS = """() => new Set(
         .map(e => Math.round(e.getBoundingClientRect().top))).size"""
 CHARTS_INSIDE = """() => [...document.querySelectorAll('.js-plotly-plot')]
     .filter(e => e.getBoundingClientRect().width > 0)
+    .map(e => e.closest('.st-key-heatmap') || e)  // a heatmap: its frame (it scrolls inside)
     .every(e => e.getBoundingClientRect().right <= innerWidth + 1)"""
+# Titles cut at the screen's edge: the page's heading wider than its box, or a chart's title
+# (plotly never wraps one) reaching past its chart or the screen.
+TITLES_CUT = """() => [
+    ...[...document.querySelectorAll('h1')].filter(e => e.scrollWidth > e.clientWidth),
+    ...[...document.querySelectorAll('.js-plotly-plot')]
+        .filter(e => e.getBoundingClientRect().width > 0 && e.querySelector('.gtitle'))
+        .filter(e => e.querySelector('.gtitle').getBoundingClientRect().right
+                     > Math.min(e.getBoundingClientRect().right, innerWidth) + 1),
+].map(e => e.innerText || e.querySelector('.gtitle').textContent)"""
+# The bars a reader sees: the y labels of the visible ranked bar chart.
+BARS_SHOWN = """() => [...document.querySelectorAll('.js-plotly-plot .ytick text')]
+    .filter(e => e.getBoundingClientRect().width > 0).map(e => e.textContent.trim())"""
+# The heatmap's frame: [its content's width, its own width] (content wider: it scrolls inside).
+HEATMAP_FRAME = """() => { const f = document.querySelector('.st-key-heatmap');
+    return [f.scrollWidth, f.clientWidth]; }"""
 
 
 def fits(page, name: str, size: tuple[int, int]) -> None:
@@ -279,13 +296,50 @@ def fits(page, name: str, size: tuple[int, int]) -> None:
     expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute("data-collapsed", "true")
     assert page.evaluate(CUT) == []
     assert page.evaluate("() => document.scrollingElement.scrollWidth") <= size[0]
+    assert page.evaluate(TITLES_CUT) == []
     if ready == ".js-plotly-plot":
-        expect(page.locator(ready).first).to_be_visible()
+        expect(page.locator(f"{ready}:visible").first).to_be_visible()
         assert page.evaluate(CHARTS_INSIDE)
+    if name == "rankings":  # a phone: the top 10, Hà Nội (14th) and two neighbours each side
+        bars = page.evaluate(BARS_SHOWN)
+        assert len(bars) == (17 if size[0] < 640 else 63), bars
+        assert "14. Hà Nội" in bars
+        if size[0] < 640:
+            show_all(page)
+            map_fits(page)
+    if name == "components":  # the heatmap scrolls in its frame on a phone, not the page
+        wider, frame = page.evaluate(HEATMAP_FRAME)
+        assert (wider > frame) == (size[0] < 640)
     if name == "overview":
         assert page.evaluate(CARD_ROWS) == {820: 2, 1180: 1, 390: 4}[size[0]]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{name}_vi_{size[0]}x{size[1]}.png")
+
+
+def show_all(page) -> None:
+    """A phone's ranked bars: "Xem tất cả", a touch target, brings every province."""
+    switch = page.get_by_text("Xem tất cả", exact=True)
+    assert switch.locator("xpath=ancestor::label").bounding_box()["height"] >= 44
+    switch.click()
+    page.wait_for_function(f"() => ({BARS_SHOWN})().length === 63", timeout=30000)
+    assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 390
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "rankings_all_vi_390x844.png")
+    switch.click()  # back to the phone's view for the sizes after this one
+    page.wait_for_function(f"() => ({BARS_SHOWN})().length === 17", timeout=30000)
+
+
+def map_fits(page) -> None:
+    """A phone's map: every province drawn, its title whole, its colour scale across, under it."""
+    page.get_by_role("tab", name="Bản đồ").click()
+    shapes = page.locator(".js-plotly-plot:visible path.js-fill")
+    expect(shapes).to_have_count(63, timeout=30000)
+    settled(page)
+    assert page.evaluate(TITLES_CUT) == [] and page.evaluate(CHARTS_INSIDE)
+    scale = page.locator(".js-plotly-plot:visible .colorbar").bounding_box()
+    assert scale["width"] > scale["height"]
+    page.screenshot(path=ARTIFACTS / "rankings_map_vi_390x844.png")
+    page.get_by_role("tab", name="Xếp hạng").click()
 
 
 @pytest.mark.parametrize("name", list(PAGES))

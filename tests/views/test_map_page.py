@@ -22,9 +22,11 @@ def test_the_map_names_the_islands_and_titles_its_scale_with_the_unit(
     app.switch_page("views/rankings.py").run()
     assert not app.exception
     figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
-    (shown,) = [f for f in figures if any(t.get("fill") == "toself" for t in f["data"])]
-    assert islands in [text for trace in shown["data"] for text in trace.get("text", [])]
-    (scale,) = [
-        t["marker"]["colorbar"] for t in shown["data"] if t.get("marker", {}).get("showscale")
-    ]
-    assert scale["title"]["text"] == unit
+    maps = [f for f in figures if any(t.get("fill") == "toself" for t in f["data"])]
+    assert len(maps) == 2  # a phone's and a wider screen's: both name the islands
+    for shown in maps:
+        assert islands in [text for trace in shown["data"] for text in trace.get("text", [])]
+        (scale,) = [
+            t["marker"]["colorbar"] for t in shown["data"] if t.get("marker", {}).get("showscale")
+        ]
+        assert scale["title"]["text"] == unit
