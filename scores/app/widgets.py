@@ -6,18 +6,10 @@ import streamlit as st
 from scores.app import cache
 from scores.app.state import lang, tr, unit_name
 from scores.catalog import Unit
+from scores.charts.base import STATUS_LOOK
 from scores.export import tables
 from scores.i18n import catalogue
 from scores.text import readable_source, trail
-
-# Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
-STATUS_LOOK = {
-    "met": ("green", "✓"),
-    "on_track": ("blue", "↗"),
-    "at_risk": ("orange", "⚠"),
-    "missed": ("red", "✗"),
-    None: ("gray", "?"),
-}
 
 
 def download_buttons(frame: pd.DataFrame, stem: str) -> None:
