@@ -66,7 +66,7 @@ def scorecard(context: Context) -> list[Slide]:
         cards.append(_card(context, name, found, suffix))
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-            cards[-1].status, cards[-1].has_target = judged["status"], True
+            cards[-1].status, cards[-1].target = judged["status"], _status(context, judged)
         years[code], partial = found["year"], partial or found["coverage"] == "partial"
     title = context.tr("slides.scorecard", province=context.unit_name, year=context.year)
     return [
@@ -83,6 +83,13 @@ def _card(context: Context, name: str, found: dict, suffix: str) -> Card:
         change = signed(found["value_change"], context.lang)
         lines.append(context.tr("overview.delta", change=change, year=found["previous_year"]))
     return Card(name, value, lines)
+
+
+def _status(context: Context, judged: dict, label: bool = True) -> str:
+    """A target's status as a glyph and a word (never colour alone)."""
+    glyph = STATUS_LOOK[judged["status"]][1]
+    word = context.tr(f"status.{judged['status']}" if judged["status"] else "status.unknown")
+    return f"{glyph} " + (context.tr("slides.target_status", status=word) if label else word)
 
 
 @kind("targets")
@@ -115,14 +122,12 @@ def _target(context: Context, target: object) -> Slide:
         figure = charts.target_value(rows, target.threshold, averages, lang, title, breaks)
     sentences += _gap(context, target, judged)
     goal = context.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, 0))
-    glyph = STATUS_LOOK[judged["status"]][1]
-    word = context.tr(f"status.{judged['status']}" if judged["status"] else "status.unknown")
     notes = [*sentences, context.tr("targets.basis", basis=target.basis, first=target.first_year)]
     sources = [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
     year = judged["year"] or context.year
     return Slide(
         "targets",
-        f"{name}: {goal} · {glyph} {word}",
+        f"{name}: {goal} · {_status(context, judged, False)}",
         [figure],
         sentences,
         notes,

@@ -28,7 +28,7 @@ class Card:
     value: str
     lines: list[str]
     status: str | None = None  # a target status (met, on_track, ...) when the index has one
-    has_target: bool = False
+    target: str = ""  # the status as a glyph and words ("✓ Mục tiêu: đạt"); empty: no target
 
 
 @dataclass
@@ -54,6 +54,18 @@ class Context:
     unit: Unit
     year: int
     lang: str
+
+    def __post_init__(self) -> None:
+        # Kinds ask for the same rows (each index's breaks, components, releases): read once.
+        load, seen = self.load, {}
+
+        def remembered(name: str, **params: object) -> pd.DataFrame:
+            key = (name, tuple(sorted(params.items())))
+            if key not in seen:
+                seen[key] = load(name, **params)
+            return seen[key]
+
+        self.load = remembered
 
     def tr(self, key: str, **values: object) -> str:
         """t() in the pack's language."""
