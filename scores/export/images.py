@@ -24,16 +24,23 @@ class NoBrowser(RuntimeError):
     """Chart images need Chromium (kaleido drives it); it is not installed."""
 
 
+_SERVER = {"started": False}
+
+
 @contextmanager
 def image_server() -> Iterator[None]:
-    """Start one kaleido server for the images of a pack (about 0.2 s an image after that)."""
+    """One kaleido server for the images of a pack (about 0.2 s an image once it runs).
+
+    Started by the first image only: a pack without charts never waits for Chromium.
+    """
     if not (shutil.which("chromium") or shutil.which("chromium-browser")):
         raise NoBrowser()
-    kaleido.start_sync_server(silence_warnings=True)
     try:
         yield
     finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+        if _SERVER["started"]:
+            kaleido.stop_sync_server(silence_warnings=True)
+            _SERVER["started"] = False
 
 
 def box_px(name: str) -> tuple[int, int]:
@@ -45,6 +52,9 @@ def box_px(name: str) -> tuple[int, int]:
 def png(figure: go.Figure, size: tuple[int, int], scale: float = 2) -> bytes:
     """The figure as a PNG of `size` CSS pixels at `scale` (2: sharp on a projector)."""
     shown = go.Figure(figure).update_layout(width=size[0], height=size[1])
+    if not _SERVER["started"]:
+        kaleido.start_sync_server(silence_warnings=True)
+        _SERVER["started"] = True
     with warnings.catch_warnings():  # plotly warns that a running server ignores its options
         warnings.simplefilter("ignore", UserWarning)
         return shown.to_image(format="png", width=size[0], height=size[1], scale=scale)

@@ -212,6 +212,10 @@ def component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, in
     """The focus unit's components of one index in its latest year: weak_points' table (weakest
     first), their labels, the year, and the earlier year changes are counted from (None when
     there is none or a methodology break lies between)."""
+    return context.remember(("components", code), lambda: _component_table(context, code))
+
+
+def _component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, int, int | None]:
     catalogue = context.load("indicators_by_index", index_code=code)
     items = catalogue[catalogue["level"] == "component"].set_index("indicator")
     history = context.history("percentiles_by_year", index_code=code)

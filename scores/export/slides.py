@@ -67,6 +67,13 @@ class Context:
 
         self.load = remembered
 
+    def remember(self, key: tuple, make: Callable[[], object]) -> object:
+        """make()'s result, computed once per context (several kinds share a computation)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
+
     def tr(self, key: str, **values: object) -> str:
         """t() in the pack's language."""
         return t(key, self.lang, **values)
