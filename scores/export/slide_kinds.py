@@ -173,7 +173,9 @@ def _ranking(context: Context, code: str, found: dict) -> Slide:
         group, shown = "all", frame
     peer = context.tr(f"peers.{group}")
     title = context.tr("slides.ranking", index=name, year=year, peers=peer)
-    figure = charts.ranked_bars(shown, mine, context.lang, title, national_cutoff(frame))
+    what = context.tr("slides.rank_of", rank=int(found["rank"]), units=found["units"])
+    chart_title = f"{context.unit_name}: {what} · {peer}"
+    figure = charts.ranked_bars(shown, mine, context.lang, chart_title, national_cutoff(frame))
     sentence = index_sentence(name, _suffix(code, indicator), found, context.lang)
     among = shown.dropna(subset=["value"]).sort_values("value", ascending=False)
     place = (
@@ -249,7 +251,8 @@ def _weakest(context: Context, code: str) -> Slide | None:
     shown = table.head(WEAKEST)
     title = context.tr("slides.weakest", index=name, year=year, province=context.unit_name)
     chart_labels = {code: labels.get(code, code) for code in shown["indicator"]}
-    figure = charts.component_bars(shown, chart_labels, context.lang, title)
+    what = context.tr("components.chart", index=name, year=year, province=context.unit_name)
+    figure = charts.component_bars(shown, chart_labels, context.lang, what)
     sentences = component_sentences(table, labels, previous, context.lang)
     release = context.load("current_release_by_index_year", index_code=code, year=year)
     sources = list(release["source"]) if len(release) else []
