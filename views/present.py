@@ -9,6 +9,7 @@ from scores.catalog import unit_key
 from scores.charts.base import STATUS_LOOK
 from scores.export.briefing import MIME
 from scores.export.slide_kinds import KINDS
+from scores.export.slides import for_screen
 
 HERE = Path(__file__).resolve().parent.parent / "scores" / "app"
 st.html(HERE / "present.css")
@@ -79,15 +80,15 @@ def cards() -> None:
             st.markdown("  \n".join(card.lines))
             if card.target:
                 colour = STATUS_LOOK[card.status][0]
-                st.markdown(f":{colour}-badge[{card.target}]")
+                st.markdown(f":{colour}[**{card.target}**]")
 
 
 with st.container(key="slide"):
     st.title(slide.title, anchor=False)
     if slide.figures:
         left, right = st.columns([2, 1], gap="large")
-        figure = slide.figures[0]
-        left.plotly_chart(figure.update_layout(height=FIGURE_HEIGHT), width="stretch", key="chart")
+        figure = for_screen(slide.figures[0], FIGURE_HEIGHT)
+        left.plotly_chart(figure, width="stretch", key="chart")
         right.container(key="slide_text").markdown("\n".join(f"- {s}" for s in slide.sentences))
     elif slide.cards:
         cards()

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 import kaleido
 import plotly.graph_objects as go
 
+from scores.export.slides import for_screen
+
 # Slide boxes as fractions of a 16:9 slide (left, top, width, height), shared by PPTX and PDF.
 BOXES = {
     "title": (0.04, 0.04, 0.92, 0.13),
@@ -51,7 +53,7 @@ def box_px(name: str) -> tuple[int, int]:
 
 def png(figure: go.Figure, size: tuple[int, int], scale: float = 2) -> bytes:
     """The figure as a PNG of `size` CSS pixels at `scale` (2: sharp on a projector)."""
-    shown = go.Figure(figure).update_layout(width=size[0], height=size[1])
+    shown = for_screen(figure, size[1]).update_layout(width=size[0])
     if not _SERVER["started"]:
         kaleido.start_sync_server(silence_warnings=True)
         _SERVER["started"] = True

@@ -20,6 +20,15 @@ from scores.text import readable_source
 Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
 
 
+def for_screen(figure: go.Figure, height: int) -> go.Figure:
+    """A copy of a chart for a slide: its height, and ticks as large as its text (the pages'
+    charts keep smaller ticks to fit a laptop; a slide is read from the back of a room)."""
+    shown = go.Figure(figure).update_layout(height=height)
+    shown.update_xaxes(tickfont_size=20)
+    shown.update_yaxes(tickfont_size=20)
+    return shown
+
+
 @dataclass
 class Card:
     """One index on the scorecard: its headline figure and two or three short lines."""
