@@ -24,7 +24,12 @@ def walk(page, lang: str, step) -> list[str]:
     titles = []
     for number in range(1, count + 1):
         expect(page).to_have_url(re.compile(rf"slide={number}(&|$)"), timeout=30000)
+        footer = page.locator(".st-key-slide_footer")
+        expect(footer).to_have_text(re.compile(rf"· {number}/{count}\s*$"), timeout=30000)
+        if page.locator(".st-key-chart").count():  # a slide with a chart: drawn, not a blank frame
+            expect(page.locator(".st-key-chart .main-svg").first).to_be_visible(timeout=30000)
         settled(page)
+        expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30000)
         no_exception(page)
         titles.append(page.locator(SLIDE_TITLE).inner_text())
         page.screenshot(path=ARTIFACTS / f"present_{lang}_{number:02d}_1920x1080.png")
