@@ -108,10 +108,10 @@ bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
 )
 with bars_tab:
     if shown["value"].notna().sum() >= 2:
-        st.plotly_chart(
-            cache.figure("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame)),
-            width="stretch",
-        )
+        bars = cache.figure("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame))
+        st.plotly_chart(bars, width="stretch")
+        stem = f"{index_code}_{year}_{indicator}_bars"
+        widgets.chart_png_button(bars, index_code, year, sources, stem)
     else:
         st.info(state.tr("rankings.no_values"))
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))

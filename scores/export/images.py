@@ -65,3 +65,26 @@ def png(figure: go.Figure, size: tuple[int, int], scale: float = 2) -> bytes:
 def plain(text: str) -> str:
     """Markdown emphasis removed (**1,50 điểm** -> 1,50 điểm): the files carry plain text."""
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+
+
+def chart_png(figure: go.Figure, source: str) -> bytes:
+    """One chart as a 1920x1080 picture for a slide, its title on top and its source burnt in."""
+    shown = for_screen(figure, SLIDE_PX[1])
+    bottom = shown.layout.margin.b or 40
+    # Off the picture's edges: the title and the labels of a chart that fills a slide.
+    shown.update_layout(margin_b=bottom + 70, margin_l=40, margin_r=40, title_x=0.02)
+    shown.update_layout(title_font_size=32)
+    shown.add_annotation(
+        text=source,
+        x=0,
+        y=0,
+        xref="paper",
+        yref="paper",
+        xanchor="left",
+        yanchor="top",
+        yshift=-(bottom + 10),
+        showarrow=False,
+        font={"size": 18, "color": "#4A525C"},
+    )
+    with image_server():
+        return png(shown, SLIDE_PX, scale=1)

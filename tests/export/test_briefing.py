@@ -4,6 +4,7 @@ import io
 import shutil
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -11,7 +12,7 @@ from scores import db
 from scores.__main__ import main
 from scores.catalog import Provinces
 from scores.export import pdf, powerpoint
-from scores.export.images import image_server
+from scores.export.images import chart_png, image_server
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context
 
@@ -44,6 +45,7 @@ def files(slides) -> dict:
         return {
             "pptx": powerpoint.write(slides["vi"][:3], "x"),
             "pdf": pdf.write(slides["en"][:3], "x"),
+            "png": chart_png(slides["vi"][1].figures[0], "Nguồn: Bộ Nội vụ"),
         }
 
 
@@ -92,6 +94,11 @@ def test_pdf_read_back(files, slides):
     assert "VCCI" in text  # the footer names each publisher
     assert "Largest losses among components since 2023" in reader.pages[1].extract_text()
     assert "Ministry of Home Affairs" in reader.pages[2].extract_text()
+
+
+@needs_chromium
+def test_chart_png_is_slide_sized(files):
+    assert Image.open(io.BytesIO(files["png"])).size == (1920, 1080)
 
 
 def test_cli_refuses_unknown_province_and_slides(built_db, capsys):
