@@ -23,9 +23,9 @@ Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
 def for_screen(figure: go.Figure, height: int) -> go.Figure:
     """A copy of a chart for a slide: its height, and ticks as large as its text (the pages'
     charts keep smaller ticks to fit a laptop; a slide is read from the back of a room)."""
-    shown = go.Figure(figure).update_layout(height=height)
+    shown = go.Figure(figure).update_layout(height=height, margin_l=30, title_x=0.01)
     shown.update_xaxes(tickfont_size=20)
-    shown.update_yaxes(tickfont_size=20)
+    shown.update_yaxes(tickfont_size=20, automargin=True)
     return shown
 
 
