@@ -7,6 +7,7 @@ import streamlit as st
 from scores.app import briefing, cache, state
 from scores.catalog import unit_key
 from scores.charts.base import STATUS_LOOK
+from scores.export import images
 from scores.export.briefing import MIME
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import for_screen
@@ -121,7 +122,7 @@ ahead.button(
 )
 with st.expander(state.tr("slides.notes")):
     st.markdown("\n".join(f"- {note}" for note in slide.notes))
-if briefing.can_export():
+if images.has_browser():
     pptx, pdf = st.columns(2)
     for column, file_format in ((pptx, "pptx"), (pdf, "pdf")):
         column.download_button(

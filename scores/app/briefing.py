@@ -1,7 +1,5 @@
 """The presentation page's data: the slide pack of the focus unit, cached, and its files."""
 
-import shutil
-
 import streamlit as st
 
 from scores.app import cache
@@ -20,11 +18,6 @@ def context(unit_key: str, year: int, lang: str) -> Context:
 def slides(unit_key: str, year: int, lang: str, keys: tuple[str, ...]) -> list[Slide]:
     """The slides of the kinds chosen, for a unit, year and language (cleared with the data)."""
     return pack(context(unit_key, year, lang), list(keys))
-
-
-def can_export() -> bool:
-    """Whether chart images can be made here (kaleido needs Chromium)."""
-    return bool(shutil.which("chromium") or shutil.which("chromium-browser"))
 
 
 def file(unit_key: str, year: int, lang: str, keys: tuple[str, ...], file_format: str) -> bytes:

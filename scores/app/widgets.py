@@ -1,7 +1,5 @@
 """Small pieces the pages share: downloads, status badges, source captions, localized tables."""
 
-import shutil
-
 import pandas as pd
 import streamlit as st
 
@@ -44,7 +42,7 @@ def download_buttons(frame: pd.DataFrame, stem: str) -> None:
 def chart_png_button(figure: object, index_code: str, year: int, sources: list, stem: str) -> None:
     """A download of the chart as a 1920x1080 PNG with its title and source burnt in, made when
     clicked (Chromium draws it); nothing is offered where Chromium is missing."""
-    if not shutil.which("chromium"):
+    if not images.has_browser():
         return
     source = tr("source.caption", source=readable(index_code, year, sources))
     st.download_button(

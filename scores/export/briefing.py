@@ -34,7 +34,6 @@ def slide_keys(asked: str | None) -> list[str]:
 
 def made_on(lang: str) -> str:
     """The footer's 'prepared on' date."""
-
     return t("slides.made", lang, date=day(date.today(), lang))
 
 

@@ -29,13 +29,18 @@ class NoBrowser(RuntimeError):
 _SERVER = {"started": False}
 
 
+def has_browser() -> bool:
+    """Whether Chromium, which kaleido drives to draw the images, is installed."""
+    return bool(shutil.which("chromium") or shutil.which("chromium-browser"))
+
+
 @contextmanager
 def image_server() -> Iterator[None]:
     """One kaleido server for the images of a pack (about 0.2 s an image once it runs).
 
     Started by the first image only: a pack without charts never waits for Chromium.
     """
-    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+    if not has_browser():
         raise NoBrowser()
     try:
         yield
