@@ -42,5 +42,6 @@ pages = [
     st.Page("views/targets.py", title=state.tr("page.targets"), icon=":material/flag:"),
     st.Page("views/components.py", title=state.tr("page.components"), icon=":material/extension:"),
     st.Page("views/data.py", title=state.tr("page.data"), icon=":material/database:"),
+    st.Page("views/present.py", title=state.tr("present.page"), icon=":material/slideshow:"),
 ]
 st.navigation(pages).run()

@@ -1,4 +1,4 @@
-"""The command line: build, import, export, releases, restore (see PRODUCT.md)."""
+"""The command line: build, import, export, releases, restore, brief (see PRODUCT.md)."""
 
 import argparse
 import getpass
@@ -8,7 +8,13 @@ import sys
 import duckdb
 
 from scores import db
+from scores.catalog import Provinces
 from scores.config import db_path
+from scores.export import briefing
+from scores.export.images import NoBrowser
+from scores.export.pdf import NoFont
+from scores.export.slide_kinds import KINDS
+from scores.export.slides import Context
 from scores.i18n import describe, number, t
 from scores.ingest import seed, store
 from scores.ingest.errors import ImportRefused, Problem
@@ -40,6 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     res = commands.add_parser("restore")
     res.add_argument("release_id", type=int)
     res.add_argument("--db")
+    brief = commands.add_parser("brief")
+    brief.add_argument("--province", required=True, help="GSO code (e.g. 01; 24-2004 before 2025)")
+    brief.add_argument("--year", required=True, type=int)
+    brief.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
+    brief.add_argument("--format", required=True, choices=tuple(briefing.FORMATS))
+    brief.add_argument("--out", required=True)
+    brief.add_argument("--slides", help="comma-separated: " + ",".join(KINDS))
+    brief.add_argument("--db")
     return parser
 
 
@@ -56,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": _export,
         "releases": _releases,
         "restore": _restore,
+        "brief": _brief,
     }[args.command]
     try:
         return handler(args)
@@ -169,6 +184,43 @@ def _restore(args: argparse.Namespace) -> int:
         print(t("cli.no_release", args.lang, release=args.release_id), file=sys.stderr)
         return 1
     print(t("cli.restored", args.lang, index=index_code, year=year, version=version))
+    return 0
+
+
+def _brief(args: argparse.Namespace) -> int:
+    con = db.connect(args.db, read_only=True)
+    try:
+        keys = briefing.slide_keys(args.slides)
+        provinces = Provinces(con)
+        unit = provinces.by_key(args.province)
+        if unit is None:
+            print(t("brief_cli.no_province", args.lang, province=args.province), file=sys.stderr)
+            return 1
+        context = Context(
+            lambda name, **p: db.query(con, name, **p), provinces, unit, args.year, args.lang
+        )
+        data = briefing.write(context, keys, args.format)
+    except briefing.UnknownSlides as error:
+        print(
+            t("brief_cli.unknown_slides", args.lang, slides=error, known=", ".join(KINDS)),
+            file=sys.stderr,
+        )
+        return 1
+    except (NoBrowser, NoFont) as error:
+        print(t(f"brief_cli.{type(error).__name__}", args.lang, detail=error), file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    try:
+        with open(args.out, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        print(
+            t("brief_cli.cannot_write", args.lang, path=args.out, detail=error.strerror),
+            file=sys.stderr,
+        )
+        return 1
+    print(t("brief_cli.briefed", args.lang, path=args.out))
     return 0
 
 

@@ -9,7 +9,7 @@ write-ahead log into the file; a read-only opener also replays a .wal left by a 
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -100,6 +100,30 @@ def sql(name: str) -> str:
 def query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
     """Run queries/<name>.sql with named parameters and return a DataFrame."""
     return con.execute(sql(name), params).df()
+
+
+def along(
+    load: Callable[..., pd.DataFrame], line: Sequence, name: str, **params: object
+) -> pd.DataFrame:
+    """A per-unit query (province_code, valid_from, valid_to) run along a unit's main line.
+
+    line: catalog.Provinces.main_line's units. load(name, **params): the query runner (the app's
+    cached one, or db.query on a connection). Each row says which unit it comes from (unit_code,
+    unit_from), so a page can mark the years of a predecessor; the units never overlap in years.
+    """
+    parts = [
+        load(
+            name,
+            province_code=member.province_code,
+            valid_from=member.valid_from,
+            valid_to=member.valid_to or 9999,
+            **params,
+        ).assign(unit_code=member.province_code, unit_from=member.valid_from)
+        for member in line
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    order = [column for column in ("index_code", "indicator", "year") if column in frame]
+    return frame.sort_values(order, kind="stable").reset_index(drop=True)
 
 
 @contextmanager

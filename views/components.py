@@ -65,19 +65,20 @@ if table.empty:
     st.stop()
 
 chart_labels = {code: labels.get(code, code) for code in table["indicator"]}
-st.plotly_chart(
-    cache.figure(
-        "component_bars",
-        table,
-        chart_labels,
-        lang,
-        state.tr(
-            "components.chart", index=names[index_code], year=year, province=state.unit_name(unit)
-        ),
+bars = cache.figure(
+    "component_bars",
+    table,
+    chart_labels,
+    lang,
+    state.tr(
+        "components.chart", index=names[index_code], year=year, province=state.unit_name(unit)
     ),
-    width="stretch",
 )
+st.plotly_chart(bars, width="stretch")
 widgets.source_caption(index_code, year)
+release = cache.load("current_release_by_index_year", index_code=index_code, year=year)
+stem = f"{index_code}_{year}_{level}_{unit.province_code}"
+widgets.chart_png_button(bars, index_code, year, list(release["source"]), stem)
 
 
 def reasons(row) -> str:

@@ -34,7 +34,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
     if found["year"] < newest - 2:  # an old "latest" figure says so (HCMC's PAR INDEX is 2012's)
         st.warning(state.tr("overview.old", year=found["year"]))
     rank_line(found)
-    sentences = [index_sentence(name, suffix, found, lang)]
+    sentences = [index_sentence(name, suffix, found, lang, cache.index_breaks(index.index_code))]
     for target in targets.itertuples():
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:

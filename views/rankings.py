@@ -119,7 +119,10 @@ with bars_tab:
             phone = cache.figure(*every, cutoff, top, around, PHONE_TITLE)
             st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
         with st.container(key="bars_wide"):
-            st.plotly_chart(cache.figure(*every), width="stretch", key="bars_wide_chart")
+            bars = cache.figure(*every)
+            st.plotly_chart(bars, width="stretch", key="bars_wide_chart")
+            stem = f"{index_code}_{year}_{indicator}_bars"
+            widgets.chart_png_button(bars, index_code, year, sources, stem)
     else:
         st.info(state.tr("rankings.no_values"))
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))

@@ -1,10 +1,20 @@
 """Generated sentences, built only from stored numbers, in either language."""
 
+from collections.abc import Iterable
+
+import pandas as pd
+
 from scores.i18n import number, t
 
 
-def index_sentence(name: str, unit_suffix: str, found: dict, lang: str) -> str:
-    """'PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, tăng 1,14 điểm.'"""
+def index_sentence(
+    name: str, unit_suffix: str, found: dict, lang: str, breaks: Iterable[int] = ()
+) -> str:
+    """'PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, tăng 1,14 điểm.'
+
+    breaks: the years the whole index changed its method; a score is not compared across one
+    (the sentence says so instead). A partial release and a skipped year are said too.
+    """
     parts = [
         t(
             "story.score",
@@ -24,9 +34,25 @@ def index_sentence(name: str, unit_suffix: str, found: dict, lang: str) -> str:
             parts.append(
                 t("story.rank_before", lang, year=found["previous_year"], rank=rank, units=units)
             )
-        if found["value_change"] is not None:
-            parts.append(_points(found["value_change"], lang))
+        parts += _since(found, sorted(breaks), lang)
+    if found.get("coverage") == "partial":
+        parts.append(t("narrative.partial", lang, year=found["year"]))
     return ", ".join(part for part in parts if part) + "."
+
+
+def _since(found: dict, breaks: list[int], lang: str) -> list[str]:
+    """The score change since the previous year with data, unless a method change lies between."""
+    year, previous = found["year"], found["previous_year"]
+    parts = []
+    if previous < year - 1:
+        missing = str(previous + 1) if previous + 2 == year else f"{previous + 1}–{year - 1}"
+        parts.append(t("narrative.missing_years", lang, years=missing))
+    between = [b for b in breaks if previous < b <= year]
+    if between:
+        parts.append(t("narrative.method_break", lang, year=between[-1], previous=previous))
+    elif found["value_change"] is not None:
+        parts.append(_points(found["value_change"], lang))
+    return parts
 
 
 def _value(value: float | None, suffix: str, lang: str) -> str:
@@ -93,3 +119,50 @@ def value_gap_sentence(year: int, latest: float, threshold: float, lang: str) ->
         points=number(abs(difference), lang),
         next_year=year + 1,
     )
+
+
+def signed(value: float, lang: str) -> str:
+    """+1,14 / −0,30 in the language's number format."""
+    return ("+" if value >= 0 else "−") + number(abs(value), lang)
+
+
+def component_sentences(
+    table: pd.DataFrame, labels: dict[str, str], previous: int | None, lang: str, count: int = 3
+) -> list[str]:
+    """The largest gains and losses among components since `previous`, and the weakest ones.
+
+    table: analysis.components.weak_points' result (indicator, value, change, percentile,
+    points_lost), weakest first. previous: the year the changes are counted from (None: no
+    comparable earlier year, e.g. a method change in between), which the sentence names.
+    """
+    sentences = []
+    changes = table.dropna(subset=["change"]) if previous is not None else table.iloc[0:0]
+    for key, rows in (
+        ("gains", changes[changes["change"] > 0].nlargest(count, "change")),
+        ("losses", changes[changes["change"] < 0].nsmallest(count, "change")),
+    ):
+        if len(rows):
+            listed = ", ".join(
+                f"{labels.get(row.indicator, row.indicator)} ({signed(row.change, lang)})"
+                for row in rows.itertuples()
+            )
+            sentences.append(t(f"narrative.{key}", lang, year=previous, items=listed))
+    weakest = table.dropna(subset=["percentile"]).head(count)
+    if len(weakest):
+        sentences.append(
+            t(
+                "narrative.weakest",
+                lang,
+                items=", ".join(_weak(row, labels, lang) for row in weakest.itertuples()),
+            )
+        )
+    return sentences
+
+
+def _weak(row: object, labels: dict[str, str], lang: str) -> str:
+    name = labels.get(row.indicator, row.indicator)
+    share = number(row.percentile, lang, digits=0)
+    if row.points_lost is None or pd.isna(row.points_lost):
+        return t("narrative.weak_item", lang, name=name, percentile=share)
+    lost = number(row.points_lost, lang)
+    return t("narrative.weak_item_lost", lang, name=name, percentile=share, points=lost)

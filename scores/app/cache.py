@@ -140,16 +140,4 @@ def history(name: str, unit: Unit, **params: object) -> pd.DataFrame:
     Each row says which unit it comes from (unit_code, unit_from), so a page can mark the years
     that belong to a predecessor; the units never overlap in years, so nothing is counted twice.
     """
-    parts = [
-        load(
-            name,
-            province_code=member.province_code,
-            valid_from=member.valid_from,
-            valid_to=member.valid_to or 9999,
-            **params,
-        ).assign(unit_code=member.province_code, unit_from=member.valid_from)
-        for member in provinces().main_line(unit)
-    ]
-    frame = pd.concat(parts, ignore_index=True)
-    order = [column for column in ("index_code", "indicator", "year") if column in frame]
-    return frame.sort_values(order, kind="stable").reset_index(drop=True)
+    return db.along(load, provinces().main_line(unit), name, **params)

@@ -6,18 +6,10 @@ import streamlit as st
 from scores.app import cache
 from scores.app.state import lang, tr, unit_name
 from scores.catalog import Unit
-from scores.export import tables
+from scores.charts.base import STATUS_LOOK
+from scores.export import images, tables
 from scores.i18n import catalogue
 from scores.text import readable_source, trail
-
-# Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
-STATUS_LOOK = {
-    "met": ("green", "✓"),
-    "on_track": ("blue", "↗"),
-    "at_risk": ("orange", "⚠"),
-    "missed": ("red", "✗"),
-    None: ("gray", "?"),
-}
 
 
 def download_buttons(frame: pd.DataFrame, stem: str) -> None:
@@ -44,6 +36,23 @@ def download_buttons(frame: pd.DataFrame, stem: str) -> None:
         tables.XLSX_MIME,
         key=f"xlsx_{stem}",
         on_click="ignore",
+    )
+
+
+def chart_png_button(figure: object, index_code: str, year: int, sources: list, stem: str) -> None:
+    """A download of the chart as a 1920x1080 PNG with its title and source burnt in, made when
+    clicked (Chromium draws it); nothing is offered where Chromium is missing."""
+    if not images.has_browser():
+        return
+    source = tr("source.caption", source=readable(index_code, year, sources))
+    st.download_button(
+        tr("present.download_png"),
+        lambda: images.chart_png(figure, source),
+        f"{stem}.png",
+        "image/png",
+        key=f"png_{stem}",
+        on_click="ignore",
+        icon=":material/image:",
     )
 
 

@@ -11,6 +11,14 @@ FOCUS = "#D55E00"
 OTHERS = "#A7B4C2"
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEQUENTIAL = "Blues"
+# Status is carried by a word and a glyph as well as by colour (plain glyphs: no icon font needed).
+STATUS_LOOK = {
+    "met": ("green", "✓"),
+    "on_track": ("blue", "↗"),
+    "at_risk": ("orange", "⚠"),
+    "missed": ("red", "✗"),
+    None: ("gray", "?"),
+}
 FONT = {"family": "Source Sans Pro, Noto Sans, Arial, sans-serif", "size": 18, "color": "#1F2328"}
 
 

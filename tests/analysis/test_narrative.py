@@ -1,8 +1,10 @@
 """Generated sentences: every figure from the input, in both languages."""
 
+import pandas as pd
 import pytest
 
 from scores.analysis.narrative import (
+    component_sentences,
     index_sentence,
     rank_gap_sentence,
     target_sentence,
@@ -76,3 +78,106 @@ def test_value_gap_above_and_below():
     assert "**1,50 points**" not in value_gap_sentence(2024, 86.5, 85, "vi")
     assert "**1,50 điểm**" in value_gap_sentence(2024, 86.5, 85, "vi")
     assert "below the 85% target" in value_gap_sentence(2024, 84.0, 85, "en")
+
+
+# Hand-worked cases of the briefing narrative (issue #10), each in both languages.
+PAPI_2018 = {
+    "year": 2018,
+    "value": 42.0,
+    "rank": 40,
+    "units": 63,
+    "coverage": "complete",
+    "previous_year": 2017,
+    "value_change": 6.5,
+    "places_change": 3,
+    "previous_rank": 43,
+    "previous_units": 63,
+}
+CASES = {
+    "rise": ({}, (), "PAPI 2018: 42,00, xếp thứ 40/63, tăng 3 bậc so với 2017, tăng 6,50 điểm."),
+    "fall": (
+        {"places_change": -2, "value_change": -0.25},
+        (),
+        "PAPI 2018: 42,00, xếp thứ 40/63, giảm 2 bậc so với 2017, giảm 0,25 điểm.",
+    ),
+    "unchanged": (
+        {"places_change": 0, "value_change": 0.001},
+        (),
+        "PAPI 2018: 42,00, xếp thứ 40/63, giữ nguyên thứ hạng so với 2017, điểm số không đổi.",
+    ),
+    "partial": (
+        {"coverage": "partial"},
+        (),
+        "PAPI 2018: 42,00, xếp thứ 40/63, tăng 3 bậc so với 2017, tăng 6,50 điểm, "
+        "bảng xếp hạng năm 2018 mới công bố một phần.",
+    ),
+    "break": (
+        {},
+        (2016, 2018),
+        "PAPI 2018: 42,00, xếp thứ 40/63, tăng 3 bậc so với 2017, phương pháp tính thay đổi "
+        "từ năm 2018 nên điểm số không so sánh trực tiếp với năm 2017.",
+    ),
+    "missing_year": (
+        {"previous_year": 2015},
+        (),
+        "PAPI 2018: 42,00, xếp thứ 40/63, tăng 3 bậc so với 2015, không có số liệu năm "
+        "2016–2017, tăng 6,50 điểm.",
+    ),
+    "across_2025": (
+        {"year": 2025, "rank": 4, "units": 34, "places_change": None, "previous_year": 2024},
+        (),
+        "PAPI 2025: 42,00, xếp thứ 4/34, năm 2024 xếp thứ 43/63, trước khi sắp xếp đơn vị "
+        "hành chính (không so sánh trực tiếp), tăng 6,50 điểm.",
+    ),
+}
+ENGLISH = {
+    "rise": "PAPI 2018: 42.00, ranked 40 of 63, up 3 places since 2017, up 6.50 points.",
+    "fall": "PAPI 2018: 42.00, ranked 40 of 63, down 2 places since 2017, down 0.25 points.",
+    "unchanged": "PAPI 2018: 42.00, ranked 40 of 63, unchanged rank since 2017, score unchanged.",
+    "partial": "PAPI 2018: 42.00, ranked 40 of 63, up 3 places since 2017, up 6.50 points, "
+    "the 2018 ranking is only partly published.",
+    "break": "PAPI 2018: 42.00, ranked 40 of 63, up 3 places since 2017, the method changed in "
+    "2018, so the score is not directly comparable with 2017.",
+    "missing_year": "PAPI 2018: 42.00, ranked 40 of 63, up 3 places since 2015, no figures for "
+    "2016–2017, up 6.50 points.",
+    "across_2025": "PAPI 2025: 42.00, ranked 4 of 34, 43 of 63 in 2024, before the 2025 "
+    "reorganisation (not directly comparable), up 6.50 points.",
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_briefing_cases(case, lang):
+    change, breaks, vietnamese = CASES[case]
+    found = {**PAPI_2018, **change}
+    expected = vietnamese if lang == "vi" else ENGLISH[case]
+    assert index_sentence("PAPI", "", found, lang, breaks) == expected
+
+
+COMPONENTS = pd.DataFrame(
+    {
+        "indicator": ["a", "b", "c", "d"],
+        "value": [2.0, 5.0, 6.5, 7.0],
+        "change": [-0.5, 0.25, None, 1.0],
+        "percentile": [10.0, 35.0, 60.0, None],
+        "points_lost": [1.234, None, 0.5, 0.0],
+    }
+)
+LABELS = {"a": "Minh bạch", "b": "Tính năng động", "c": "Chi phí thời gian", "d": "Đào tạo"}
+
+
+def test_component_sentences_vi():
+    assert component_sentences(COMPONENTS, LABELS, 2020, "vi", count=2) == [
+        "Chỉ số thành phần tăng nhiều nhất so với năm 2020: Đào tạo (+1,00), "
+        "Tính năng động (+0,25).",
+        "Chỉ số thành phần giảm nhiều nhất so với năm 2020: Minh bạch (−0,50).",
+        "Chỉ số thành phần yếu nhất: Minh bạch (bách phân vị 10, mất 1,23 điểm), "
+        "Tính năng động (bách phân vị 35).",
+    ]
+
+
+def test_component_sentences_without_a_comparable_year_en():
+    labels = {"a": "Transparency", "b": "Proactivity", "c": "Time costs", "d": "Training"}
+    assert component_sentences(COMPONENTS, labels, None, "en", count=1) == [
+        "Weakest components: Transparency (percentile 10, 1.23 points lost)."
+    ]

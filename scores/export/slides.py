@@ -1,0 +1,144 @@
+"""What a slide is, shared by the presentation page and the PPTX/PDF exports (no Streamlit).
+
+A slide kind (scores/export/slide_kinds.py) turns a Context (the focus unit, year, language and a
+query runner) into slides; the page draws them, the exports write them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from scores import db
+from scores.analysis.standings import breaks_for, standing
+from scores.catalog import Provinces, Unit
+from scores.i18n import t
+from scores.text import readable_source
+
+Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
+
+
+def for_screen(figure: go.Figure, height: int) -> go.Figure:
+    """A copy of a chart for a slide: its height, and ticks as large as its text (the pages'
+    charts keep smaller ticks to fit a laptop; a slide is read from the back of a room)."""
+    shown = go.Figure(figure).update_layout(height=height, margin_l=30, title_x=0.01)
+    shown.update_xaxes(tickfont_size=20)
+    shown.update_yaxes(tickfont_size=20, automargin=True)
+    return shown
+
+
+@dataclass
+class Card:
+    """One index on the scorecard: its headline figure and two or three short lines."""
+
+    title: str
+    value: str
+    lines: list[str]
+    status: str | None = None  # a target status (met, on_track, ...) when the index has one
+    target: str = ""  # the status as a glyph and words ("✓ Mục tiêu: đạt"); empty: no target
+
+
+@dataclass
+class Slide:
+    """One view: title, figures from scores.charts, narrative, speaker notes, source line."""
+
+    key: str
+    title: str
+    figures: list[go.Figure] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
+    partial: bool = False
+    cards: list[Card] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """The focus unit, the year and language of a pack, and how to read the database."""
+
+    load: Load
+    provinces: Provinces
+    unit: Unit
+    year: int
+    lang: str
+
+    def __post_init__(self) -> None:
+        # Kinds ask for the same rows (each index's breaks, components, releases): read once.
+        load, seen = self.load, {}
+
+        def remembered(name: str, **params: object) -> pd.DataFrame:
+            key = (name, tuple(sorted(params.items())))
+            if key not in seen:
+                seen[key] = load(name, **params)
+            return seen[key]
+
+        self.load = remembered
+
+    def remember(self, key: tuple, make: Callable[[], object]) -> object:
+        """make()'s result, computed once per context (several kinds share a computation)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
+
+    def tr(self, key: str, **values: object) -> str:
+        """t() in the pack's language."""
+        return t(key, self.lang, **values)
+
+    @property
+    def unit_name(self) -> str:
+        """The focus unit's name in the pack's language."""
+        return self.unit.name_vi if self.lang == "vi" else self.unit.name_en
+
+    def history(self, name: str, **params: object) -> pd.DataFrame:
+        """A per-unit query along the focus unit's main line (db.along)."""
+        return db.along(self.load, self.provinces.main_line(self.unit), name, **params)
+
+    def code_in(self, year: int) -> str | None:
+        """The focus unit's code in a year (its predecessor's before 2025), if it existed."""
+        found = self.provinces.along(self.unit, year)
+        return found.province_code if found else None
+
+    @cached_property
+    def indices(self) -> pd.DataFrame:
+        """indices_by_code, indexed by index_code."""
+        return self.load("indices_by_code").set_index("index_code")
+
+    def index_name(self, index_code: str) -> str:
+        """An index's short name in the pack's language."""
+        return self.indices.loc[index_code, f"short_{self.lang}"]
+
+    @cached_property
+    def headline(self) -> pd.DataFrame:
+        """The focus unit's headline rows of every index up to the pack's year."""
+        rows = self.history("headline_by_year")
+        return rows[rows["year"] <= self.year]
+
+    def standing(self, index_code: str) -> dict | None:
+        """analysis.standings.standing of one index up to the pack's year."""
+        return standing(self.headline[self.headline["index_code"] == index_code])
+
+    def breaks(self, index_code: str, indicators: tuple[str, ...] = ()) -> tuple[int, ...]:
+        """The years of methodology breaks of the whole index (and of the indicators given)."""
+        found = self.load("methodology_breaks_by_year", index_code=index_code)
+        return tuple(sorted(set(breaks_for(found, indicators)["year"])))
+
+    def source(self, index_code: str, year: int, sources: list) -> str:
+        """The publisher and documents behind one index's figures, as a leader reads them."""
+        publisher = self.indices.loc[index_code, f"publisher_{self.lang}"]
+        return readable_source(publisher, self.index_name(index_code), year, sources, self.lang)
+
+    def sources(self, years: dict[str, int]) -> str:
+        """A short source line for several indices: each publisher with its index and year."""
+        items = [
+            self.tr(
+                "slides.source_item",
+                publisher=self.indices.loc[code, f"publisher_{self.lang}"],
+                index=self.index_name(code),
+                year=year,
+            )
+            for code, year in years.items()
+        ]
+        return "; ".join(items)

@@ -1,0 +1,134 @@
+"""The briefing pack: slides from the real database, the PPTX and PDF read back, the CLI."""
+
+import io
+import shutil
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from scores import db
+from scores.__main__ import main
+from scores.catalog import Provinces
+from scores.export import pdf, powerpoint
+from scores.export.images import chart_png, image_server
+from scores.export.slide_kinds import KINDS, pack
+from scores.export.slides import Context
+
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
+
+
+def context(path, lang: str, key: str = "01", year: int = 2024) -> Context:
+    con = db.connect(path, read_only=True)
+    provinces = Provinces(con)
+    return Context(
+        lambda n, **p: db.query(con, n, **p), provinces, provinces.by_key(key), year, lang
+    )
+
+
+@pytest.fixture(scope="module")
+def slides(built_db) -> dict:
+    """Hà Nội 2024: the whole pack in Vietnamese, a scorecard and the rankings in English."""
+    return {
+        "vi": pack(context(built_db, "vi"), list(KINDS)),
+        "en": pack(context(built_db, "en"), ["scorecard", "changes", "targets"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def files(slides) -> dict:
+    """Slides with and without charts as PPTX (Vietnamese) and PDF (English), one image server.
+
+    A few charts only: each image costs a fraction of a second, the whole pack's many."""
+    with image_server():
+        return {
+            "pptx": powerpoint.write(slides["vi"][:3], "x"),
+            "pdf": pdf.write(slides["en"][:3], "x"),
+            "png": chart_png(slides["vi"][1].figures[0], "Nguồn: Bộ Nội vụ"),
+        }
+
+
+def test_the_pack_has_every_kind_with_sources(slides):
+    made = slides["vi"]
+    assert [s.key for s in made][:3] == ["scorecard", "targets", "targets"]
+    assert {s.key for s in made} == set(KINDS)
+    assert all(s.source and s.title and s.notes for s in made)
+    card = made[0].cards[0]
+    assert (card.title, card.value, card.lines[1]) == ("PAR INDEX", "92,57%", "Xếp thứ 3/63")
+    assert card.target == "✓ Mục tiêu: đạt"  # 3rd of 63 against a top-5 target
+
+
+def test_a_unit_merged_in_2025_says_its_ranks_are_not_compared(built_db):
+    slides = pack(context(built_db, "en", "24", 2025), ["scorecard"])
+    assert slides[0].title == "Bac Ninh: the four indices up to 2025"
+    assert not any("places since" in s and "2025" in s for s in slides[0].sentences)
+
+
+@needs_chromium
+def test_pptx_read_back(files, slides):
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    assert len(deck.slides) == 3
+    assert deck.slide_width * 9 == deck.slide_height * 16
+    for slide, made in zip(deck.slides, slides["vi"][:3], strict=True):
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert texts[0] == made.title
+        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        assert len(pictures) == len(made.figures[:1])
+        assert slide.notes_slide.notes_text_frame.text.split("\n")[0] == made.notes[0].replace(
+            "**", ""
+        )
+    first = deck.slides[0].notes_slide.notes_text_frame.text
+    assert "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023" in first
+    assert deck.slides[0].shapes[0].text_frame.paragraphs[0].runs[0].font.name == "Arial"
+
+
+@needs_chromium
+def test_pdf_read_back(files, slides):
+    reader = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(reader.pages) == 3
+    page = reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height  # landscape
+    text = reader.pages[0].extract_text()
+    assert "Hanoi: the four indices up to 2024" in text and "92.57%" in text
+    assert "VCCI" in text  # the footer names each publisher
+    assert "Largest losses among components since 2023" in reader.pages[1].extract_text()
+    assert "Ministry of Home Affairs" in reader.pages[2].extract_text()
+
+
+@needs_chromium
+def test_chart_png_is_slide_sized(files):
+    assert Image.open(io.BytesIO(files["png"])).size == (1920, 1080)
+
+
+def test_cli_refuses_unknown_province_and_slides(built_db, capsys):
+    common = [
+        "--year",
+        "2024",
+        "--format",
+        "pdf",
+        "--out",
+        "/nonexistent/x.pdf",
+        "--db",
+        str(built_db),
+    ]
+    assert main(["brief", "--province", "99", *common]) == 1
+    assert "Không có tỉnh, thành phố mã 99" in capsys.readouterr().err
+    assert main(["--lang", "en", "brief", "--province", "99", *common]) == 1
+    assert "No province with code 99" in capsys.readouterr().err
+    assert (
+        main(["--lang", "en", "brief", "--province", "01", "--slides", "scorecard,plot", *common])
+        == 1
+    )
+    assert "No such slide kind: plot" in capsys.readouterr().err
+
+
+def test_cli_writes_a_pack_and_says_when_it_cannot(built_db, tmp_path, capsys):
+    out = tmp_path / "pack.pptx"
+    args = ["brief", "--province", "01", "--year", "2024", "--lang", "vi", "--format", "pptx"]
+    assert main([*args, "--slides", "scorecard", "--out", str(out), "--db", str(built_db)]) == 0
+    assert len(Presentation(str(out)).slides) == 1
+    assert "Đã ghi bộ trình chiếu" in capsys.readouterr().out
+    bad = tmp_path / "missing" / "pack.pptx"
+    assert main([*args, "--slides", "scorecard", "--out", str(bad), "--db", str(built_db)]) == 1
+    assert "Không ghi được tệp" in capsys.readouterr().err

@@ -1,0 +1,26 @@
+"""The presentation page under AppTest: which slide, which kinds, moving on, no exception."""
+
+
+def open_present(app, **query):
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page("views/present.py").run()
+    assert not app.exception
+    return app
+
+
+def test_opens_on_the_scorecard_and_moves_on(app):
+    open_present(app, year="2024")
+    assert app.title[0].value == "Hà Nội: bốn bộ chỉ số đến năm 2024"
+    assert app.query_params["slide"] == "1"
+    app.button(key="slide_next").click().run()
+    assert app.title[0].value.startswith("PAR INDEX: trong nhóm 5 tỉnh, thành phố đứng đầu")
+    assert app.query_params["slide"] == "2"
+    assert app.button(key="slide_previous").disabled is False
+
+
+def test_a_link_chooses_kinds_slide_and_language(app):
+    open_present(app, lang="en", year="2024", slides="changes,scorecard,nonsense", slide="2")
+    assert app.title[0].value == "Hanoi: the four indices up to 2024"
+    assert app.query_params["slides"] == "changes,scorecard"
+    assert app.button(key="slide_next").disabled  # the last of two
