@@ -10,7 +10,7 @@ from scores.app import cache, state
 from scores.config import MAX_NAME_PICKS, db_path
 from scores.i18n import describe, number
 from scores.ingest import store
-from scores.ingest.errors import ImportRefused
+from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, commit, prepare
 from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
@@ -29,11 +29,12 @@ def prefill(data: bytes, name: str, indices: list[str]) -> None:
         raw = read_bytes(data, name)
     except ImportRefused:
         return  # the problems are shown once the file is read for real
-    index_code, year = guess_index_year(raw, name, indices)
+    index_code, year, where = guess_index_year(raw, name, indices)
     if index_code:
         st.session_state["upload_index"] = index_code
     if year:
         st.session_state["upload_year"] = year
+    st.session_state["upload_year_from"] = where
 
 
 def original(sha256: str, file_name: object) -> Path | None:
@@ -175,6 +176,11 @@ def problems_box(prepared: Prepared) -> None:
         return
     lines = "\n".join(f"- {escape(describe(p, state.lang()))}" for p in prepared.problems[:200])
     st.error(state.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
+
+
+def refused_box(problems: list[Problem]) -> None:
+    """The reasons a file or an entry was refused, uploaded text escaped."""
+    st.error("\n\n".join(escape(describe(p, state.lang())) for p in problems))
 
 
 def escape(text: str) -> str:

@@ -29,8 +29,9 @@ EXCEL_ERRORS = (
 )
 
 
-def read_xlsx(data: bytes, sheet: str | None) -> list[list[str]]:
-    """The rows of the named (else the first) sheet as text; ImportRefused when it cannot be."""
+def read_xlsx(data: bytes, sheet: str | None) -> tuple[list[list[str]], str]:
+    """The rows of the named (else the first) sheet as text, and the sheet's name;
+    ImportRefused when it cannot be read or holds nothing."""
     check_expanded(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -41,7 +42,10 @@ def read_xlsx(data: bytes, sheet: str | None) -> list[list[str]]:
         rows, blanks = _sheet_rows(table)
         if blanks:
             check_formulas(data, table.title, blanks)
-        return rows
+        if not any(any(row) for row in rows):
+            detail = {"sheet": table.title, "sheets": ", ".join(book.sheetnames)}
+            raise ImportRefused([Problem("empty_sheet", detail=detail)])
+        return rows, table.title
     except EXCEL_ERRORS as error:
         raise ImportRefused([Problem("bad_excel")]) from error
     finally:
