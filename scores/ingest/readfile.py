@@ -96,7 +96,7 @@ def decode(data: bytes) -> tuple[str, str]:
     and only for bytes that are not UTF-8.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 (BOM)"
+        return _strict(data[3:], "utf-8"), "UTF-8 (BOM)"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), "UTF-16"
     if b"\x00" in data[:4096]:

@@ -157,11 +157,13 @@ def _cell_text(cell: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value).strip()
     number_format = getattr(cell, "number_format", "") or ""
+    # The shortest text that is the stored number (repr), in decimal arithmetic so that neither
+    # the percent scaling adds float noise nor a rounding drops a stored digit (PCI keeps 11).
+    # Positional, never exponent notation: repr(0.00001) is "1e-05", no number as written.
+    number = Decimal(repr(float(value)))
     if "%" in number_format:
-        value = value * 100
-    value = round(float(value), 10)
-    # Positional, never exponent notation: repr(0.00001) is "1e-05", which is no number as written.
-    text = str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")
+        number *= 100
+    text = format(number.normalize(), "f")
     whole, _, fraction = text.partition(".")
     fraction = fraction.ljust(format_decimals(number_format), "0")
     return f"{whole}.{fraction}" if fraction else whole
