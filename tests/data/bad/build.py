@@ -7,7 +7,6 @@ Run from the repository root: python tests/data/bad/build.py
 import io
 import struct
 import sys
-import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,19 +16,6 @@ sys.path.insert(0, str(HERE.parent.parent / "ingest"))
 import hostile  # noqa: E402  (the crafted .xlsx parts the bounds tests use)
 
 HEADER = "Tỉnh,Gia nhập thị trường\n"
-TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def cp1258(text: str) -> bytes:
-    """Vietnamese text as Windows-1258 writes it: base letters precomposed, tones combining."""
-    out = b""
-    for char in text:
-        decomposed = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
-        out += (base + "".join(c for c in decomposed if c in TONES)).encode("cp1258")
-    return out
-
-
 def workbook(*sheets: tuple[str, list[list]]) -> bytes:
     book = Workbook()
     for number, (title, rows) in enumerate(sheets):
@@ -90,7 +76,7 @@ def files() -> dict[str, bytes | str]:
             {"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(600), "EncryptedPackage": bytes(5000)}
         ),
         "mixed_utf8_and_windows1258.csv": "Tỉnh,PCI\nHà Nội,60\n".encode()
-        + cp1258("Hải Phòng,61\n"),
+        + hostile.cp1258("Hải Phòng,61\n"),
         "utf16_cut_mid_character.csv": "Tỉnh,PCI\nHà Nội,60\n".encode("utf-16")[:-1],
         # Text tables that break a rule
         "no_province_column.csv": "Chỉ số,Điểm\nPCI,60\n",
