@@ -1,5 +1,6 @@
 """The Data page's upload flow: what was understood, problems, the diff, the commit (Streamlit)."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -184,10 +185,15 @@ def refused_box(problems: list[Problem]) -> None:
 
 
 def escape(text: str) -> str:
-    """Upload strings shown as Markdown: escape the characters Markdown would act on."""
+    """Upload strings shown as Markdown: escape the characters Markdown would act on.
+
+    Streamlit also turns bare addresses ("http://...", "www.x.example", "a@b.example") into
+    links after escapes are resolved, so a word joiner (invisible, zero-width) is put after
+    every ":" and "@" and inside "www." to keep them plain text.
+    """
     for char in "\\`*_{}[]<>()#+-.!|$~":
         text = text.replace(char, "\\" + char)
-    return text
+    return re.sub(r"(?<=[:@])|(?<=www)(?=\\\.)", "\u2060", text, flags=re.IGNORECASE)
 
 
 def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
