@@ -16,6 +16,8 @@ sys.path.insert(0, str(HERE.parent.parent / "ingest"))
 import hostile  # noqa: E402  (the crafted .xlsx parts the bounds tests use)
 
 HEADER = "Tỉnh,Gia nhập thị trường\n"
+
+
 def workbook(*sheets: tuple[str, list[list]]) -> bytes:
     book = Workbook()
     for number, (title, rows) in enumerate(sheets):
