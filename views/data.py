@@ -56,6 +56,9 @@ with upload_tab:
             prepared = upload.read(data, file.name, index_code, int(year))
         except ImportRefused as refused:
             upload.refused_box(refused.problems)
+            upload.log_refused(
+                refused.problems, data, file.name, index_code, int(year), access.who()
+            )
             st.stop()
         st.subheader(state.tr("data.understood"))
         upload.understood(prepared, labels)

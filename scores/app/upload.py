@@ -1,5 +1,6 @@
 """The Data page's upload flow: what was understood, problems, the diff, the commit (Streamlit)."""
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from scores.config import MAX_NAME_PICKS, db_path
 from scores.i18n import describe, number
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.importer import Prepared, commit, prepare
+from scores.ingest.importer import Prepared, commit, log_refusal, prepare
 from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 
@@ -177,6 +178,20 @@ def problems_box(prepared: Prepared) -> None:
         return
     lines = "\n".join(f"- {escape(describe(p, state.lang()))}" for p in prepared.problems[:200])
     st.error(state.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
+
+
+def log_refused(
+    problems: list[Problem], data: bytes, name: str, index_code: str, year: int, who: str
+) -> None:
+    """The import log's row for a file the page cannot read, once per file, index and year
+    (the page runs again on every click; one attempt is one row)."""
+    attempt = (hashlib.sha256(data).hexdigest(), index_code, year)
+    if st.session_state.get("logged_refusal") == attempt:
+        return
+    source = store.Source(file_name=name, sha256=attempt[0], imported_by=who)
+    with cache.cursor() as con:
+        log_refusal(con, problems, index_code, year, source)
+    st.session_state["logged_refusal"] = attempt
 
 
 def refused_box(problems: list[Problem]) -> None:
