@@ -18,7 +18,7 @@ from scores.export.slides import Context
 from scores.i18n import describe, number, t
 from scores.ingest import seed, store
 from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.importer import Prepared, import_file, log_refusal
+from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import")
     imp.add_argument("file")
     imp.add_argument("--index", required=True)
-    imp.add_argument("--year", required=True, type=int)
+    imp.add_argument("--year", required=True)  # checked by _run_import, so a bad one is logged
     imp.add_argument("--source", default="")
     imp.add_argument("--publisher", default="")
     imp.add_argument("--date", default="")
@@ -99,12 +99,19 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_mapping(items: list[str]) -> dict[str, str]:
-    """--map "HEADER=indicator_code" items as a dict; one without "=" is refused, not ignored."""
-    bad = [Problem("bad_map", value=item) for item in items if "=" not in item]
-    if bad:
-        raise ImportRefused(bad)
-    return dict(item.split("=", 1) for item in items)
+def import_arguments(args: argparse.Namespace) -> tuple[int, dict[str, str]]:
+    """The year and column assignments of `import`; every bad argument is refused at once (and
+    logged by the caller), none ignored: --map without "=", a --year or --date that is none."""
+    problems = [] if _is_number(args.year) else [Problem("bad_year", value=args.year)]
+    problems += [Problem("bad_map", value=item) for item in args.map if "=" not in item]
+    problems += check_date(args.date)[1]
+    if problems:
+        raise ImportRefused(problems)
+    return int(args.year), dict(item.split("=", 1) for item in args.map)
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -149,12 +156,13 @@ def _run_import(
     """import_file with the arguments checked first; a bad argument is logged like a bad file."""
     index_code = args.index.upper()
     try:
-        mapping = parse_mapping(args.map)
+        year, mapping = import_arguments(args)
     except ImportRefused as refused:
-        log_refusal(con, refused.problems, index_code, args.year, source)
+        year = int(args.year) if _is_number(args.year) else 0  # 0: logged as unknown
+        log_refusal(con, refused.problems, index_code, year, source)
         raise
     return import_file(
-        con, args.file, index_code, args.year, source, args.sheet, mapping, set(args.skip)
+        con, args.file, index_code, year, source, args.sheet, mapping, set(args.skip)
     )
 
 

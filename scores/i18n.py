@@ -73,4 +73,7 @@ def describe(problem: Problem, lang: str = "vi") -> str:
     if problem.value is not None:
         where.append(t("where.value", lang, value=problem.value))
     what = t(f"problem.{problem.rule}", lang, **problem.detail)
-    return f"{', '.join(where)}: {what}" if where else what
+    if not where:
+        return what
+    place = ", ".join(where)  # a sentence: "Value “abc”: …" when no row comes first
+    return f"{place[0].upper()}{place[1:]}: {what}"

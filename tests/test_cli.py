@@ -6,7 +6,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+from scores.__main__ import main
 
 EXPORT_HEADER = "index,year,province_code,province,indicator,value,rank"
 RELEASES_HEADER = (
@@ -210,3 +213,35 @@ def test_export_into_a_closed_pipe_ends_quietly(db_file):
     stderr = export.stderr.read().decode()
     export.wait(timeout=60)
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--year", "abc"), "The year must be a number"),
+        (("--year", "2016", "--date", "2024-02-30"), "must be a real date"),
+        (("--year", "2016", "--date", "2999-01-01"), "in the future"),
+        (("--year", "2016", "--sheet", "Data"), "Only an Excel workbook"),
+    ],
+    ids=["year-not-a-number", "no-such-day", "future-date", "sheet-of-a-csv"],
+)
+def test_an_argument_that_would_be_ignored_or_misread_is_refused_and_logged(
+    db_file, tmp_path, capsys, extra, message
+):
+    table = tmp_path / "t.csv"
+    table.write_text("Tỉnh,PCI\nHà Nội,60\n")
+    assert main(["--lang", "en", "import", str(table), "--index", "PCI", *extra]) == 1
+    assert message in capsys.readouterr().err
+    assert message in refused_log(db_file)[-1][1]
+
+
+def test_a_day_first_publication_date_is_stored_as_iso(db_file, tmp_path):
+    import duckdb
+
+    table = tmp_path / "t.csv"
+    table.write_text("Tỉnh,PCI\nHà Nội,60\n")
+    args = ["import", str(table), "--index", "PCI", "--year", "2016", "--date", "06/05/2025"]
+    assert main(args) == 0
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        stored = con.execute("SELECT source_date FROM releases ORDER BY release_id DESC").fetchone()
+    assert stored == ("2025-05-06",)

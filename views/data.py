@@ -7,9 +7,10 @@ from scores.analysis import diff
 from scores.app import access, cache, history, methodology, state, upload, widgets
 from scores.config import MAX_UPLOAD_MB
 from scores.export import tables
-from scores.i18n import day, describe
+from scores.i18n import day
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused
+from scores.ingest.importer import check_date
 
 names = state.index_names()
 st.title(state.tr("data.title"))
@@ -40,15 +41,24 @@ with upload_tab:
         state.tr("rankings.index"), list(names), format_func=names.get, key="upload_index"
     )
     year = right.number_input(state.tr("rankings.year"), 2005, 2100, 2025, key="upload_year")
+    if file is not None and st.session_state.get("upload_year_from"):
+        where = upload.escape(st.session_state["upload_year_from"])
+        right.caption(state.tr("upload.year_from", where=where))
     document = st.text_input(state.tr("data.document"), key="upload_document", disabled=not allowed)
     published = st.text_input(state.tr("data.published"), key="upload_date", disabled=not allowed)
+    date_problems = check_date(published)[1]
+    if date_problems:
+        upload.refused_box(date_problems)
     if file is not None and allowed:
         data = file.getvalue()
         labels = state.indicator_labels(index_code)
         try:
             prepared = upload.read(data, file.name, index_code, int(year))
         except ImportRefused as refused:
-            st.error("\n".join(describe(p, state.lang()) for p in refused.problems))
+            upload.refused_box(refused.problems)
+            upload.log_refused(
+                refused.problems, data, file.name, index_code, int(year), access.who()
+            )
             st.stop()
         st.subheader(state.tr("data.understood"))
         upload.understood(prepared, labels)
@@ -56,7 +66,7 @@ with upload_tab:
         upload.province_controls(prepared)
         st.subheader(state.tr("data.problems"))
         upload.problems_box(prepared)
-        if not prepared.problems:
+        if not prepared.problems and not date_problems:
             st.subheader(state.tr("data.diff"))
             counts = diff.summary(upload.diff_view(prepared, labels))
             if upload.commit_buttons(counts):

@@ -1,5 +1,7 @@
 """The Data page's upload flow: what was understood, problems, the diff, the commit (Streamlit)."""
 
+import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,8 +12,8 @@ from scores.app import cache, state
 from scores.config import MAX_NAME_PICKS, db_path
 from scores.i18n import describe, number
 from scores.ingest import store
-from scores.ingest.errors import ImportRefused
-from scores.ingest.importer import Prepared, commit, prepare
+from scores.ingest.errors import ImportRefused, Problem
+from scores.ingest.importer import Prepared, commit, log_refusal, prepare
 from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 
@@ -29,11 +31,12 @@ def prefill(data: bytes, name: str, indices: list[str]) -> None:
         raw = read_bytes(data, name)
     except ImportRefused:
         return  # the problems are shown once the file is read for real
-    index_code, year = guess_index_year(raw, name, indices)
+    index_code, year, where = guess_index_year(raw, name, indices)
     if index_code:
         st.session_state["upload_index"] = index_code
     if year:
         st.session_state["upload_year"] = year
+    st.session_state["upload_year_from"] = where
 
 
 def original(sha256: str, file_name: object) -> Path | None:
@@ -177,11 +180,35 @@ def problems_box(prepared: Prepared) -> None:
     st.error(state.tr("upload.problems", count=len(prepared.problems)) + "\n\n" + lines)
 
 
+def log_refused(
+    problems: list[Problem], data: bytes, name: str, index_code: str, year: int, who: str
+) -> None:
+    """The import log's row for a file the page cannot read, once per file, index and year
+    (the page runs again on every click; one attempt is one row)."""
+    attempt = (hashlib.sha256(data).hexdigest(), index_code, year)
+    if st.session_state.get("logged_refusal") == attempt:
+        return
+    source = store.Source(file_name=name, sha256=attempt[0], imported_by=who)
+    with cache.cursor() as con:
+        log_refusal(con, problems, index_code, year, source)
+    st.session_state["logged_refusal"] = attempt
+
+
+def refused_box(problems: list[Problem]) -> None:
+    """The reasons a file or an entry was refused, uploaded text escaped."""
+    st.error("\n\n".join(escape(describe(p, state.lang())) for p in problems))
+
+
 def escape(text: str) -> str:
-    """Upload strings shown as Markdown: escape the characters Markdown would act on."""
+    """Upload strings shown as Markdown: escape the characters Markdown would act on.
+
+    Streamlit also turns bare addresses ("http://...", "www.x.example", "a@b.example") into
+    links after escapes are resolved, so a word joiner (invisible, zero-width) is put after
+    every ":" and "@" and inside "www." to keep them plain text.
+    """
     for char in "\\`*_{}[]<>()#+-.!|$~":
         text = text.replace(char, "\\" + char)
-    return text
+    return re.sub(r"(?<=[:@])|(?<=www)(?=\\\.)", "\u2060", text, flags=re.IGNORECASE)
 
 
 def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:

@@ -9,15 +9,18 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def guard(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
+    """Text cells and headers that a spreadsheet would run as a formula get a leading apostrophe."""
     out = frame.copy()
     for position in range(out.shape[1]):  # by position: headers may repeat
         column = out.iloc[:, position]
         if column.dtype == object or pd.api.types.is_string_dtype(column):
-            out.iloc[:, position] = column.map(
-                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
-            )
+            out.iloc[:, position] = column.map(_inert)
+    out.columns = [_inert(header) for header in out.columns]
     return out
+
+
+def _inert(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

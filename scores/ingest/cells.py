@@ -14,6 +14,9 @@ class BadNumber(ValueError):
 SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?(?:[ \u00a0]?%)?")
 
 
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:,\d{3})+\.\d+)")
+
+
 def _plain(text: str) -> str | None:
     """The cell as a plain decimal with a point ('1.234,5' -> '1234.5'); None when missing."""
     cell = re.sub(r"[ \u00a0]+%$", "%", text.strip())
@@ -24,6 +27,9 @@ def _plain(text: str) -> str | None:
         return None
     cell = cell.removesuffix("%")
     if "," in cell and "." in cell:
+        # Both marks: only a thousands-grouped number ("1.234,5" or "1,234.5"); "60.7,4" is none.
+        if not THOUSANDS.fullmatch(cell):
+            raise BadNumber(text)
         cell = (
             cell.replace(".", "").replace(",", ".")
             if cell.rfind(",") > cell.rfind(".")

@@ -1,8 +1,8 @@
 """The import pipeline: read, understand, check, and store a release, or refuse it whole."""
 
 import hashlib
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -11,11 +11,9 @@ from scores.catalog import Indicators, Provinces
 from scores.i18n import describe
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.interpret import Layout, understand
+from scores.ingest.interpret import FIRST_YEAR, Layout, understand
 from scores.ingest.readfile import RawTable, read_bytes, read_path
 from scores.ingest.validate import Parsed, check, empty
-
-FIRST_YEAR = 2005
 
 
 @dataclass
@@ -57,6 +55,25 @@ def check_target(con: duckdb.DuckDBPyConnection, index_code: str, year: int) -> 
     return problems
 
 
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")  # ISO, and the day-first form written in Vietnam
+
+
+def check_date(text: str) -> tuple[str, list[Problem]]:
+    """A publication date as ISO text, if it is a real date not later than tomorrow (a release
+    published today somewhere east of here); blank is allowed (not known)."""
+    if not text.strip():
+        return "", []
+    for form in DATE_FORMATS:
+        try:
+            day = datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+        if day > date.today() + timedelta(days=1):
+            return "", [Problem("future_date", value=text, detail={"today": date.today()})]
+        return day.isoformat(), []
+    return "", [Problem("bad_date", value=text)]
+
+
 def prepare(
     con: duckdb.DuckDBPyConnection,
     data: bytes,
@@ -94,8 +111,10 @@ def prepare(
 
 def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source) -> int:
     """Store a prepared upload as the new current version; refuses if any problem stands."""
-    if prepared.problems:
-        raise ImportRefused(prepared.problems)
+    published, date_problems = check_date(source.date or "")
+    if prepared.problems or date_problems:
+        raise ImportRefused(prepared.problems + date_problems)
+    source = replace(source, date=published)
     values = prepared.parsed.values.assign(source=source.document or prepared.file_name)
     averages = prepared.parsed.averages.assign(source=source.document or prepared.file_name)
     release = store.Release(

@@ -1,7 +1,9 @@
 """Understanding a table: where the header is, what each column means, long or wide."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
@@ -11,6 +13,7 @@ from scores.ingest.readfile import RawTable
 from scores.text import fold, key, without_years
 
 HEADER_SCAN_ROWS = 25
+FIRST_YEAR = 2005  # the first year of any index (PCI)
 PROVINCE_HEADERS = {
     key(h)
     for h in (
@@ -104,7 +107,13 @@ def understand(
     """Assign every column a role; unknown columns become problems naming them."""
     header_at = find_header(raw)
     if header_at is None:
-        return Layout(-1, [], "unknown", [Problem("no_province_column")])
+        # In a workbook, the sheet read is named: the table may sit on another one.
+        problem = (
+            Problem("no_province_column_in_sheet", detail={"sheet": raw.sheet})
+            if raw.sheet
+            else Problem("no_province_column")
+        )
+        return Layout(-1, [], "unknown", [problem])
     mapping = {key(h): code for h, code in (mapping or {}).items()}
     skip = {key(h) for h in (skip or set())}
     used = _used_positions(raw, header_at)
@@ -201,18 +210,29 @@ def suggest_indicators(header: str, catalogue: Indicators, limit: int = 3) -> li
 
 def guess_index_year(
     raw: RawTable, file_name: str, indices: list[str]
-) -> tuple[str | None, int | None]:
-    """The index and year a file names in its title rows, header or file name, if it names one.
+) -> tuple[str | None, int | None, str | None]:
+    """The index and year a file names in its title rows, header or file name, if it names one,
+    and the text (file name or cell) the year was read from.
 
     A guess to pre-fill the form: the user confirms it, and the checks run on what they choose.
+    Only years an index could have been published for count ("Cột 2082" names no year).
     """
-    text = " ".join([file_name, *(" ".join(row) for row in raw.rows[:HEADER_SCAN_ROWS])])
+    cells = [cell for row in raw.rows[:HEADER_SCAN_ROWS] for cell in row if cell]
+    text = " ".join([file_name, *cells])
     words = set(fold(text).split())
     named = [
         code
         for code in indices
         if code.lower() in words or (code == "PAR" and "parindex" in key(text))
     ]
-    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)
-    year = max(set(years), key=years.count) if years else None
-    return (named[0] if len(named) == 1 else None), (int(year) if year else None)
+    last = date.today().year + 1
+    found = [
+        (int(year), place)
+        for place in [file_name, *cells]
+        for year in re.findall(r"(?<!\d)(20\d\d)(?!\d)", place)
+        if FIRST_YEAR <= int(year) <= last
+    ]
+    counts = Counter(year for year, _ in found)
+    year = max(counts, key=counts.get) if counts else None
+    where = next((place for y, place in found if y == year), None)
+    return (named[0] if len(named) == 1 else None), year, where

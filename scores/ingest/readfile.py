@@ -27,6 +27,7 @@ class RawTable:
     kind: str
     encoding: str | None = None
     separator: str | None = None
+    sheet: str | None = None  # the worksheet read, for a workbook
 
 
 def check_size(size: int) -> None:
@@ -66,11 +67,25 @@ def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTabl
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
     if data.startswith(b"PK\x03\x04"):
-        return RawTable(read_xlsx(data, sheet), "xlsx")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRefused([Problem("old_excel")])
+        rows, title = read_xlsx(data, sheet)
+        return RawTable(rows, "xlsx", sheet=title)
+    if data.startswith(CFB_MAGIC):
+        raise ImportRefused([Problem("encrypted_excel" if is_encrypted(data) else "old_excel")])
+    if sheet is not None:  # --sheet on a CSV would be ignored without a word
+        raise ImportRefused([Problem("sheet_of_text_file", value=sheet)])
     text, encoding = decode(data)
     return _read_text(text, encoding)
+
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, .doc, encrypted .xlsx
+# Excel saves a password-protected .xlsx as a compound file holding the encrypted workbook
+# in a stream of this name (MS-OFFCRYPTO 2.3.4); directory entries store names in UTF-16-LE.
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def is_encrypted(data: bytes) -> bool:
+    """A compound file holding an encrypted workbook, not an old .xls."""
+    return ENCRYPTED_STREAM in data
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -81,7 +96,7 @@ def decode(data: bytes) -> tuple[str, str]:
     and only for bytes that are not UTF-8.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 (BOM)"
+        return _strict(data[3:], "utf-8"), "UTF-8 (BOM)"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), "UTF-16"
     if b"\x00" in data[:4096]:
@@ -90,7 +105,29 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
+        check_one_encoding(data)
         return unicodedata.normalize("NFC", _strict(data, "cp1258")), "Windows-1258"
+
+
+def check_one_encoding(data: bytes) -> None:
+    """Refuse text whose lines are partly UTF-8 and partly not (rows pasted from two files).
+
+    Read as Windows-1258, the UTF-8 lines would turn into mojibake ("HĂ  Ná»™i") and be
+    reported as unknown names or a missing header; the line that breaks UTF-8 is named instead.
+    """
+    lines = data.splitlines()
+    if not any(not line.isascii() and _is_utf8(line) for line in lines):
+        return
+    first_bad = next(number for number, line in enumerate(lines, 1) if not _is_utf8(line))
+    raise ImportRefused([Problem("mixed_encoding", row=first_bad)])
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -48,6 +48,7 @@ class Entry:
     value: float | None
     rank: int | None
     decimals: int | None = None
+    text: str | None = None  # the value cell as written, echoed in messages ("1.234,5")
 
 
 @dataclass
@@ -185,7 +186,7 @@ def out_of_range(ctx: Context, row: int, entry: Entry, name: str) -> Problem | N
     if value is None or ((low is None or value >= low) and (high is None or value <= high)):
         return None
     detail = {"low": _plain(low), "high": _plain(high)}
-    return Problem("out_of_range", row, entry.column, _plain(value), detail)
+    return Problem("out_of_range", row, entry.column, entry.text or _plain(value), detail)
 
 
 def _plain(value: float | None) -> str:
@@ -262,7 +263,8 @@ class _Walk:
                 self.rank(row, rank_column, cells),
             )
             if value is not None or rank is not None:
-                found.append(Entry(column.indicator, column.header, value, rank, places))
+                text = _cell(cells, column)
+                found.append(Entry(column.indicator, column.header, value, rank, places, text))
         for indicator, rank_column in ranks.items():
             rank = self.rank(row, rank_column, cells)
             if rank is not None:
@@ -282,9 +284,10 @@ class _Walk:
             self.parsed.problems.append(problem)
             return []
         indicator = self.ctx.catalogue.match(label, self.ctx.year)[0].indicator
-        return [
-            Entry(indicator, value_column.header if value_column else label, value, rank, places)
-        ]
+        column, text = (
+            (value_column.header, _cell(cells, value_column)) if value_column else (label, None)
+        )
+        return [Entry(indicator, column, value, rank, places, text)]
 
     def row(self, row: int, cells: list[str]) -> None:
         for rule in RULES["row"]:

@@ -29,8 +29,9 @@ EXCEL_ERRORS = (
 )
 
 
-def read_xlsx(data: bytes, sheet: str | None) -> list[list[str]]:
-    """The rows of the named (else the first) sheet as text; ImportRefused when it cannot be."""
+def read_xlsx(data: bytes, sheet: str | None) -> tuple[list[list[str]], str]:
+    """The rows of the named (else the first) sheet as text, and the sheet's name;
+    ImportRefused when it cannot be read or holds nothing."""
     check_expanded(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -41,7 +42,10 @@ def read_xlsx(data: bytes, sheet: str | None) -> list[list[str]]:
         rows, blanks = _sheet_rows(table)
         if blanks:
             check_formulas(data, table.title, blanks)
-        return rows
+        if not any(any(row) for row in rows):
+            detail = {"sheet": table.title, "sheets": ", ".join(book.sheetnames)}
+            raise ImportRefused([Problem("empty_sheet", detail=detail)])
+        return rows, table.title
     except EXCEL_ERRORS as error:
         raise ImportRefused([Problem("bad_excel")]) from error
     finally:
@@ -153,11 +157,13 @@ def _cell_text(cell: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value).strip()
     number_format = getattr(cell, "number_format", "") or ""
+    # The shortest text that is the stored number (repr), in decimal arithmetic so that neither
+    # the percent scaling adds float noise nor a rounding drops a stored digit (PCI keeps 11).
+    # Positional, never exponent notation: repr(0.00001) is "1e-05", no number as written.
+    number = Decimal(repr(float(value)))
     if "%" in number_format:
-        value = value * 100
-    value = round(float(value), 10)
-    # Positional, never exponent notation: repr(0.00001) is "1e-05", which is no number as written.
-    text = str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")
+        number *= 100
+    text = format(number.normalize(), "f")
     whole, _, fraction = text.partition(".")
     fraction = fraction.ljust(format_decimals(number_format), "0")
     return f"{whole}.{fraction}" if fraction else whole

@@ -37,3 +37,9 @@ def test_xlsx_round_trip():
     sheet = load_workbook(io.BytesIO(to_xlsx(FRAME))).active
     assert [c.value for c in sheet[3]] == ["Hà Nội", 60.74]
     assert sheet["A2"].value.startswith("'=")
+
+
+def test_a_header_a_spreadsheet_would_run_is_guarded_too():
+    frame = pd.DataFrame({"=cmd|'/c calc'!A1": ["x"], "Tỉnh": ["Hà Nội"]})
+    sheet = load_workbook(io.BytesIO(to_xlsx(frame))).active
+    assert [c.value for c in sheet[1]] == ["'=cmd|'/c calc'!A1", "Tỉnh"]

@@ -1,6 +1,7 @@
 """Small hostile files built in memory: crafted .xlsx parts, bombs, oversized text."""
 
 import io
+import unicodedata
 import zipfile
 
 from openpyxl import Workbook
@@ -103,6 +104,19 @@ def far_cell_undeclared() -> bytes:
 
 def cr_only_csv() -> bytes:
     return "Tỉnh,PCI\rHà Nội,60.74\rHải Phòng,65.1\r".encode()
+
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def cp1258(text: str) -> bytes:
+    """Vietnamese text as Windows-1258 writes it: base letters precomposed, tones combining."""
+    out = b""
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
+        out += (base + "".join(c for c in decomposed if c in TONES)).encode("cp1258")
+    return out
 
 
 # Each hostile case and the rule it is refused with.

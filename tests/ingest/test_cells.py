@@ -28,7 +28,9 @@ def test_numbers_as_publishers_print_them(text, number):
     assert parse_number(text) == number
 
 
-@pytest.mark.parametrize("text", ["bảy", "1,2,3", "60.7.4", "12a"])
+@pytest.mark.parametrize(
+    "text", ["bảy", "1,2,3", "60.7.4", "12a", "60.7,4", "6,07.4", "12.345,", "1.23,5"]
+)
 def test_bad_numbers(text):
     with pytest.raises(BadNumber):
         parse_number(text)

@@ -58,6 +58,16 @@ def test_a_tiny_excel_number_is_written_without_an_exponent(con, tmp_path):
     assert stored(con, release)["value"].tolist() == [0.00001]
 
 
+def test_every_stored_digit_of_an_excel_number_is_kept():
+    book = Workbook()
+    book.active.append(["Tỉnh", "Gia nhập thị trường", "PCI"])
+    book.active.append(["Hà Nội", 5.48621273041, 0.6074])  # PCI keeps 11 decimals
+    book.active["C2"].number_format = "0.00%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert read_bytes(buffer.getvalue()).rows[1] == ["Hà Nội", "5.48621273041", "60.74"]
+
+
 @pytest.mark.parametrize(
     ("text", "number"), [("1 234,5", 1234.5), ("92,57 %", 92.57), ("1\u00a0234", 1234.0)]
 )

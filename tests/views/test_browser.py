@@ -370,3 +370,33 @@ def test_a_tablet_reaches_language_and_province_from_the_folded_sidebar(server, 
     page.wait_for_function("() => location.search.includes('lang=en')", timeout=20000)
     assert "province=01" in page.url
     page.close()
+
+
+# Hostile files (issue #11): markup in headers and names, bare addresses Streamlit would link.
+MARKUP_UPLOAD = """Báo cáo **PCI** 2016 ![t](http://evil.example/t.png)
+Tỉnh/thành phố,PCI,**Đậm**,[liên kết](http://evil.example/x),![ảnh](http://evil.example/i.png)
+**Hà Nội**,60,1,2,3
+[HN](http://evil.example/p),61,1,2,3
+www.evil.example a@evil.example,63,1,2,3
+"""
+
+
+def test_uploaded_markup_is_shown_as_written_and_fetches_nothing(server, browser, tmp_path):
+    upload = tmp_path / "markup.csv"
+    upload.write_text(MARKUP_UPLOAD, encoding="utf-8")
+    page = open_page(browser, f"{server}/data?lang=en", 'input[type="password"]', 2)
+    fetched = []
+    page.on("request", lambda request: "evil" in request.url and fetched.append(request.url))
+    page.locator('input[type="password"]').first.fill("s3cret")
+    page.get_by_role("button", name="Sign in").first.click()
+    expect(page.locator('input[type="file"]')).to_be_enabled(timeout=30000)
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("Row 5, column").wait_for(timeout=30000)
+    settled(page)
+    assert page.locator('[href*="evil"], [src*="evil"]').count() == 0
+    assert page.locator("strong", has_text="Đậm").count() == 0
+    assert page.locator("strong", has_text="Hà Nội").count() == 0
+    assert page.get_by_text("**Đậm**", exact=True).count() >= 2  # a table cell and a label
+    assert fetched == []
+    no_exception(page)
+    page.close()

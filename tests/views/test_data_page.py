@@ -12,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from scores import db
 from scores.app import state
+from scores.i18n import describe
 from scores.ingest import store
-from scores.ingest.errors import ImportRefused
+from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import import_file
 
 APP = str(ROOT / "dashboard.py")
@@ -333,7 +334,8 @@ def test_uploaded_names_and_headers_are_labels_as_written_not_markdown(app):
     upload_sipas(app, f"Tỉnh/thành phố,Chỉ số SIPAS,{link}\n{link},87.1,1\n")
     assert not app.exception
     labels = [box.label for box in app.selectbox]
-    assert "\\[\\*\\*x\\*\\*\\]\\(http://example\\.com/a\\.png\\)" in labels
+    # A word joiner after ":" keeps Streamlit from turning the address into a link.
+    assert "\\[\\*\\*x\\*\\*\\]\\(http:\u2060//example\\.com/a\\.png\\)" in labels
     assert link not in labels
 
 
@@ -372,3 +374,27 @@ def test_originals_are_offered_only_to_a_signed_in_administrator(app, db_file):
     sign_in(app)
     app.switch_page("views/data.py").run()
     assert app.selectbox(key="original_choice").options == ["SIPAS 2024 v2: sipas_2024.csv"]
+
+
+def test_a_file_the_page_cannot_read_is_one_row_of_the_import_log(app, db_file):
+    sign_in(app)
+    app.selectbox(key="upload_index").set_value("PCI")
+    app.number_input(key="upload_year").set_value(2016)
+    app.file_uploader[0].upload("noise.csv", bytes(range(256)), "text/csv").run()
+    app.run()  # the page runs again on every click: still one attempt
+    assert not app.exception
+    st.cache_resource.clear()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        logged = con.execute(
+            "SELECT file_name, outcome, reason FROM import_log WHERE outcome = 'refused'"
+        ).fetchall()
+    assert logged == [("noise.csv", "refused", describe(Problem("not_text"), "en"))]
+
+
+def test_a_publication_date_that_is_no_date_holds_the_commit_back(app):
+    upload_sipas(app, "Tỉnh/thành phố,Chỉ số SIPAS\nHà Nội,87.1\n")
+    assert [b for b in app.button if b.key == "commit"]
+    app.text_input(key="upload_date").input("31/02/2024").run()
+    assert not app.exception
+    assert "ngày có thật" in app.error[0].value
+    assert not [b for b in app.button if b.key == "commit"]
