@@ -6,6 +6,7 @@ and year, all generated in DuckDB (generate_series, INSERT ... SELECT) in a few 
 Every synthetic release, unit and indicator says SYNTHETIC.
 """
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -76,10 +77,16 @@ WHERE releases.release_id = counted.release_id;
 """
 
 
-def generate(path: Path, units: int = UNITS, indicators: int = INDICATORS) -> dict[str, int]:
-    """Build the real database at path, then make it synthetic at scale; returns row counts."""
+def generate(
+    path: Path, units: int = UNITS, indicators: int = INDICATORS, base: Path | None = None
+) -> dict[str, int]:
+    """The real database (built from data/, or a copy of base), made synthetic at scale at path;
+    returns row counts."""
     path.unlink(missing_ok=True)
-    seed.build(path)
+    if base:
+        shutil.copy(base, path)
+    else:
+        seed.build(path)
     con = db.connect(path)
     con.execute("SET enable_progress_bar = false")
     params = {"mark": MARK, "first_year": FIRST_YEAR, "last_year": LAST_YEAR}
