@@ -37,7 +37,7 @@ INSERT INTO indicators
 SELECT i.index_code, 'synthetic_' || lpad(CAST(n AS TEXT), 2, '0'), h.indicator, 'component',
        'Chỉ số thử ' || n || ' (' || $mark || ')',
        'Synthetic indicator ' || n || ' (' || $mark || ')',
-       0, 10, NULL, true, NULL, NULL, false
+       0, 10, NULL, true, $first_year, NULL, false
 FROM indices i
 JOIN indicators h ON h.index_code = i.index_code AND h.headline AND h.last_year IS NULL
 CROSS JOIN generate_series(1, $count) AS t(n)
