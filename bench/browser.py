@@ -161,7 +161,7 @@ async def settle(page, url: str) -> Shape:
     start = time.perf_counter()
     await page.goto(url)
     last, calm_since = None, None
-    while time.perf_counter() - start < 90:
+    while time.perf_counter() - start < TIMEOUT_MS / 1000:
         plots, elements, busy, error = await page.evaluate(COUNTS)
         now = time.perf_counter()
         if busy or (plots, elements) != last:

@@ -112,12 +112,22 @@ async def bench_server(server: Server, pages: list, repeat: int, sessions: int) 
         with browser.PeakMemory(server) as memory:
             for name, path in dict.fromkeys(pages):
                 url = f"{server.url}/{path}"
-                shape = await browser.settle(await context.new_page(), url)
+                try:
+                    shape = await browser.settle(await context.new_page(), url)
+                except TimeoutError:  # shown as a page at the time limit, failing its target
+                    note(f"  {name}: not drawn within {browser.TIMEOUT_MS / 1000:.0f} s")
+                    limit = float(browser.TIMEOUT_MS)
+                    results["pages"][name] = (limit, browser.Shape(0, 0, True, limit))
+                    continue
                 results.setdefault("first_view_ms", shape.first_ms)
                 # A page that takes over 10 s is timed once more, not repeat times: the whole
                 # benchmark must fit in minutes, and such a page fails its target anyway.
                 times = repeat if shape.first_ms < 10_000 else 1
-                runs = [await browser.drawn_ms(context, url, shape) for _ in range(times)]
+                try:
+                    runs = [await browser.drawn_ms(context, url, shape) for _ in range(times)]
+                except Exception as error:  # noqa: BLE001 - shown, and the page fails its target
+                    note(f"  {name}: {type(error).__name__}: {str(error)[:120]}")
+                    runs = [float(browser.TIMEOUT_MS)]
                 results["pages"][name] = (statistics.median(runs), shape)
                 note(f"  {name}: first {shape.first_ms:.0f} ms, runs {[round(r) for r in runs]}")
             shapes = {name: shape for name, (_, shape) in results["pages"].items()}
