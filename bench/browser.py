@@ -31,7 +31,8 @@ DRAWN = """([plots, elements]) => {
     const main = document.querySelector('[data-testid="stMain"]');
     if (!main || main.querySelectorAll('[data-testid="stElementContainer"]').length < elements)
         return false;
-    const found = [...main.querySelectorAll('.js-plotly-plot')];
+    if (main.querySelector('[data-testid="stSkeleton"]')) return false;
+    const found = [...main.querySelectorAll('[data-testid="stPlotlyChart"]')];
     return found.length >= plots && found.every(plot => {
         const svg = plot.querySelector('.main-svg');
         return svg && Math.abs(svg.getBoundingClientRect().width
@@ -40,8 +41,9 @@ DRAWN = """([plots, elements]) => {
 }"""
 COUNTS = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
-    const plots = main ? [...main.querySelectorAll('.js-plotly-plot')] : [];
-    const laidOut = plots.every(plot => {
+    // A chart's frame comes before plotly (loaded lazily) draws into it: count the frames.
+    const plots = main ? [...main.querySelectorAll('[data-testid="stPlotlyChart"]')] : [];
+    const laidOut = !main?.querySelector('[data-testid="stSkeleton"]') && plots.every(plot => {
         const svg = plot.querySelector('.main-svg');
         return svg && Math.abs(svg.getBoundingClientRect().width
                                - plot.getBoundingClientRect().width) < 2;
@@ -159,7 +161,7 @@ async def settle(page, url: str) -> Shape:
     """Open url and wait until it stops changing: 2 s with nothing running, all charts laid out
     and the same counts. The time to the start of that calm is the page's first view."""
     start = time.perf_counter()
-    await page.goto(url)
+    await page.goto(url, timeout=TIMEOUT_MS)
     last, calm_since = None, None
     while time.perf_counter() - start < TIMEOUT_MS / 1000:
         plots, elements, busy, error = await page.evaluate(COUNTS)
@@ -179,7 +181,7 @@ async def drawn_ms(context, url: str, shape: Shape) -> float:
     page = await context.new_page()
     try:
         start = time.perf_counter()
-        await page.goto(url)
+        await page.goto(url, timeout=TIMEOUT_MS)
         # Elements only need to be there: their count varies while the page runs (spinners).
         await page.wait_for_function(DRAWN, arg=[shape.plots, 1], timeout=TIMEOUT_MS, polling=50)
         elapsed = (time.perf_counter() - start) * 1000
