@@ -36,7 +36,7 @@ format: $(STAMP)  ## apply ruff format and safe fixes
 test: $(STAMP) lint  ## set up, lint, then the whole test suite
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## performance benchmark: build, import, page runs
+bench: $(STAMP)  ## benchmark (~10 min, bench/RESULTS.md): pages in Chromium vs a floor app, 1x and 100x data, import, build, 10-session load, memory, brief
 	$(BIN)/python bench/run.py
 
 clean:  ## remove the environment and the built database
