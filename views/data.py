@@ -1,5 +1,7 @@
 """Dữ liệu: bring in a release (checked, diffed, versioned), the history with restore, downloads."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -160,7 +162,8 @@ with history_tab:
                 st.success(state.tr("data.restored", release=chosen))
 
 with download_tab:
-    everything = cache.load("export_by_release", index_code=None, year=None)
+    # Read only when a button is clicked: at scale the whole database is millions of rows.
+    everything = partial(cache.load, "export_by_release", index_code=None, year=None)
     widgets.download_buttons(everything, "all_scores")
     for code, name in names.items():
         catalogue = cache.load("indicators_by_index", index_code=code)

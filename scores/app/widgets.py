@@ -1,5 +1,7 @@
 """Small pieces the pages share: downloads, status badges, source captions, localized tables."""
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -12,18 +14,26 @@ from scores.i18n import catalogue
 from scores.text import readable_source, trail
 
 
-def download_buttons(frame: pd.DataFrame, stem: str) -> None:
+def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str) -> None:
     """CSV and XLSX download buttons for a table (raw numbers, guarded cells, headers in the
-    user's language: a file opened in a meeting reads like the page it came from)."""
+    user's language: a file opened in a meeting reads like the page it came from).
+
+    frame may be a function that returns the table: then even reading it waits for the click
+    (the whole database is millions of rows at scale; make bench measured 10 s on every view).
+    """
     names = catalogue(lang())
-    frame = frame.rename(
-        columns={c: names[f"columns.{c}"] for c in frame.columns if f"columns.{c}" in names}
-    )
+
+    def table() -> pd.DataFrame:
+        found = frame() if callable(frame) else frame
+        return found.rename(
+            columns={c: names[f"columns.{c}"] for c in found.columns if f"columns.{c}" in names}
+        )
+
     left, right = st.columns(2)
     # Callables: the files are made only when clicked, not on every run of the page.
     left.download_button(
         tr("download.csv"),
-        lambda: tables.to_csv(frame),
+        lambda: tables.to_csv(table()),
         f"{stem}.csv",
         "text/csv",
         key=f"csv_{stem}",
@@ -31,7 +41,7 @@ def download_buttons(frame: pd.DataFrame, stem: str) -> None:
     )
     right.download_button(
         tr("download.xlsx"),
-        lambda: tables.to_xlsx(frame),
+        lambda: tables.to_xlsx(table()),
         f"{stem}.xlsx",
         tables.XLSX_MIME,
         key=f"xlsx_{stem}",
