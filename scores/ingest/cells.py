@@ -1,6 +1,7 @@
 """Reading one cell: numbers with decimal commas or % signs, ranks, and missing-value marks."""
 
 import re
+from functools import lru_cache
 
 MISSING = {"", "n/a", "na", "-", "–", "—", "..", "…", "x"}
 
@@ -17,8 +18,12 @@ SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?(?:[ \u00a0]?%)
 THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:,\d{3})+\.\d+)")
 
 
+@lru_cache(maxsize=65_536)
 def _plain(text: str) -> str | None:
-    """The cell as a plain decimal with a point ('1.234,5' -> '1234.5'); None when missing."""
+    """The cell as a plain decimal with a point ('1.234,5' -> '1234.5'); None when missing.
+
+    Cached: validation reads each value cell three times (is it a number, its value, its
+    decimals); a refusal (BadNumber) is not cached and is raised again each time."""
     cell = re.sub(r"[ \u00a0]+%$", "%", text.strip())
     if re.search(r"[ \u00a0]", cell) and not SPACED.fullmatch(cell):
         raise BadNumber(text)
