@@ -1,4 +1,4 @@
-"""The command line: build, import, export, releases, restore (see PRODUCT.md)."""
+"""The command line: build, import, export, releases, restore, gap, actions (see PRODUCT.md)."""
 
 import argparse
 import getpass
@@ -8,6 +8,8 @@ import sys
 import duckdb
 
 from scores import db
+from scores.analysis import gap
+from scores.catalog import Provinces
 from scores.config import db_path
 from scores.i18n import describe, t
 from scores.ingest import seed, store
@@ -40,7 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     res = commands.add_parser("restore")
     res.add_argument("release_id", type=int)
     res.add_argument("--db")
+    _gap_parser(commands)
     return parser
+
+
+def _gap_parser(commands: argparse._SubParsersAction) -> None:
+    found = commands.add_parser("gap", help="points to a target and a proposal (CSV on stdout)")
+    found.add_argument("--province", required=True)
+    found.add_argument("--index", required=True)
+    found.add_argument("--year", required=True, type=int)
+    target = found.add_mutually_exclusive_group(required=True)
+    target.add_argument("--rank", type=int)
+    target.add_argument("--value", type=float)
+    found.add_argument("--db")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": _export,
         "releases": _releases,
         "restore": _restore,
+        "gap": _gap,
     }[args.command]
     try:
         return handler(args)
@@ -165,6 +180,37 @@ def _restore(args: argparse.Namespace) -> int:
         print(t("cli.no_release", args.lang, release=args.release_id), file=sys.stderr)
         return 1
     print(t("cli.restored", args.lang, index=index_code, year=year, version=version))
+    return 0
+
+
+def _gap(args: argparse.Namespace) -> int:
+    con = db.connect(args.db, read_only=True)
+    index_code = args.index.upper()
+    unit = Provinces(con).by_code(args.province, args.year)
+    if unit is None:
+        print(
+            t("plan.unknown_province", args.lang, code=args.province, year=args.year),
+            file=sys.stderr,
+        )
+        return 1
+    values, rule = gap.table_for(lambda name, **p: db.query(con, name, **p), index_code, args.year)
+    kind, threshold = ("rank", args.rank) if args.rank is not None else ("value", args.value)
+    name = unit.name_vi if args.lang == "vi" else unit.name_en
+    try:
+        if rule is None:
+            raise gap.NoComponents(args.province)
+        result = gap.gap(values, rule, args.province, kind, threshold)
+    except gap.NoComponents:
+        print(
+            t("plan.no_components", args.lang, index=index_code, year=args.year, province=name),
+            file=sys.stderr,
+        )
+        return 1
+    other = result.passes and Provinces(con).by_code(result.passes, args.year)
+    other_name = other and (other.name_vi if args.lang == "vi" else other.name_en)
+    place = f"{name} · {index_code} {args.year}"
+    print(gap.sentence(result, place, other_name, kind, threshold, args.lang), file=sys.stderr)
+    result.rows.to_csv(sys.stdout, index=False, float_format="%.6g")
     return 0
 
 

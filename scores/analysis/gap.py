@@ -10,9 +10,12 @@ the published total by up to 0.55 points (the source rounds its sub-indices); PC
 weight set and PCI 2022-2024, PAR INDEX and SIPAS publish no full set of components (no formula).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+
+from scores.i18n import number, t
 
 # Totals are printed to two decimals; a simulated total this close to another counts as equal.
 EPSILON = 1e-9
@@ -97,6 +100,18 @@ def formula(
     else:
         return None
     return Formula(total, parts) if parts and set(parts) <= published else None
+
+
+def table_for(
+    load: Callable[..., pd.DataFrame], index_code: str, year: int
+) -> tuple[pd.DataFrame, Formula | None]:
+    """The year's current release and its formula; load runs a named query (db.query or the
+    app's cached cache.load), so the command line, the page and the briefing read alike."""
+    values = load("values_by_province_indicator", index_code=index_code, year=year)
+    catalogue = load("indicators_by_index", index_code=index_code)
+    weights = load("weights_by_indicator", index_code=index_code, year=year)
+    published = set(values.loc[values["value"].notna(), "indicator"])
+    return values, formula(index_code, year, catalogue, weights, published)
 
 
 def mismatch(values: pd.DataFrame, rule: Formula) -> float:
@@ -190,3 +205,31 @@ def what_if(
     current = rows.set_index("indicator")["current"]
     change = sum((value - current[code]) * rule.weights[code] for code, value in chosen.items())
     return total + change, rank_of(total + change, others)
+
+
+def sentence(
+    result: Gap, place: str, other: str | None, kind: str, threshold: float, lang: str
+) -> str:
+    """One plain line: where the province stands, the points needed, and what the proposal gives.
+
+    place: "Hà Nội · PCI 2021"; other: the name of the province to reach (rank targets).
+    """
+    figures = {
+        "place": place,
+        "total": number(result.total, lang),
+        "rank": result.rank,
+        "units": result.units,
+        "needed": number(result.needed, lang),
+        "threshold": number(threshold, lang, 2, fixed=False),
+        "other": other or "",
+        "other_value": number(result.passes_value, lang),
+        "result": number(result.result_total, lang),
+        "result_rank": result.result_rank,
+    }
+    if result.met:
+        return t(f"plan.met_{kind}", lang, **figures)
+    text = t("plan.needs_rank" if other else "plan.needs_value", lang, **figures)
+    if not result.reached:
+        short = result.needed - float(result.rows["proposed_points"].sum())
+        text += " " + t("plan.short", lang, short=number(short, lang))
+    return text
