@@ -92,3 +92,76 @@ def test_gap_of_an_index_without_components_exits_1_plainly(built_db, capsys, in
     )
     assert (code, out) == (1, "")
     assert "does not publish all the components" in err and "Traceback" not in err
+
+
+ACTIONS_HEADER = (
+    "action_id,province_code,index,indicator,owner,action,due,status,note,updated_at,updated_by"
+)
+ADD = (
+    "actions",
+    "add",
+    "--province",
+    "01",
+    "--index",
+    "pci",
+    "--indicator",
+    "informal_charges",
+    "--owner",
+    "Sở Tài chính",
+    "--due",
+    "2026-12-31",
+    "--text",
+    "Công khai các khoản phí",
+)
+
+
+def test_actions_add_set_list_history(db_file, capsys):
+    code, out, err = run(capsys, *ADD, "--by", "hoa")
+    assert (code, out.strip()) == (0, "1"), err
+    code, out, err = run(
+        capsys, "actions", "set", "1", "--status", "in_progress", "--note", "Đã họp", "--by", "lan"
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "actions", "list", "--province", "01", "--index", "PCI")
+    assert out.splitlines()[0] == ACTIONS_HEADER
+    (row,) = rows(out)
+    assert [row[k] for k in ("action_id", "index", "due", "status", "note", "updated_by")] == [
+        "1",
+        "PCI",
+        "2026-12-31",
+        "in_progress",
+        "Đã họp",
+        "lan",
+    ]
+    code, out, _ = run(capsys, "actions", "history", "1")
+    assert [(r["version"], r["status"]) for r in rows(out)] == [
+        ("1", "planned"),
+        ("2", "in_progress"),
+    ]
+    _, out, _ = run(capsys, "actions", "list", "--province", "79")
+    assert out.strip() == ACTIONS_HEADER
+
+
+def test_actions_bad_input_is_a_plain_error_and_changes_nothing(db_file, capsys):
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        *ADD[:7],
+        "nope",
+        *ADD[8:11],
+        "2026-13-01",
+        *ADD[12:],
+        "--status",
+        "finished",
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "The PCI catalogue has no indicator “nope”.",
+        "The due date “2026-13-01” is not a date (YYYY-MM-DD, e.g. 2026-12-31).",
+        "Status “finished” is not valid; use one of: planned, in_progress, done, paused.",
+    ]
+    code, _, err = run(capsys, "--lang", "en", "actions", "set", "4", "--status", "done")
+    assert (code, err.strip()) == (1, "There is no action 4.")
+    _, out, _ = run(capsys, "actions", "list")
+    assert out.strip() == ACTIONS_HEADER
