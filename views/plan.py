@@ -65,7 +65,7 @@ if years and start is not None:
         kinds,
         index=kinds.index(kind0),
         horizontal=True,
-        format_func=lambda k: state.tr(f"plan.kind_{k}"),
+        format_func={k: state.tr(f"plan.kind_{k}") for k in kinds}.get,
         key=f"plan_kind_{index_code}",
     )
     if kind == "rank":

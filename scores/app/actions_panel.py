@@ -19,6 +19,11 @@ def current(province_code: str, index_code: str | None = None) -> pd.DataFrame:
     return progress(cache.load, province_code, date.today(), index_code)
 
 
+def status_names() -> dict[str, str]:
+    """Status code -> its word in the user's language."""
+    return {status: tr(f"action_status.{status}") for status in STATUSES}
+
+
 def status_word(status: str, overdue: bool) -> str:
     """The status in the user's language, with a warning glyph and "overdue" when late."""
     word = tr(f"action_status.{status}")
@@ -125,7 +130,7 @@ def editor(province_code: str, names: dict[str, str]) -> None:
             tr("plan.col_status"),
             STATUSES,
             key="action_status",
-            format_func=lambda s: tr(f"action_status.{s}"),
+            format_func=status_names().get,
         )
         if st.form_submit_button(tr("plan.add")):
             action = Action(province_code, index_code, indicator, owner, text, due, status)
@@ -149,7 +154,7 @@ def _change_form(province_code: str) -> None:
             tr("plan.col_status"),
             STATUSES,
             key="action_new_status",
-            format_func=lambda s: tr(f"action_status.{s}"),
+            format_func=status_names().get,
         )
         note = st.text_input(tr("plan.col_note"), key="action_note")
         if st.form_submit_button(tr("plan.save")):
