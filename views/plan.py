@@ -146,7 +146,8 @@ def what_if(index_code, year, values, rule, code, result, catalogue, labels) -> 
             chosen[row.indicator] = picked
     total, rank = gap.what_if(values, rule, code, chosen)
     a, b = st.columns(2)
-    a.metric(state.tr("plan.what_if_total"), fmt(total), fmt(total - result.total))
+    change = fmt(total - result.total) if chosen else None
+    a.metric(state.tr("plan.what_if_total"), fmt(total), change)
     b.metric(state.tr("plan.what_if_rank"), ranked(rank, result.units))
 
 

@@ -66,7 +66,27 @@ def show(province_code: str, names: dict[str, str], index_code: str | None = Non
     if late:
         st.warning(tr("plan.overdue_count", count=late))
     table = readable(found, names)
-    st.dataframe(table, hide_index=True, width="stretch")
+    # On screen the columns a leader needs side by side; the file has them all.
+    shown = [
+        "col_id",
+        "col_indicator",
+        "col_owner",
+        "col_action",
+        "col_due",
+        "col_status",
+        "col_note",
+    ]
+    st.dataframe(
+        table[[tr(f"plan.{key}") for key in shown]].assign(
+            **{
+                tr("plan.col_indicator"): table[tr("plan.col_index")]
+                + " · "
+                + table[tr("plan.col_indicator")]
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     widgets.download_buttons(table, f"actions_{province_code}_{index_code or 'all'}")
 
 

@@ -82,7 +82,7 @@ def test_an_administrator_adds_an_action_and_a_wrong_one_changes_nothing(app, db
     assert not app.exception and not app.error
     assert app.success[0].value.startswith("Đã lưu.")
     table = app.dataframe[-1].value
-    assert table.iloc[0]["Chỉ số"] == "Chi phí không chính thức"
+    assert table.iloc[0]["Chỉ số"] == "PCI · Chi phí không chính thức"
     assert table.iloc[0]["Cơ quan chủ trì"] == "Sở Tài chính"
     st.cache_resource.clear()
     with duckdb.connect(str(db_file), read_only=True) as con:
