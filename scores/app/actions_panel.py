@@ -128,7 +128,8 @@ def beside_indicators(found: pd.DataFrame, history: pd.DataFrame, labels: dict[s
 
 
 def editor(province_code: str, names: dict[str, str]) -> None:
-    """The administrator's forms: a new action, and a change of status, note or due date."""
+    """The administrator's forms: a new action, and a new status and progress note for one
+    (the due date changes from the command line: actions set ID --due)."""
     if not access.admin_gate(key="actions_login"):
         return
     if st.session_state.pop("action_saved", False):
