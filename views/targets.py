@@ -132,7 +132,7 @@ for target in targets.itertuples():
         else:
             value_section(target, rows, name)
 
-st.header(state.tr("plan.actions_title"))
+st.subheader(state.tr("plan.actions_title"))
 actions_panel.show(unit.province_code, names)
 
 with st.expander(state.tr("targets.edit")):
