@@ -162,6 +162,10 @@ if not years:
 else:
     with right:
         year = state.pick(state.tr("rankings.year"), years, "year", years[0])
+    later = cache.load("indicators_by_year", index_code=index_code)["year"]
+    later = sorted({int(y) for y in later if y > years[0]})
+    if later:  # say why the latest years are not offered
+        st.caption(state.tr("plan.later_years", years=", ".join(map(str, later))))
     values, rule = gap.table_for(cache.load, index_code, year)
     try:
         show_gap(index_code, year, values, rule, state.code_in(year))

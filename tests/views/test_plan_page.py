@@ -29,6 +29,7 @@ def test_plan_shows_the_gap_to_rank_5_as_a_simulation_in_vietnamese(app):
     assert shown["Số điểm cần thêm"][0] == "1,09"
     assert shown["Theo đề xuất"] == ("69,69", "hạng 5/63")
     assert "không phải dự báo" in app.info[0].value
+    assert "Các năm 2022, 2023, 2024 chưa công bố đủ" in " ".join(c.value for c in app.caption)
     table = app.dataframe[0].value
     assert table.iloc[0]["Chỉ số thành phần"] == "Tính minh bạch"  # the largest room first
     assert table.iloc[0]["Đề xuất tăng"] == "0,54"
