@@ -173,3 +173,17 @@ def test_the_real_pci_2021_total_is_its_weighted_sum(built_db):
     result = gap(values, rule, "01", "rank", 5)
     assert (round(result.total, 2), result.rank) == (68.60, 10)  # as VCCI published
     con.close()
+
+
+def test_par_formula_sums_component_points_that_make_up_the_total():
+    par = catalogue(
+        [
+            ("par", None, "total", 100, None, 2012),
+            ("c1", "par", "component", 60, 60, 2012),
+            ("c2", "par", "component", 40, 40, 2012),
+        ]
+    )
+    rule = formula("PAR", 2024, par, pd.DataFrame(), {"par", "c1", "c2"})
+    assert rule == Formula("par", {"c1": 1.0, "c2": 1.0})
+    values = table({"X": (50, 30), "Y": (55, 38)}, rule)
+    assert gap(values, rule, "X", "rank", 1).needed == 13  # 93 - 80
