@@ -1,4 +1,5 @@
-"""The command line: build, import, export, releases, restore, brief (see PRODUCT.md)."""
+"""The command line: build, import, export, releases, restore, brief, gap, actions (see
+PRODUCT.md)."""
 
 import argparse
 import getpass
@@ -6,8 +7,10 @@ import os
 import sys
 
 import duckdb
+import pandas as pd
 
 from scores import db
+from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
 from scores.export import briefing
@@ -16,7 +19,7 @@ from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
 from scores.i18n import describe, number, t
-from scores.ingest import seed, store
+from scores.ingest import actions, seed, store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
 
@@ -54,7 +57,43 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", required=True)
     brief.add_argument("--slides", help="comma-separated: " + ",".join(KINDS))
     brief.add_argument("--db")
+    _gap_parser(commands)
+    _actions_parser(commands)
     return parser
+
+
+def _gap_parser(commands: argparse._SubParsersAction) -> None:
+    found = commands.add_parser("gap", help="points to a target and a proposal (CSV on stdout)")
+    found.add_argument("--province", required=True)
+    found.add_argument("--index", required=True)
+    found.add_argument("--year", required=True, type=int)
+    target = found.add_mutually_exclusive_group(required=True)
+    target.add_argument("--rank", type=int)
+    target.add_argument("--value", type=float)
+    found.add_argument("--db")
+
+
+def _actions_parser(commands: argparse._SubParsersAction) -> None:
+    verbs = commands.add_parser("actions", help="remediation actions").add_subparsers(
+        dest="verb", required=True
+    )
+    add = verbs.add_parser("add")
+    for name in ("--province", "--index", "--indicator", "--owner", "--due", "--text"):
+        add.add_argument(name, required=True)
+    add.add_argument("--status", default="planned")
+    add.add_argument("--note", default="")
+    change = verbs.add_parser("set")
+    change.add_argument("action_id", type=int)
+    for name in ("--status", "--note", "--due"):
+        change.add_argument(name)
+    for verb in (add, change):
+        verb.add_argument("--by", default=None, help="who (default: the system user)")
+    listed = verbs.add_parser("list")
+    listed.add_argument("--province")
+    listed.add_argument("--index")
+    verbs.add_parser("history").add_argument("action_id", type=int)
+    for verb in verbs.choices.values():
+        verb.add_argument("--db")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         "releases": _releases,
         "restore": _restore,
         "brief": _brief,
+        "gap": _gap,
+        "actions": _actions,
     }[args.command]
     try:
         return handler(args)
@@ -229,6 +270,117 @@ def _brief(args: argparse.Namespace) -> int:
         )
         return 1
     print(t("brief_cli.briefed", args.lang, path=args.out))
+    return 0
+
+
+def _gap(args: argparse.Namespace) -> int:
+    con = db.connect(args.db, read_only=True)
+    index_code = args.index.upper()
+    unit = Provinces(con).by_code(args.province, args.year)
+    if unit is None:
+        print(
+            t("plan.unknown_province", args.lang, code=args.province, year=args.year),
+            file=sys.stderr,
+        )
+        return 1
+    values, rule = gap.table_for(lambda name, **p: db.query(con, name, **p), index_code, args.year)
+    kind, threshold = ("rank", args.rank) if args.rank is not None else ("value", args.value)
+    name = unit.name_vi if args.lang == "vi" else unit.name_en
+    try:
+        if rule is None:
+            raise gap.NoComponents(args.province)
+        result = gap.gap(values, rule, args.province, kind, threshold)
+    except gap.NoComponents:
+        print(
+            t("plan.no_components", args.lang, index=index_code, year=args.year, province=name),
+            file=sys.stderr,
+        )
+        return 1
+    other = result.passes and Provinces(con).by_code(result.passes, args.year)
+    other_name = other and (other.name_vi if args.lang == "vi" else other.name_en)
+    place = f"{name} · {index_code} {args.year}"
+    print(gap.sentence(result, place, other_name, kind, threshold, args.lang), file=sys.stderr)
+    result.rows.to_csv(sys.stdout, index=False, float_format="%.6g")
+    return 0
+
+
+ACTION_COLUMNS = [
+    "action_id",
+    "province_code",
+    "index",
+    "indicator",
+    "owner",
+    "action",
+    "due",
+    "status",
+    "note",
+    "updated_at",
+    "updated_by",
+]
+
+
+def _actions(args: argparse.Namespace) -> int:
+    verb = {"add": _action_add, "set": _action_set, "list": _action_list}
+    con = db.connect(args.db, read_only=args.verb in ("list", "history"))
+    try:
+        return verb.get(args.verb, _action_history)(con, args)
+    except actions.ActionRefused as refused:
+        for key, values in refused.problems:
+            print(t(f"action_problem.{key}", args.lang, **values), file=sys.stderr)
+        return 1
+    except LookupError:
+        print(t("action_problem.unknown_id", args.lang, value=args.action_id), file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+
+
+def _action_add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    action = actions.Action(
+        args.province,
+        args.index.upper(),
+        args.indicator,
+        args.owner,
+        args.text,
+        args.due,
+        args.status,
+        args.note,
+    )
+    print(actions.add(con, action, by=args.by or getpass.getuser()))
+    return 0
+
+
+def _action_set(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    by = args.by or getpass.getuser()
+    version = actions.change(
+        con, args.action_id, by, status=args.status, note=args.note, due=args.due
+    )
+    print(t("plan.action_changed", args.lang, action=args.action_id, version=version))
+    return 0
+
+
+def _write_actions(frame: pd.DataFrame, columns: list[str]) -> None:
+    frame = frame.rename(columns={"index_code": "index"})
+    frame["due"] = pd.to_datetime(frame["due"]).dt.strftime("%Y-%m-%d")
+    frame[columns].to_csv(sys.stdout, index=False)
+
+
+def _action_list(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    found = db.query(
+        con,
+        "actions_by_province",
+        province_code=args.province,
+        index_code=args.index and args.index.upper(),
+    )
+    _write_actions(found, ACTION_COLUMNS)
+    return 0
+
+
+def _action_history(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    found = actions.history(con, args.action_id)
+    if found.empty:
+        raise LookupError(args.action_id)
+    _write_actions(found, [ACTION_COLUMNS[0], "version", *ACTION_COLUMNS[1:]])
     return 0
 
 

@@ -62,3 +62,12 @@ CREATE TABLE IF NOT EXISTS import_log (
     attempted_at TIMESTAMP NOT NULL, index_code TEXT, year INTEGER, file_name TEXT, sha256 TEXT,
     outcome TEXT NOT NULL, release_id INTEGER, reason TEXT, imported_by TEXT
 );
+-- Remediation actions (issue #13): each change adds a version, nothing is overwritten (like
+-- releases); an action is its latest version. An action never touches scores or releases.
+CREATE TABLE IF NOT EXISTS actions (
+    action_id INTEGER NOT NULL, version INTEGER NOT NULL, province_code TEXT NOT NULL,
+    index_code TEXT NOT NULL, indicator TEXT NOT NULL, owner TEXT NOT NULL, action TEXT NOT NULL,
+    due DATE NOT NULL, status TEXT NOT NULL, note TEXT, updated_at TIMESTAMP NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (action_id, version)
+);

@@ -303,6 +303,27 @@ PARAMS = {
         "imported_by": "t",
     },
 }
+# Remediation plan (#13): actions.
+ACTION = {
+    "action_id": 1,
+    "version": 1,
+    "province_code": "01",
+    "index_code": "PCI",
+    "indicator": "transparency",
+    "owner": "Sở Nội vụ",
+    "action": "Công khai",
+    "due": datetime(2026, 12, 31).date(),
+    "status": "planned",
+    "note": None,
+    "updated_at": datetime(2026, 1, 1),
+    "updated_by": "t",
+}
+PARAMS |= {
+    "actions_by_province": {"province_code": None, "index_code": None},
+    "action_versions_by_version": {"action_id": 1},
+    "insert_action": ACTION,
+    "known_codes_by_action": {"index_code": "PCI", "indicator": "x", "province_code": "01"},
+}
 FRAMES = {
     "insert_scores_from_frame": (
         "new_scores",
@@ -414,3 +435,33 @@ def test_indicators_by_year_counts_values(mem):
         [2016, "pci_total_weighted", 2, 1],
         [2025, "pci_total_weighted", 1, 0],
     ]
+
+
+def test_actions_by_province_gives_each_action_s_latest_version_and_when_it_began(mem):
+    for version, status, day in [(1, "planned", 1), (2, "done", 5)]:
+        changed = {"version": version, "status": status, "updated_at": datetime(2026, 1, day)}
+        mem.execute(db.sql("insert_action"), ACTION | changed)
+    mem.execute(db.sql("insert_action"), ACTION | {"action_id": 2, "province_code": "24"})
+    frame = db.query(mem, "actions_by_province", province_code="01", index_code="PCI")
+    assert frame[["action_id", "version", "status"]].values.tolist() == [[1, 2, "done"]]
+    assert frame["began_at"].tolist() == [datetime(2026, 1, 1)]
+    assert len(db.query(mem, "actions_by_province", province_code=None, index_code=None)) == 2
+
+
+@pytest.mark.parametrize(
+    ("index_code", "indicator", "province_code", "known"),
+    [
+        ("PCI", "transparency", "01", [True, True, True]),
+        ("PCI", "nope", "24", [True, False, True]),
+        ("XYZ", "transparency", "28", [False, False, False]),  # Hà Tây: not a unit of today
+    ],
+)
+def test_known_codes_by_action(mem, index_code, indicator, province_code, known):
+    frame = db.query(
+        mem,
+        "known_codes_by_action",
+        index_code=index_code,
+        indicator=indicator,
+        province_code=province_code,
+    )
+    assert frame.iloc[0].tolist() == known

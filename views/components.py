@@ -5,7 +5,7 @@ import streamlit as st
 
 from scores.analysis.components import components, enough, weak_points
 from scores.analysis.standings import breaks_for
-from scores.app import cache, state, widgets
+from scores.app import actions_panel, cache, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -95,6 +95,7 @@ def fmt(value, digits: int = 2) -> str:
 
 
 st.subheader(state.tr("components.weakest"))
+actions = actions_panel.current(unit.province_code, index_code)
 view = pd.DataFrame(
     {
         state.tr("components.component"): [chart_labels[c] for c in table["indicator"]],
@@ -107,11 +108,13 @@ view = pd.DataFrame(
         state.tr("components.change"): table["change"].map(fmt),
         state.tr("components.points_lost"): table["points_lost"].map(fmt),
         state.tr("components.why"): [reasons(row) for row in table.itertuples()],
+        state.tr("plan.actions_title"): actions_panel.short(actions, table["indicator"]),
     }
 )
 st.dataframe(view, hide_index=True, width="stretch")
 st.caption(state.tr("components.notes", valued=valued, units=units))
 widgets.download_buttons(table, f"{index_code}_{year}_{level}_{unit.province_code}")
+actions_panel.beside_indicators(actions, history, state.indicator_labels(index_code))
 
 shown_items = [*labels, *items["parent"].dropna()]
 found = cache.load("methodology_breaks_by_year", index_code=index_code)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
 from scores.analysis.targets import evaluate_target, rank_gap
-from scores.app import access, cache, state, target_editor, widgets
+from scores.app import access, actions_panel, cache, state, target_editor, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -131,6 +131,9 @@ for target in targets.itertuples():
             rank_section(target, rows, name)
         else:
             value_section(target, rows, name)
+
+st.subheader(state.tr("plan.actions_title"))
+actions_panel.show(unit.province_code, names)
 
 with st.expander(state.tr("targets.edit")):
     if access.admin_gate():

@@ -399,4 +399,37 @@ def test_uploaded_markup_is_shown_as_written_and_fetches_nothing(server, browser
     assert page.get_by_text("**Đậm**", exact=True).count() >= 2  # a table cell and a label
     assert fetched == []
     no_exception(page)
+
+
+# Remediation plan (#13)
+def pick(page, key: str, option: str) -> None:
+    """Choose in a select box by typing (its list shows only the first options)."""
+    page.locator(f".st-key-{key} input").click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(page.locator(f".st-key-{key} input")).to_have_value(option, timeout=30000)
+
+
+def test_an_administrator_adds_an_action_and_finds_it_on_sub_indicators(server, browser):
+    page = open_page(
+        browser, f"{server}/plan?lang=vi&index=PCI", '[data-testid="stMetricValue"]', 5
+    )
+    no_exception(page)
+    page.get_by_text("Thêm hoặc cập nhật nhiệm vụ (quản trị viên)").click()
+    page.locator('input[type="password"]').fill("s3cret")
+    page.get_by_role("button", name="Đăng nhập").click()
+    pick(page, "action_index", "PCI")
+    pick(page, "action_indicator", "Chi phí không chính thức")
+    page.locator(".st-key-action_owner input").fill("Sở Tài chính")
+    page.locator(".st-key-action_text textarea").fill("Công khai mọi khoản phí, lệ phí")
+    page.get_by_role("button", name="Thêm nhiệm vụ").click()
+    page.get_by_text("Đã lưu. Mọi thay đổi đều được giữ lại trong lịch sử.").wait_for(timeout=30000)
+    no_exception(page)
+    page.get_by_role("link", name="Chỉ số thành phần").click()
+    expect(page.locator("h1").first).to_have_text("Chỉ số thành phần PCI: Hà Nội", timeout=30000)
+    found = page.get_by_text("Sở Tài chính: Công khai mọi khoản phí, lệ phí")
+    expect(found).to_be_visible(timeout=30000)
+    found.scroll_into_view_if_needed()
+    no_exception(page)
+
     page.close()

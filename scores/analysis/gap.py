@@ -1,0 +1,235 @@
+"""The remediation plan's arithmetic: points to a target, room per component, a proposal, a what-if.
+
+A simulation on one published table: other provinces keep their published totals. The focus
+province's simulated total is its published total plus the weighted change of its components, so
+a source's rounding of the total does not move anyone.
+
+Checked on the seed (mismatch below): PCI 2006-2021 and PAPI 2011-2024 totals equal their weighted
+components within 0.00001 for every province, except PCI 2011, where the weighted sum falls short of
+the published total by up to 0.55 points (the source rounds its sub-indices); PCI 2005 fits no
+weight set and PCI 2022-2024, PAR INDEX and SIPAS publish no full set of components (no formula).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from scores.i18n import number, t
+
+# Totals are printed to two decimals; a simulated total this close to another counts as equal.
+EPSILON = 1e-9
+# A weighted sum of components within this of the published total is the same number, rounded.
+TOLERANCE = 0.01
+COLUMNS = [
+    "indicator",
+    "current",
+    "frontier",
+    "weight",
+    "room_points",
+    "proposed_gain",
+    "proposed_points",
+]
+
+
+class NoComponents(LookupError):
+    """The release does not publish the components the total is made of (or the focus's total)."""
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A total as the weighted sum of components: points of total per unit of each component."""
+
+    total: str
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What it takes to reach a target, and the proposal that would supply it."""
+
+    total: float
+    rank: int
+    units: int
+    needed: float
+    passes: str | None
+    passes_value: float | None
+    rows: pd.DataFrame
+    result_total: float
+    result_rank: int
+
+    @property
+    def met(self) -> bool:
+        """Whether the target is already met (nothing needed)."""
+        return self.needed <= 0
+
+    @property
+    def reached(self) -> bool:
+        """Whether the proposal covers the points needed (False: every frontier is not enough)."""
+        return self.rows["proposed_points"].sum() >= self.needed - EPSILON
+
+
+def formula(
+    index_code: str, year: int, catalogue: pd.DataFrame, weights: pd.DataFrame, published: set[str]
+) -> Formula | None:
+    """How the index's total of that year is made, or None where its components are unpublished.
+
+    catalogue: indicators_by_index; weights: weights_by_indicator for the year (weight in % of
+    100 points over a 0-10 sub-index); published: the indicators the release has values for.
+    PCI: weighted sum; PAPI: sum of its dimensions; PAR INDEX: sum of component points when the
+    release's components carry max points that add up to the total's scale.
+    """
+    valid = catalogue[
+        (catalogue["first_year"].fillna(0) <= year) & (catalogue["last_year"].fillna(9999) >= year)
+    ]
+    totals = valid.loc[valid["headline"] & valid["indicator"].isin(published), "indicator"]
+    if totals.empty:
+        return None
+    total = str(totals.iloc[0])
+    if index_code == "PCI":
+        parts = {str(r.indicator): float(r.weight) / 10 for r in weights.itertuples()}
+    elif index_code == "PAPI":
+        parts = valid.loc[(valid["level"] == "component") & valid["parent"].isna(), "indicator"]
+        parts = dict.fromkeys(map(str, parts), 1.0)
+    elif index_code == "PAR":
+        pointed = valid[valid["max_points"].notna() & valid["indicator"].isin(published)]
+        scale = float(valid.loc[valid["indicator"] == total, "valid_max"].iloc[0])
+        if pointed.empty or abs(pointed["max_points"].sum() - scale) > TOLERANCE:
+            return None
+        parts = dict.fromkeys(map(str, pointed["indicator"]), 1.0)
+    else:
+        return None
+    return Formula(total, parts) if parts and set(parts) <= published else None
+
+
+def table_for(
+    load: Callable[..., pd.DataFrame], index_code: str, year: int
+) -> tuple[pd.DataFrame, Formula | None]:
+    """The year's current release and its formula; load runs a named query (db.query or the
+    app's cached cache.load), so the command line, the page and the briefing read alike."""
+    values = load("values_by_province_indicator", index_code=index_code, year=year)
+    catalogue = load("indicators_by_index", index_code=index_code)
+    weights = load("weights_by_indicator", index_code=index_code, year=year)
+    published = set(values.loc[values["value"].notna(), "indicator"])
+    return values, formula(index_code, year, catalogue, weights, published)
+
+
+def mismatch(values: pd.DataFrame, rule: Formula) -> float:
+    """The largest difference between a province's published total and its weighted components."""
+    wide = values.pivot_table(index="province_code", columns="indicator", values="value")
+    if rule.total not in wide or not set(rule.weights) <= set(wide):
+        return float("nan")
+    summed = sum(wide[code] * weight for code, weight in rule.weights.items())
+    return float((summed - wide[rule.total]).abs().max())
+
+
+def rank_of(total: float, others: pd.Series) -> int:
+    """The rank a total takes among the other provinces' totals; ties share the best rank."""
+    return int((others > total + EPSILON).sum()) + 1
+
+
+def _table(
+    values: pd.DataFrame, rule: Formula, province_code: str
+) -> tuple[float, pd.Series, pd.DataFrame]:
+    """The focus's total, the others' totals and the component table (no proposal yet)."""
+    totals = values[values["indicator"] == rule.total].dropna(subset=["value"])
+    totals = totals.set_index("province_code")["value"]
+    parts = values[values["indicator"].isin(rule.weights)].dropna(subset=["value"])
+    mine = parts[parts["province_code"] == province_code].set_index("indicator")["value"]
+    if province_code not in totals.index or set(mine.index) != set(rule.weights):
+        raise NoComponents(province_code)
+    rows = pd.DataFrame({"indicator": list(rule.weights)})
+    rows["current"] = rows["indicator"].map(mine)
+    rows["frontier"] = rows["indicator"].map(parts.groupby("indicator")["value"].max())
+    rows["weight"] = rows["indicator"].map(rule.weights)
+    rows["room_points"] = ((rows["frontier"] - rows["current"]) * rows["weight"]).clip(lower=0)
+    return float(totals[province_code]), totals.drop(province_code), rows
+
+
+def needed_points(
+    total: float, others: pd.Series, kind: str, threshold: float
+) -> tuple[float, str | None, float | None]:
+    """Points needed (0 when met), and for a rank target the province to pass and its total."""
+    if kind == "value":
+        return max(0.0, threshold - total), None, None
+    ordered = others.sort_values(ascending=False, kind="stable")
+    if threshold > len(ordered):
+        return 0.0, None, None
+    code, value = ordered.index[int(threshold) - 1], float(ordered.iloc[int(threshold) - 1])
+    return max(0.0, value - total), str(code), value
+
+
+def propose(rows: pd.DataFrame, needed: float) -> pd.DataFrame:
+    """Cover the points needed from the largest room first, never beyond any frontier."""
+    out = rows.sort_values("room_points", ascending=False, kind="stable").reset_index(drop=True)
+    left, points = needed, []
+    for room in out["room_points"]:
+        taken = min(room, max(left, 0.0))
+        points.append(taken)
+        left -= taken
+    out["proposed_points"] = points
+    out["proposed_gain"] = out["proposed_points"] / out["weight"]
+    return out[COLUMNS]
+
+
+def gap(
+    values: pd.DataFrame, rule: Formula, province_code: str, kind: str, threshold: float
+) -> Gap:
+    """The gap to a target (kind "rank": rank <= threshold; "value": total >= threshold).
+
+    values: province_code, indicator, value of one release. Raises NoComponents when the focus
+    province has no total or not every component in it.
+    """
+    total, others, rows = _table(values, rule, province_code)
+    needed, passes, passes_value = needed_points(total, others, kind, threshold)
+    proposal = propose(rows, needed)
+    result = total + float(proposal["proposed_points"].sum())
+    return Gap(
+        total,
+        rank_of(total, others),
+        len(others) + 1,
+        needed,
+        passes,
+        passes_value,
+        proposal,
+        result,
+        rank_of(result, others),
+    )
+
+
+def what_if(
+    values: pd.DataFrame, rule: Formula, province_code: str, chosen: dict[str, float]
+) -> tuple[float, int]:
+    """The total and rank the focus would have had with some components at the chosen values."""
+    total, others, rows = _table(values, rule, province_code)
+    current = rows.set_index("indicator")["current"]
+    change = sum((value - current[code]) * rule.weights[code] for code, value in chosen.items())
+    return total + change, rank_of(total + change, others)
+
+
+def sentence(
+    result: Gap, place: str, other: str | None, kind: str, threshold: float, lang: str
+) -> str:
+    """One plain line: where the province stands, the points needed, and what the proposal gives.
+
+    place: "Hà Nội · PCI 2021"; other: the name of the province to reach (rank targets).
+    """
+    figures = {
+        "place": place,
+        "total": number(result.total, lang),
+        "rank": result.rank,
+        "units": result.units,
+        "needed": number(result.needed, lang),
+        "threshold": number(threshold, lang, 2, fixed=False),
+        "other": other or "",
+        "other_value": number(result.passes_value, lang),
+        "result": number(result.result_total, lang),
+        "result_rank": result.result_rank,
+    }
+    if result.met:
+        return t(f"plan.met_{kind}", lang, **figures)
+    text = t("plan.needs_rank" if other else "plan.needs_value", lang, **figures)
+    if not result.reached:
+        short = result.needed - float(result.rows["proposed_points"].sum())
+        text += " " + t("plan.short", lang, short=number(short, lang))
+    return text

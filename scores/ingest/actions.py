@@ -1,0 +1,117 @@
+"""Remediation actions: checked, then stored; every change is a new version, none overwritten."""
+
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+
+from scores import db
+from scores.ingest.store import WRITE_LOCK
+
+STATUSES = ("planned", "in_progress", "done", "paused")
+
+
+class ActionRefused(ValueError):
+    """Nothing was stored; `problems` holds (message key under action_problem., values) pairs."""
+
+    def __init__(self, problems: list[tuple[str, dict]]) -> None:
+        super().__init__(", ".join(key for key, _ in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Action:
+    """One version of an action on one indicator of one index for one province."""
+
+    province_code: str
+    index_code: str
+    indicator: str
+    owner: str
+    action: str
+    due: date | str
+    status: str = "planned"
+    note: str = ""
+
+
+def due_date(text: date | str) -> date | None:
+    """The due date from an ISO date (YYYY-MM-DD); None when it is not one."""
+    if isinstance(text, datetime):
+        return text.date()
+    if isinstance(text, date):
+        return text
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        return None
+
+
+def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[tuple[str, dict]]:
+    """Every reason to refuse an action, at once; [] when it is sound."""
+    known = db.query(
+        con,
+        "known_codes_by_action",
+        index_code=action.index_code,
+        indicator=action.indicator,
+        province_code=action.province_code,
+    ).iloc[0]
+    found = [("province", {"value": action.province_code})] if not known["province_known"] else []
+    if not known["index_known"]:
+        found.append(("index", {"value": action.index_code}))
+    elif not known["indicator_known"]:
+        found.append(("indicator", {"value": action.indicator, "index": action.index_code}))
+    if due_date(action.due) is None:
+        found.append(("due", {"value": action.due}))
+    if action.status not in STATUSES:
+        found.append(("status", {"value": action.status, "allowed": ", ".join(STATUSES)}))
+    found += [
+        (field, {}) for field in ("owner", "action") if not str(getattr(action, field)).strip()
+    ]
+    return found
+
+
+def _store(
+    con: duckdb.DuckDBPyConnection, action: Action, action_id: int, version: int, by: str
+) -> None:
+    found = problems(con, action)
+    if found:
+        raise ActionRefused(found)
+    values = asdict(action) | {"due": due_date(action.due), "note": action.note or None}
+    values |= {
+        "action_id": action_id,
+        "version": version,
+        "updated_by": by,
+        "updated_at": datetime.now(),
+    }
+    con.execute(db.sql("insert_action"), values)
+
+
+def add(con: duckdb.DuckDBPyConnection, action: Action, by: str) -> int:
+    """Store a new action (version 1); returns its id. Raises ActionRefused, storing nothing."""
+    with WRITE_LOCK:
+        action_id = int(con.execute(db.sql("next_action_id")).fetchone()[0])
+        _store(con, action, action_id, 1, by)
+    return action_id
+
+
+def change(con: duckdb.DuckDBPyConnection, action_id: int, by: str, **changes: object) -> int:
+    """Store a new version with the changes (status, note, due, owner, action); returns it.
+
+    Raises LookupError for an unknown id and ActionRefused for a bad value, storing nothing.
+    """
+    with WRITE_LOCK:
+        versions = history(con, action_id)
+        if versions.empty:
+            raise LookupError(action_id)
+        last = versions.iloc[-1]
+        fields = {name: last[name] for name in Action.__dataclass_fields__}
+        latest = Action(**fields | {"note": last["note"] if pd.notna(last["note"]) else ""})
+        updated = replace(latest, **{k: v for k, v in changes.items() if v is not None})
+        version = int(last["version"]) + 1
+        _store(con, updated, action_id, version, by)
+    return version
+
+
+def history(con: duckdb.DuckDBPyConnection, action_id: int) -> pd.DataFrame:
+    """Every version of one action, oldest first."""
+    return db.query(con, "action_versions_by_version", action_id=action_id)

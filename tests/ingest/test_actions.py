@@ -1,0 +1,109 @@
+"""Remediation actions: add, change, history, overdue, refusals; never a score or a release."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from conftest import assert_unchanged, snapshot
+
+from scores import db
+from scores.analysis.actions import progress, since_began, with_overdue
+from scores.ingest.actions import Action, ActionRefused, add, change, history
+
+ACTION = Action("01", "PCI", "informal_charges", "Sở Tài chính", "Công khai phí", "2026-12-31")
+
+
+def actions_table(con) -> pd.DataFrame:
+    return con.execute("SELECT * FROM actions ORDER BY action_id, version").df()
+
+
+def test_add_then_change_keeps_every_version(con):
+    first = add(con, ACTION, by="hoa")
+    second = add(con, ACTION, by="hoa")
+    assert (first, second) == (1, 2)
+    assert change(con, first, "lan", status="in_progress", note="Đã họp") == 2
+    assert change(con, first, "lan", due="2027-03-31") == 3
+    versions = history(con, first)
+    assert versions["version"].tolist() == [1, 2, 3]
+    assert versions["status"].tolist() == ["planned", "in_progress", "in_progress"]
+    assert versions["note"].tolist()[1:] == ["Đã họp", "Đã họp"]  # kept from the last version
+    assert versions["updated_by"].tolist() == ["hoa", "lan", "lan"]
+    assert [d.date() for d in versions["due"]] == [date(2026, 12, 31)] * 2 + [date(2027, 3, 31)]
+    current = db.query(con, "actions_by_province", province_code="01", index_code="PCI")
+    assert current[["action_id", "version", "status"]].values.tolist() == [
+        [1, 3, "in_progress"],
+        [2, 1, "planned"],
+    ]
+    assert current["began_at"].iloc[0] == versions["updated_at"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"indicator": "nope"}, "indicator"),
+        ({"index_code": "XYZ"}, "index"),
+        ({"province_code": "99"}, "province"),
+        ({"province_code": "28"}, "province"),  # Hà Tây: not a unit of today
+        ({"due": "31/12/2026"}, "due"),
+        ({"due": "2026-02-30"}, "due"),
+        ({"status": "finished"}, "status"),
+        ({"owner": "  "}, "owner"),
+    ],
+)
+def test_bad_input_is_refused_and_stores_nothing(con, changes, key):
+    before = actions_table(con)
+    with pytest.raises(ActionRefused) as refused:
+        add(con, Action(**{**ACTION.__dict__, **changes}), by="hoa")
+    assert [found for found, _ in refused.value.problems] == [key]
+    pd.testing.assert_frame_equal(actions_table(con), before)
+
+
+def test_a_bad_change_or_an_unknown_id_stores_nothing(con):
+    add(con, ACTION, by="hoa")
+    before = actions_table(con)
+    with pytest.raises(ActionRefused):
+        change(con, 1, "hoa", status="finished")
+    with pytest.raises(LookupError):
+        change(con, 9, "hoa", status="done")
+    pd.testing.assert_frame_equal(actions_table(con), before)
+
+
+def test_actions_never_change_scores_or_releases(con):
+    before = snapshot(con)
+    action_id = add(con, ACTION, by="hoa")
+    change(con, action_id, "hoa", status="done")
+    assert_unchanged(before, con)
+
+
+def test_overdue_when_due_has_passed_and_not_done():
+    frame = pd.DataFrame(
+        {
+            "due": pd.to_datetime(["2026-11-25", "2026-11-25", "2026-11-26", "2026-11-27"]),
+            "status": ["in_progress", "done", "planned", "paused"],
+        }
+    )
+    assert with_overdue(frame, date(2026, 11, 26))["overdue"].tolist() == [
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_progress_reads_the_province_s_actions(con):
+    add(con, ACTION, by="hoa")
+    add(con, Action(**{**ACTION.__dict__, "province_code": "79"}), by="hoa")
+    found = progress(lambda name, **p: db.query(con, name, **p), "01", date(2027, 1, 1))
+    assert found[["province_code", "overdue"]].values.tolist() == [["01", True]]
+
+
+def test_trend_since_began_starts_at_the_year_before():
+    history_ = pd.DataFrame(
+        {
+            "indicator": ["a"] * 4 + ["b"],
+            "year": [2019, 2020, 2021, 2022, 2021],
+            "value": [1.0, 2.0, None, 4.0, 9.0],
+        }
+    )
+    found = since_began(history_, "a", date(2021, 5, 1))
+    assert found.values.tolist() == [[2020, 2.0], [2022, 4.0]]

@@ -1,0 +1,167 @@
+"""The plan's command line: `gap` and `actions`, run in-process (the contract of issue #13)."""
+
+import csv
+import io
+
+import pytest
+
+from scores.__main__ import main
+
+GAP_HEADER = "indicator,current,frontier,weight,room_points,proposed_gain,proposed_points"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_gap_to_rank_5_writes_the_contract_csv_and_one_line(built_db, capsys):
+    code, out, err = run(
+        capsys,
+        "gap",
+        "--province",
+        "01",
+        "--index",
+        "PCI",
+        "--year",
+        "2021",
+        "--rank",
+        "5",
+        "--db",
+        str(built_db),
+    )
+    assert code == 0, err
+    assert out.splitlines()[0] == GAP_HEADER
+    found = rows(out)
+    assert len(found) == 10  # PCI's ten sub-indices of 2013-2021
+    assert found[0]["indicator"] == "transparency"  # the largest room: 20 % weight, far behind
+    gains = sum(float(row["proposed_points"]) for row in found)
+    assert gains == pytest.approx(69.68898773 - 68.60281372, abs=1e-4)  # Vĩnh Phúc, rank 5
+    for row in found:
+        assert float(row["proposed_points"]) == pytest.approx(
+            float(row["weight"]) * float(row["proposed_gain"]), abs=1e-5
+        )
+    assert err.count("\n") == 1
+    assert "hạng 10/63" in err and "Vĩnh Phúc" in err and "hạng 5/63" in err
+
+
+def test_gap_already_met_has_zero_gains(built_db, capsys):
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "gap",
+        "--province",
+        "01",
+        "--index",
+        "PAPI",
+        "--year",
+        "2024",
+        "--value",
+        "40",
+        "--db",
+        str(built_db),
+    )
+    assert code == 0
+    assert all(float(row["proposed_gain"]) == 0 for row in rows(out))
+    assert "is met" in err
+
+
+@pytest.mark.parametrize("index", ["SIPAS", "PAR"])
+def test_gap_of_an_index_without_components_exits_1_plainly(built_db, capsys, index):
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "gap",
+        "--province",
+        "01",
+        "--index",
+        index,
+        "--year",
+        "2024",
+        "--rank",
+        "5",
+        "--db",
+        str(built_db),
+    )
+    assert (code, out) == (1, "")
+    assert "does not publish all the components" in err and "Traceback" not in err
+
+
+ACTIONS_HEADER = (
+    "action_id,province_code,index,indicator,owner,action,due,status,note,updated_at,updated_by"
+)
+ADD = (
+    "actions",
+    "add",
+    "--province",
+    "01",
+    "--index",
+    "pci",
+    "--indicator",
+    "informal_charges",
+    "--owner",
+    "Sở Tài chính",
+    "--due",
+    "2026-12-31",
+    "--text",
+    "Công khai các khoản phí",
+)
+
+
+def test_actions_add_set_list_history(db_file, capsys):
+    code, out, err = run(capsys, *ADD, "--by", "hoa")
+    assert (code, out.strip()) == (0, "1"), err
+    code, out, err = run(
+        capsys, "actions", "set", "1", "--status", "in_progress", "--note", "Đã họp", "--by", "lan"
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "actions", "list", "--province", "01", "--index", "PCI")
+    assert out.splitlines()[0] == ACTIONS_HEADER
+    (row,) = rows(out)
+    assert [row[k] for k in ("action_id", "index", "due", "status", "note", "updated_by")] == [
+        "1",
+        "PCI",
+        "2026-12-31",
+        "in_progress",
+        "Đã họp",
+        "lan",
+    ]
+    code, out, _ = run(capsys, "actions", "history", "1")
+    assert [(r["version"], r["status"]) for r in rows(out)] == [
+        ("1", "planned"),
+        ("2", "in_progress"),
+    ]
+    _, out, _ = run(capsys, "actions", "list", "--province", "79")
+    assert out.strip() == ACTIONS_HEADER
+
+
+def test_actions_bad_input_is_a_plain_error_and_changes_nothing(db_file, capsys):
+    code, out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        *ADD[:7],
+        "nope",
+        *ADD[8:11],
+        "2026-13-01",
+        *ADD[12:],
+        "--status",
+        "finished",
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "The PCI catalogue has no indicator “nope”.",
+        "The due date “2026-13-01” is not a date (YYYY-MM-DD, e.g. 2026-12-31).",
+        "Status “finished” is not valid; use one of: planned, in_progress, done, paused.",
+    ]
+    code, _, err = run(capsys, "--lang", "en", "actions", "set", "4", "--status", "done")
+    assert (code, err.strip()) == (1, "There is no action 4.")
+    _, out, _ = run(capsys, "actions", "list")
+    assert out.strip() == ACTIONS_HEADER
