@@ -62,3 +62,9 @@ CREATE TABLE IF NOT EXISTS import_log (
     attempted_at TIMESTAMP NOT NULL, index_code TEXT, year INTEGER, file_name TEXT, sha256 TEXT,
     outcome TEXT NOT NULL, release_id INTEGER, reason TEXT, imported_by TEXT
 );
+-- Every change (import, restore, target, action, roles loaded, sign-in failure), append-only:
+-- queries/insert_audit_log.sql is the only statement that touches it (a test checks).
+CREATE TABLE IF NOT EXISTS audit_log (
+    changed_at TIMESTAMP NOT NULL, who TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,
+    index_code TEXT, year INTEGER, before TEXT, after TEXT
+);

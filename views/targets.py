@@ -134,4 +134,5 @@ for target in targets.itertuples():
 
 with st.expander(state.tr("targets.edit")):
     if access.admin_gate():
+        access.status("targets")
         target_editor.show(unit.province_code, targets, names)

@@ -61,7 +61,7 @@ def server(built_db, tmp_path_factory):
     process = subprocess.Popen(
         command,
         cwd=ROOT,
-        env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret"},
+        env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret-passphrase"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -209,7 +209,7 @@ def test_a_file_uploaded_through_the_browser_lands_in_the_history(server, browse
         encoding="utf-8",
     )
     page = open_page(browser, f"{server}/data?lang=vi", 'input[type="password"]', 2)
-    page.locator('input[type="password"]').first.fill("s3cret")
+    page.locator('input[type="password"]').first.fill("s3cret-passphrase")
     page.get_by_role("button", name="Đăng nhập").first.click()
     expect(page.locator('input[type="password"]')).to_have_count(0, timeout=30000)
     expect(page.locator('input[type="file"]')).to_be_enabled(timeout=30000)
