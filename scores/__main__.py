@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     path = db_path(args.db)
-    counts = seed.build(path)
+    counts = seed.build(path, by=Actor(getpass.getuser(), "admin"))
     print(t("cli.built", args.lang, path=path, releases=sum(counts.values())))
     return 0
 

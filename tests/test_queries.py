@@ -368,6 +368,21 @@ FRAMES = {
             }
         ),
     ),
+    "insert_audit_log_from_frame": (
+        "carried_audit_log",
+        pd.DataFrame(
+            {
+                "changed_at": [datetime(2025, 1, 1)],
+                "who": ["a@example.org"],
+                "role": ["editor"],
+                "action": ["release_imported"],
+                "index_code": ["PCI"],
+                "year": [2016],
+                "before": [None],
+                "after": ['{"version": 2}'],
+            }
+        ),
+    ),
     "insert_averages_from_frame": (
         "new_averages",
         pd.DataFrame(

@@ -2,6 +2,7 @@
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 
@@ -17,6 +18,7 @@ ACTIONS = (
     "roles_loaded",
     "sign_in_failed",
     "sign_in_refused",
+    "rebuilt",
 )
 
 
@@ -45,6 +47,25 @@ def record(
             "after": _json(after),
         },
     )
+
+
+def carry_over(con: duckdb.DuckDBPyConnection, old: Path, actor: Actor) -> None:
+    """A rebuilt database keeps the trail of the one it replaces, and says it was rebuilt."""
+    if old.exists():
+        with duckdb.connect(str(old), read_only=True) as previous:
+            tables = previous.execute(db.sql("table_names")).fetchall()
+            rows = (
+                previous.execute(db.sql("audit_log_by_time")).df()
+                if ("audit_log",) in tables
+                else None
+            )
+        if rows is not None and len(rows):
+            con.register("carried_audit_log", rows)
+            try:
+                con.execute(db.sql("insert_audit_log_from_frame"))
+            finally:
+                con.unregister("carried_audit_log")
+    record(con, actor, "rebuilt")
 
 
 def _json(value: dict | None) -> str | None:
