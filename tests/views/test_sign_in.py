@@ -146,12 +146,14 @@ def test_editor_uploads_admin_restores_stranger_neither(site, browser, tmp_path)
     page.get_by_role("tab", name="Lịch sử công bố").click()
     expect(page.get_by_text("việc này cần quyền quản trị viên").first).to_be_visible()
     expect(page.get_by_role("button", name="Khôi phục phiên bản này")).to_have_count(0)
+    expect(page.get_by_text("Tệp gốc đã nhập")).to_have_count(0)  # originals: administrators
     shoot(page, "editor")
     context.close()
 
     # An administrator: restores the version the editor replaced.
     context, page = sign_in(browser, url, ADMIN)
     page.get_by_role("tab", name="Lịch sử công bố").click()
+    expect(page.get_by_text("Tệp gốc đã nhập").first).to_be_visible()
     page.get_by_role("button", name="Khôi phục phiên bản này").click()
     expect(page.get_by_text("Đã khôi phục lần công bố").first).to_be_visible(timeout=60000)
     page = data_page(context, url)  # a new run reads the change history again
