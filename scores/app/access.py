@@ -58,7 +58,9 @@ def actor() -> Actor:
     if _oidc():
         if not st.user.get("is_logged_in", False):
             return NOBODY
-        email = str(st.user.get("email") or st.user.get("sub") or "").strip().lower()
+        # Entra ID sends the address as preferred_username unless the email claim is added.
+        found = st.user.get("email") or st.user.get("preferred_username") or st.user.get("sub")
+        email = str(found or "").strip().lower()
         config = role_config()
         _record_roles(config)
         return Actor(email or "–", role_of(email, dict(st.user), config))
