@@ -9,6 +9,7 @@ from conftest import ROOT, assert_unchanged, snapshot
 
 from scores import db
 from scores.__main__ import main
+from scores.i18n import t
 from scores.ingest import audit, store
 from scores.ingest.importer import commit, prepare
 from scores.ingest.targets import Target, save
@@ -129,3 +130,13 @@ def test_no_command_changes_what_the_trail_holds(db_file, tmp_path, capsys):
         ("Trần Thị B", "admin", "restored"),
         (recorded[-1][0], "admin", "rebuilt"),
     ]
+
+
+SENTENCE_FIELDS = ("who", "index", "year", "time", "date", "version", "old_version", "before")
+SENTENCE_FIELDS += ("after", "what", "admins", "editors")
+
+
+def test_each_kind_of_change_has_a_sentence_in_both_languages():
+    for action in (*audit.ACTIONS, "target_new"):
+        for lang in ("vi", "en"):
+            assert "{" not in t(f"audit.{action}", lang, **dict.fromkeys(SENTENCE_FIELDS, "x"))
