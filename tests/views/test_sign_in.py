@@ -83,6 +83,14 @@ editor = ["{EDITOR}"]
     process.wait(timeout=20)
 
 
+@pytest.fixture(autouse=True)
+def patient():
+    """Under load a page draws in tens of seconds: every expectation here waits up to a minute."""
+    expect.set_options(timeout=60000)
+    yield
+    expect.set_options(timeout=5000)  # Playwright's default, for the other tests
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -108,8 +116,13 @@ def sign_in(browser, url: str, email: str):
     page = data_page(context, url)
     page.get_by_role("button", name=SIGN_IN).first.click()
     page.locator(f'button[name="sub"][value="{email}"]').click()
-    page.wait_for_url(url + "/**", timeout=30000)
+    back_in_app(page, url)
     return context, data_page(context, url)
+
+
+def back_in_app(page, url: str) -> None:
+    """Wait until the provider has sent the browser back to the app (past the callback)."""
+    page.wait_for_url(lambda at: at.startswith(url) and "/oauth2callback" not in at, timeout=30000)
 
 
 def uploader(page):
@@ -131,7 +144,8 @@ def test_editor_uploads_admin_restores_stranger_neither(site, browser, tmp_path)
     expect(page.get_by_role("button", name="Khôi phục phiên bản này")).to_have_count(0)
     shoot(page, "stranger")
     page.get_by_role("button", name="Đăng xuất").first.click()
-    page.wait_for_url(url + "/**", timeout=30000)
+    page.get_by_role("button", name="End session").click()  # the provider's own sign-out page
+    back_in_app(page, url)
     page = data_page(context, url)
     expect(page.get_by_role("button", name=SIGN_IN).first).to_be_visible()
     context.close()
