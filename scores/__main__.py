@@ -22,6 +22,7 @@ from scores.i18n import describe, number, t
 from scores.ingest import actions, seed, store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
+from scores.roles import Actor
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--db")
     res = commands.add_parser("restore")
     res.add_argument("release_id", type=int)
+    res.add_argument("--by", default=None, help="who restores (default: the system user)")
     res.add_argument("--db")
     brief = commands.add_parser("brief")
     brief.add_argument("--province", required=True, help="GSO code (e.g. 01; 24-2004 before 2025)")
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     path = db_path(args.db)
-    counts = seed.build(path)
+    counts = seed.build(path, by=Actor(getpass.getuser(), "admin"))
     print(t("cli.built", args.lang, path=path, releases=sum(counts.values())))
     return 0
 
@@ -228,7 +230,9 @@ def _releases(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     con = db.connect(args.db)
     try:
-        index_code, year, version = store.restore(con, args.release_id, getpass.getuser())
+        # The command line is a local administrator: whoever may run it may open the file.
+        actor = Actor(args.by or getpass.getuser(), "admin")
+        index_code, year, version = store.restore(con, args.release_id, actor)
     except LookupError:
         print(t("cli.no_release", args.lang, release=args.release_id), file=sys.stderr)
         return 1
@@ -346,12 +350,12 @@ def _action_add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int
         args.status,
         args.note,
     )
-    print(actions.add(con, action, by=args.by or getpass.getuser()))
+    print(actions.add(con, action, Actor(args.by or getpass.getuser(), "admin")))
     return 0
 
 
 def _action_set(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
-    by = args.by or getpass.getuser()
+    by = Actor(args.by or getpass.getuser(), "admin")
     version = actions.change(
         con, args.action_id, by, status=args.status, note=args.note, due=args.due
     )

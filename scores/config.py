@@ -18,6 +18,8 @@ MAX_COLUMNS = 500
 MAX_CELL_CHARS = 2_000
 MAX_XLSX_EXPANDED_MB = 100  # the sum of the sizes the zip declares for its parts
 MAX_NAME_PICKS = 50  # unknown province names offered a pick box on the Data page
+# The administrator password fallback is refused (sign-in stays off) when shorter than this.
+MIN_PASSWORD_LENGTH = 12
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -71,3 +71,10 @@ CREATE TABLE IF NOT EXISTS actions (
     updated_by TEXT NOT NULL,
     PRIMARY KEY (action_id, version)
 );
+
+-- Every change (import, restore, target, action, roles loaded, sign-in failure), append-only:
+-- queries/insert_audit_log.sql is the only statement that touches it (a test checks).
+CREATE TABLE IF NOT EXISTS audit_log (
+    changed_at TIMESTAMP NOT NULL, who TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,
+    index_code TEXT, year INTEGER, before TEXT, after TEXT
+);

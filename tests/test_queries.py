@@ -278,6 +278,17 @@ PARAMS = {
     "values_by_release": {"release_id": 2},
     "weights_by_period": {"index_code": "PCI"},
     "current_release_by_index_year": {"index_code": "PCI", "year": 2016},
+    "target_by_id": {"target_id": 1},
+    "insert_audit_log": {
+        "changed_at": datetime(2025, 1, 1),
+        "who": "a@example.org",
+        "role": "admin",
+        "action": "restored",
+        "index_code": "PCI",
+        "year": 2016,
+        "before": None,
+        "after": None,
+    },
     "save_target": {
         "target_id": 7,
         "province_code": "01",
@@ -375,6 +386,21 @@ FRAMES = {
                 "outcome": ["accepted"],
                 "release_id": [9],
                 "imported_by": ["t"],
+            }
+        ),
+    ),
+    "insert_audit_log_from_frame": (
+        "carried_audit_log",
+        pd.DataFrame(
+            {
+                "changed_at": [datetime(2025, 1, 1)],
+                "who": ["a@example.org"],
+                "role": ["editor"],
+                "action": ["release_imported"],
+                "index_code": ["PCI"],
+                "year": [2016],
+                "before": [None],
+                "after": ['{"version": 2}'],
             }
         ),
     ),

@@ -6,13 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis import diff
-from scores.app import access, cache, history, methodology, state, upload, widgets
+from scores.app import access, cache, changes, history, methodology, state, upload, widgets
 from scores.config import MAX_UPLOAD_MB
 from scores.export import tables
 from scores.i18n import day
 from scores.ingest import store
 from scores.ingest.errors import ImportRefused
 from scores.ingest.importer import check_date
+from scores.roles import NotAllowed
 
 names = state.index_names()
 st.title(state.tr("data.title"))
@@ -27,7 +28,9 @@ upload_tab, history_tab, download_tab, method_tab = st.tabs(
 
 
 with upload_tab:
-    allowed = access.admin_gate()
+    allowed = access.gate("editor")
+    if allowed:
+        access.status("upload")
     file = st.file_uploader(
         state.tr("data.file", limit=MAX_UPLOAD_MB),
         type=["csv", "txt", "tsv", "xlsx"],
@@ -82,7 +85,11 @@ with upload_tab:
                     prepared.sha256,
                     access.who(),
                 )
-                release_id = upload.save_and_commit(prepared, data, source)
+                try:
+                    release_id = upload.save_and_commit(prepared, data, source, access.actor())
+                except NotAllowed as error:
+                    access.refused(error)
+                    st.stop()
                 st.cache_data.clear()
                 st.success(
                     state.tr(
@@ -140,6 +147,7 @@ with history_tab:
     refused = log[log["outcome"] == "refused"]
     st.subheader(state.tr("data.refused"))
     st.dataframe(history.log_table(refused), hide_index=True, width="stretch")
+    changes.show()
     if access.admin_gate(key="restore_login"):
         superseded, lang = releases[releases["status"] == "superseded"], state.lang()
         options = {
@@ -156,8 +164,12 @@ with history_tab:
             counts = upload.restore_preview(releases, chosen)
             st.markdown(upload.counts_line(counts))
             if st.button(state.tr("data.restore"), key="restore"):
-                with cache.cursor() as con:
-                    store.restore(con, chosen, access.who())
+                try:
+                    with cache.cursor() as con:
+                        store.restore(con, chosen, access.actor())
+                except NotAllowed as error:
+                    access.refused(error)
+                    st.stop()
                 st.cache_data.clear()
                 st.success(state.tr("data.restored", release=chosen))
 

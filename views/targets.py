@@ -137,4 +137,5 @@ actions_panel.show(unit.province_code, names)
 
 with st.expander(state.tr("targets.edit")):
     if access.admin_gate():
+        access.status("targets")
         target_editor.show(unit.province_code, targets, names)

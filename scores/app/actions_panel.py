@@ -12,6 +12,7 @@ from scores.app import access, cache, widgets
 from scores.app.state import indicator_labels, lang, tr
 from scores.i18n import day, number
 from scores.ingest.actions import STATUSES, Action, ActionRefused, add, change
+from scores.roles import NotAllowed
 
 
 def current(province_code: str, index_code: str | None = None) -> pd.DataFrame:
@@ -130,7 +131,7 @@ def beside_indicators(found: pd.DataFrame, history: pd.DataFrame, labels: dict[s
 def editor(province_code: str, names: dict[str, str]) -> None:
     """The administrator's forms: a new action, and a new status and progress note for one
     (the due date changes from the command line: actions set ID --due)."""
-    if not access.admin_gate(key="actions_login"):
+    if not access.gate("editor", key="actions_login"):
         return
     if st.session_state.pop("action_saved", False):
         st.success(tr("plan.saved"))
@@ -155,7 +156,7 @@ def editor(province_code: str, names: dict[str, str]) -> None:
         )
         if st.form_submit_button(tr("plan.add")):
             action = Action(province_code, index_code, indicator, owner, text, due, status)
-            _write(lambda con: add(con, action, by=access.who()))
+            _write(lambda con: add(con, action, access.actor()))
     _change_form(province_code)
 
 
@@ -179,7 +180,8 @@ def _change_form(province_code: str) -> None:
         )
         note = st.text_input(tr("plan.col_note"), key="action_note")
         if st.form_submit_button(tr("plan.save")):
-            _write(lambda con: change(con, chosen, access.who(), status=status, note=note or None))
+            who = access.actor()
+            _write(lambda con: change(con, chosen, who, status=status, note=note or None))
 
 
 def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
@@ -189,6 +191,9 @@ def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
     except ActionRefused as refused:
         for key, values in refused.problems:
             st.error(tr(f"action_problem.{key}", **values))
+        return
+    except NotAllowed as error:
+        access.refused(error)
         return
     st.cache_data.clear()
     st.session_state["action_saved"] = True

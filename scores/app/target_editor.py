@@ -6,6 +6,7 @@ import streamlit as st
 from scores.app import access, cache
 from scores.app.state import tr
 from scores.ingest.targets import KINDS, Target, from_form, problems, save
+from scores.roles import NotAllowed
 
 
 def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> None:
@@ -62,8 +63,12 @@ def _save(target: Target, units: int, valid_max: float | None) -> None:
     for problem in found:
         st.error(tr(f"target_problem.{problem}"))
     if not found:
-        with cache.cursor() as con:
-            save(con, target, by=access.who())
+        try:
+            with cache.cursor() as con:
+                save(con, target, access.actor())
+        except NotAllowed as error:
+            access.refused(error)
+            return
         st.cache_data.clear()
         st.success(tr("targets.saved"))
         st.rerun()

@@ -16,6 +16,7 @@ from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, commit, log_refusal, prepare
 from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
+from scores.roles import Actor, require
 
 SKIP = "__skip__"
 
@@ -288,15 +289,17 @@ def commit_buttons(counts: dict[str, int]) -> bool:
     return replace.button(state.tr("upload.commit_rounded"), key="commit")
 
 
-def save_and_commit(prepared: Prepared, data: bytes, source: store.Source) -> int:
-    """Keep the original file by checksum, then store the release (one transaction)."""
+def save_and_commit(prepared: Prepared, data: bytes, source: store.Source, actor: Actor) -> int:
+    """Keep the original file by checksum, then store the release (one transaction); the
+    importer refuses an actor below editor before anything is written."""
+    require(actor, "editor")  # before the original is kept, too
     folder = uploads_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"
     if not target.exists():
         target.write_bytes(data)
     with cache.cursor() as con:
-        return commit(con, prepared, source)
+        return commit(con, prepared, source, actor)
 
 
 def restore_preview(releases: pd.DataFrame, release_id: int) -> dict[str, int]:

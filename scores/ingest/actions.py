@@ -7,7 +7,9 @@ import duckdb
 import pandas as pd
 
 from scores import db
+from scores.ingest import audit
 from scores.ingest.store import WRITE_LOCK
+from scores.roles import Actor, require
 
 STATUSES = ("planned", "in_progress", "done", "paused")
 
@@ -71,8 +73,16 @@ def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[tuple[str, 
 
 
 def _store(
-    con: duckdb.DuckDBPyConnection, action: Action, action_id: int, version: int, by: str
+    con: duckdb.DuckDBPyConnection,
+    action: Action,
+    action_id: int,
+    version: int,
+    actor: Actor,
+    before: Action | None = None,
 ) -> None:
+    """Check the actor's role and the action, then append the version and its audit line in
+    one transaction (all or nothing)."""
+    require(actor, "editor")
     found = problems(con, action)
     if found:
         raise ActionRefused(found)
@@ -80,24 +90,42 @@ def _store(
     values |= {
         "action_id": action_id,
         "version": version,
-        "updated_by": by,
+        "updated_by": actor.name,
         "updated_at": datetime.now(),
     }
-    con.execute(db.sql("insert_action"), values)
+    shown = {"action_id": action_id, "version": version, "title": action.action}
+    with db.transaction(con):
+        con.execute(db.sql("insert_action"), values)
+        audit.record(
+            con,
+            actor,
+            "action_changed",
+            action.index_code,
+            None,
+            before=before and _audited(before),
+            after=_audited(action) | shown,
+        )
 
 
-def add(con: duckdb.DuckDBPyConnection, action: Action, by: str) -> int:
-    """Store a new action (version 1); returns its id. Raises ActionRefused, storing nothing."""
+def _audited(action: Action) -> dict:
+    """An action version as the audit log keeps it (dates as text)."""
+    return asdict(action) | {"due": str(due_date(action.due) or action.due)}
+
+
+def add(con: duckdb.DuckDBPyConnection, action: Action, actor: Actor) -> int:
+    """Store a new action (version 1); returns its id. Raises ActionRefused, or NotAllowed
+    below editor, storing nothing."""
     with WRITE_LOCK:
         action_id = int(con.execute(db.sql("next_action_id")).fetchone()[0])
-        _store(con, action, action_id, 1, by)
+        _store(con, action, action_id, 1, actor)
     return action_id
 
 
-def change(con: duckdb.DuckDBPyConnection, action_id: int, by: str, **changes: object) -> int:
+def change(con: duckdb.DuckDBPyConnection, action_id: int, actor: Actor, **changes: object) -> int:
     """Store a new version with the changes (status, note, due, owner, action); returns it.
 
-    Raises LookupError for an unknown id and ActionRefused for a bad value, storing nothing.
+    Raises LookupError for an unknown id, ActionRefused for a bad value and NotAllowed below
+    editor, storing nothing.
     """
     with WRITE_LOCK:
         versions = history(con, action_id)
@@ -108,7 +136,7 @@ def change(con: duckdb.DuckDBPyConnection, action_id: int, by: str, **changes: o
         latest = Action(**fields | {"note": last["note"] if pd.notna(last["note"]) else ""})
         updated = replace(latest, **{k: v for k, v in changes.items() if v is not None})
         version = int(last["version"]) + 1
-        _store(con, updated, action_id, version, by)
+        _store(con, updated, action_id, version, actor, before=latest)
     return version
 
 

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import duckdb
 
+from scores import db
 from scores.catalog import Indicators, Provinces
 from scores.i18n import describe
-from scores.ingest import store
+from scores.ingest import audit, store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.interpret import FIRST_YEAR, Layout, understand
 from scores.ingest.readfile import RawTable, read_bytes, read_path
 from scores.ingest.validate import Parsed, check, empty
+from scores.roles import Actor, require
 
 
 @dataclass
@@ -109,8 +111,12 @@ def prepare(
     )
 
 
-def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source) -> int:
-    """Store a prepared upload as the new current version; refuses if any problem stands."""
+def commit(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source, actor: Actor
+) -> int:
+    """Store a prepared upload as the new current version and record it in the audit log;
+    refuses an actor below editor (NotAllowed) and any upload with a problem standing."""
+    require(actor, "editor")
     published, date_problems = check_date(source.date or "")
     if prepared.problems or date_problems:
         raise ImportRefused(prepared.problems + date_problems)
@@ -120,7 +126,11 @@ def commit(con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Sou
     release = store.Release(
         prepared.index_code, prepared.year, values, averages, source, prepared.coverage
     )
-    return store.write_release(con, release)
+    release_id = store.write_release(con, release)
+    version = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()[2]
+    after = {"release_id": release_id, "version": version, "file_name": prepared.file_name}
+    audit.record(con, actor, "release_imported", prepared.index_code, prepared.year, after=after)
+    return release_id
 
 
 def import_file(
@@ -132,9 +142,14 @@ def import_file(
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
+    actor: Actor | None = None,
 ) -> tuple[int, Prepared]:
-    """The whole pipeline for a file on disk; every refusal is logged, nothing else written."""
+    """The whole pipeline for a file on disk; every refusal is logged, nothing else written.
+
+    A file on disk is the command line's (or a test's) path: its actor defaults to a local
+    administrator named by source.imported_by."""
     path = Path(path)
+    actor = actor or Actor(source.imported_by, "admin")
     source = store.Source(
         source.publisher, source.document, source.date, path.name, "", source.imported_by
     )
@@ -148,7 +163,7 @@ def import_file(
             prepared.sha256,
             source.imported_by,
         )
-        return commit(con, prepared, source), prepared
+        return commit(con, prepared, source, actor), prepared
     except ImportRefused as refused:
         log_refusal(con, refused.problems, index_code, year, source)
         raise

@@ -12,7 +12,8 @@ import pandas as pd
 from scores import db
 from scores.catalog import Provinces
 from scores.config import DATA_DIR
-from scores.ingest import store
+from scores.ingest import audit, store
+from scores.roles import Actor
 from scores.text import key, province_key
 
 # The seed files of each index, read together into one release per year: PAPI's sub-dimensions
@@ -27,8 +28,9 @@ SEED_FILES = {
 SEED_HEADER = "year,province,province_code,indicator,score,rank,source_url_or_repo_path"
 
 
-def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
-    """Recreate the database at path from data/; written aside, then moved into place."""
+def build(path: Path, data_dir: Path = DATA_DIR, by: Actor | None = None) -> dict[str, int]:
+    """Recreate the database at path from data/; written aside, then moved into place. With
+    `by` (the command line), the audit trail of the database replaced is carried over."""
     partial = path.with_name(path.name + ".building")
     for stale in (partial, Path(str(partial) + ".wal")):
         stale.unlink(missing_ok=True)
@@ -40,6 +42,8 @@ def build(path: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
             code: seed_index(con, code, [data_dir / "seed" / name for name in names], provinces)
             for code, names in SEED_FILES.items()
         }
+        if by is not None:
+            audit.carry_over(con, path, by)
     finally:
         con.close()
     Path(str(path) + ".wal").unlink(missing_ok=True)

@@ -9,6 +9,8 @@ import pandas as pd
 
 from scores import db
 from scores.catalog import Provinces
+from scores.ingest import audit
+from scores.roles import Actor, require
 
 # One writer at a time inside this process; DuckDB's file lock keeps other processes out.
 WRITE_LOCK = threading.Lock()
@@ -163,19 +165,25 @@ def _insert_frame(
         con.unregister(f"new_{table}")
 
 
-def restore(
-    con: duckdb.DuckDBPyConnection, release_id: int, imported_by: str = "unknown"
-) -> tuple[str, int, int]:
-    """Make an earlier version current again; returns (index_code, year, version)."""
+def restore(con: duckdb.DuckDBPyConnection, release_id: int, actor: Actor) -> tuple[str, int, int]:
+    """Make an earlier version current again and record it in the audit log; returns
+    (index_code, year, version). Administrators only (NotAllowed for anyone else)."""
+    require(actor, "admin")
     with WRITE_LOCK:
         found = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()
         if found is None:
             raise LookupError(release_id)
         index_code, year, version = found
+        current = con.execute(
+            db.sql("current_release_by_index_year"), {"index_code": index_code, "year": year}
+        ).fetchone()
+        before = {"release_id": current[0], "version": current[4]} if current else None
+        after = {"release_id": release_id, "version": version}
         with db.transaction(con):
             con.execute(db.sql("supersede_current"), {"index_code": index_code, "year": year})
             con.execute(db.sql("make_current"), {"release_id": release_id})
-            log(con, "restored", index_code, year, None, release_id=release_id, by=imported_by)
+            log(con, "restored", index_code, year, None, release_id=release_id, by=actor.name)
+            audit.record(con, actor, "restored", index_code, year, before, after)
     return index_code, year, version
 
 

@@ -6,7 +6,9 @@ from datetime import datetime
 import duckdb
 
 from scores import db
+from scores.ingest import audit
 from scores.ingest.store import WRITE_LOCK
+from scores.roles import Actor, require
 
 KINDS = ("rank_at_most", "value_at_least")
 
@@ -73,15 +75,22 @@ def problems(target: Target, units: int, valid_max: float | None) -> list[str]:
     return found
 
 
-def save(con: duckdb.DuckDBPyConnection, target: Target, by: str) -> int:
-    """Insert or replace a target; returns its id."""
-    with WRITE_LOCK:
+def save(con: duckdb.DuckDBPyConnection, target: Target, actor: Actor) -> int:
+    """Insert or replace a target and record the change (before/after) in the audit log;
+    returns its id. Administrators only (NotAllowed for anyone else)."""
+    require(actor, "admin")
+    with WRITE_LOCK, db.transaction(con):
         target_id = target.target_id or con.execute(db.sql("next_target_id")).fetchone()[0]
+        old = con.execute(db.sql("target_by_id"), {"target_id": target_id})
+        row = old.fetchone()
+        before = dict(zip([c[0] for c in old.description], row, strict=True)) if row else None
         values = {
             **asdict(target),
             "target_id": target_id,
-            "updated_by": by,
+            "updated_by": actor.name,
             "updated_at": datetime.now(),
         }
         con.execute(db.sql("save_target"), values)
+        after = {k: v for k, v in asdict(target).items() if k != "target_id"}
+        audit.record(con, actor, "target_edited", target.index_code, None, before, after)
     return target_id

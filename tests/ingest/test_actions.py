@@ -9,6 +9,10 @@ from conftest import assert_unchanged, snapshot
 from scores import db
 from scores.analysis.actions import progress, since_began, with_overdue
 from scores.ingest.actions import Action, ActionRefused, add, change, history
+from scores.roles import Actor, NotAllowed
+
+HOA = Actor("hoa", "editor")
+LAN = Actor("lan", "admin")
 
 ACTION = Action("01", "PCI", "informal_charges", "Sở Tài chính", "Công khai phí", "2026-12-31")
 
@@ -18,11 +22,11 @@ def actions_table(con) -> pd.DataFrame:
 
 
 def test_add_then_change_keeps_every_version(con):
-    first = add(con, ACTION, by="hoa")
-    second = add(con, ACTION, by="hoa")
+    first = add(con, ACTION, HOA)
+    second = add(con, ACTION, HOA)
     assert (first, second) == (1, 2)
-    assert change(con, first, "lan", status="in_progress", note="Đã họp") == 2
-    assert change(con, first, "lan", due="2027-03-31") == 3
+    assert change(con, first, LAN, status="in_progress", note="Đã họp") == 2
+    assert change(con, first, LAN, due="2027-03-31") == 3
     versions = history(con, first)
     assert versions["version"].tolist() == [1, 2, 3]
     assert versions["status"].tolist() == ["planned", "in_progress", "in_progress"]
@@ -53,25 +57,53 @@ def test_add_then_change_keeps_every_version(con):
 def test_bad_input_is_refused_and_stores_nothing(con, changes, key):
     before = actions_table(con)
     with pytest.raises(ActionRefused) as refused:
-        add(con, Action(**{**ACTION.__dict__, **changes}), by="hoa")
+        add(con, Action(**{**ACTION.__dict__, **changes}), HOA)
     assert [found for found, _ in refused.value.problems] == [key]
     pd.testing.assert_frame_equal(actions_table(con), before)
 
 
 def test_a_bad_change_or_an_unknown_id_stores_nothing(con):
-    add(con, ACTION, by="hoa")
+    add(con, ACTION, HOA)
     before = actions_table(con)
     with pytest.raises(ActionRefused):
-        change(con, 1, "hoa", status="finished")
+        change(con, 1, HOA, status="finished")
     with pytest.raises(LookupError):
-        change(con, 9, "hoa", status="done")
+        change(con, 9, HOA, status="done")
     pd.testing.assert_frame_equal(actions_table(con), before)
+
+
+def test_a_viewer_is_refused_at_the_write_and_nothing_is_stored(con):
+    add(con, ACTION, HOA)
+    before = actions_table(con)
+    viewer = Actor("khach", "viewer")
+    with pytest.raises(NotAllowed):
+        add(con, ACTION, viewer)
+    with pytest.raises(NotAllowed):
+        change(con, 1, viewer, status="done")
+    pd.testing.assert_frame_equal(actions_table(con), before)
+
+
+def test_every_action_change_is_in_the_audit_log_with_who_and_before_after(con):
+    action_id = add(con, ACTION, HOA)
+    change(con, action_id, LAN, status="in_progress")
+    log = con.execute(
+        "SELECT who, role, action, index_code, before, after FROM audit_log"
+        " WHERE action = 'action_changed' ORDER BY changed_at"
+    ).df()
+    assert log[["who", "role", "index_code"]].values.tolist() == [
+        ["hoa", "editor", "PCI"],
+        ["lan", "admin", "PCI"],
+    ]
+    assert pd.isna(log["before"].iloc[0])
+    assert '"status": "planned"' in log["before"].iloc[1]
+    assert '"status": "in_progress"' in log["after"].iloc[1]
+    assert '"title": "Công khai phí"' in log["after"].iloc[1]
 
 
 def test_actions_never_change_scores_or_releases(con):
     before = snapshot(con)
-    action_id = add(con, ACTION, by="hoa")
-    change(con, action_id, "hoa", status="done")
+    action_id = add(con, ACTION, HOA)
+    change(con, action_id, HOA, status="done")
     assert_unchanged(before, con)
 
 
@@ -91,8 +123,8 @@ def test_overdue_when_due_has_passed_and_not_done():
 
 
 def test_progress_reads_the_province_s_actions(con):
-    add(con, ACTION, by="hoa")
-    add(con, Action(**{**ACTION.__dict__, "province_code": "79"}), by="hoa")
+    add(con, ACTION, HOA)
+    add(con, Action(**{**ACTION.__dict__, "province_code": "79"}), HOA)
     found = progress(lambda name, **p: db.query(con, name, **p), "01", date(2027, 1, 1))
     assert found[["province_code", "overdue"]].values.tolist() == [["01", True]]
 

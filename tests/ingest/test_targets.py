@@ -3,6 +3,7 @@
 import pytest
 
 from scores.ingest.targets import Target, problems, save
+from scores.roles import Actor
 
 SOUND = Target(
     None, "01", "PAR", "par_index_total", "rank_at_most", 5.0, 2025, None, "Kế hoạch 2025"
@@ -27,7 +28,7 @@ def test_each_rule(change, problem):
 
 def test_a_sound_target_is_saved_with_a_new_id(con):
     assert problems(SOUND, 63, 100) == []
-    target_id = save(con, SOUND, by="admin")
+    target_id = save(con, SOUND, Actor("admin", "admin"))
     row = con.execute(
         "SELECT province_code, threshold, updated_by FROM targets WHERE target_id = $t",
         {"t": target_id},

@@ -58,7 +58,7 @@ def start_server(path: Path, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, 
     process = subprocess.Popen(
         command,
         cwd=ROOT,
-        env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret"},
+        env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret-passphrase"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -216,7 +216,7 @@ def test_a_file_uploaded_through_the_browser_lands_in_the_history(server, browse
         encoding="utf-8",
     )
     page = open_page(browser, f"{server}/data?lang=vi", 'input[type="password"]', 2)
-    page.locator('input[type="password"]').first.fill("s3cret")
+    page.locator('input[type="password"]').first.fill("s3cret-passphrase")
     page.get_by_role("button", name="Đăng nhập").first.click()
     expect(page.locator('input[type="password"]')).to_have_count(0, timeout=30000)
     expect(page.locator('input[type="file"]')).to_be_enabled(timeout=30000)
@@ -387,7 +387,7 @@ def test_uploaded_markup_is_shown_as_written_and_fetches_nothing(server, browser
     page = open_page(browser, f"{server}/data?lang=en", 'input[type="password"]', 2)
     fetched = []
     page.on("request", lambda request: "evil" in request.url and fetched.append(request.url))
-    page.locator('input[type="password"]').first.fill("s3cret")
+    page.locator('input[type="password"]').first.fill("s3cret-passphrase")
     page.get_by_role("button", name="Sign in").first.click()
     expect(page.locator('input[type="file"]')).to_be_enabled(timeout=30000)
     page.locator('input[type="file"]').set_input_files(str(upload))
@@ -415,8 +415,8 @@ def test_an_administrator_adds_an_action_and_finds_it_on_sub_indicators(server, 
         browser, f"{server}/plan?lang=vi&index=PCI", '[data-testid="stMetricValue"]', 5
     )
     no_exception(page)
-    page.get_by_text("Thêm hoặc cập nhật nhiệm vụ (quản trị viên)").click()
-    page.locator('input[type="password"]').fill("s3cret")
+    page.get_by_text("Thêm hoặc cập nhật nhiệm vụ (biên tập viên, quản trị viên)").click()
+    page.locator('input[type="password"]').fill("s3cret-passphrase")
     page.get_by_role("button", name="Đăng nhập").click()
     pick(page, "action_index", "PCI")
     pick(page, "action_indicator", "Chi phí không chính thức")

@@ -26,7 +26,7 @@ TABLE = (
 
 @pytest.fixture
 def app(db_file, monkeypatch):
-    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", "s3cret")
+    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", "s3cret-passphrase")
     st.cache_data.clear()
     st.cache_resource.clear()
     test = AppTest.from_file(APP, default_timeout=60)
@@ -36,7 +36,7 @@ def app(db_file, monkeypatch):
 
 
 def sign_in(app):
-    app.text_input(key="admin_login_password").input("s3cret")
+    app.text_input(key="admin_login_password").input("s3cret-passphrase")
     app.button[0].click().run()
     assert not app.exception
 

@@ -5,6 +5,9 @@ import streamlit as st
 
 from scores import db
 from scores.ingest.actions import Action, add
+from scores.roles import Actor
+
+EDITOR = Actor("t", "editor")
 
 
 def open_plan(app, **params):
@@ -89,13 +92,14 @@ def test_an_administrator_adds_an_action_and_a_wrong_one_changes_nothing(app, db
     with duckdb.connect(str(db_file), read_only=True) as con:
         assert con.execute("SELECT count(*), min(updated_by) FROM actions").fetchone() == (
             1,
-            "admin",
+            "admin (password)",
         )
 
 
 def test_actions_appear_beside_their_indicator_and_on_targets(app, db_file):
     with db.connect(db_file) as con:
-        add(con, Action("01", "PCI", "transparency", "Sở Nội vụ", "Công khai", "2020-01-31"), "t")
+        action = Action("01", "PCI", "transparency", "Sở Nội vụ", "Công khai", "2020-01-31")
+        add(con, action, EDITOR)
     app.query_params["index"] = "PCI"
     app.switch_page("views/components.py").run()
     assert not app.exception

@@ -1,0 +1,72 @@
+"""The audit trail: every change, who made it and when, before and after (append-only)."""
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from scores import db
+from scores.roles import Actor
+
+# What the trail records; the Data page has a sentence for each (audit.* in the locales).
+ACTIONS = (
+    "release_imported",
+    "restored",
+    "target_edited",
+    "action_changed",
+    "roles_loaded",
+    "sign_in_failed",
+    "sign_in_refused",
+    "rebuilt",
+)
+
+
+def record(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    action: str,
+    index_code: str | None = None,
+    year: int | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> None:
+    """Append one line to the audit log. The only write to it: nothing updates or deletes it."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    con.execute(
+        db.sql("insert_audit_log"),
+        {
+            "changed_at": datetime.now(),
+            "who": actor.name,
+            "role": actor.role,
+            "action": action,
+            "index_code": index_code,
+            "year": year,
+            "before": _json(before),
+            "after": _json(after),
+        },
+    )
+
+
+def carry_over(con: duckdb.DuckDBPyConnection, old: Path, actor: Actor) -> None:
+    """A rebuilt database keeps the trail of the one it replaces, and says it was rebuilt."""
+    if old.exists():
+        with duckdb.connect(str(old), read_only=True) as previous:
+            tables = previous.execute(db.sql("table_names")).fetchall()
+            rows = (
+                previous.execute(db.sql("audit_log_by_time")).df()
+                if ("audit_log",) in tables
+                else None
+            )
+        if rows is not None and len(rows):
+            con.register("carried_audit_log", rows)
+            try:
+                con.execute(db.sql("insert_audit_log_from_frame"))
+            finally:
+                con.unregister("carried_audit_log")
+    record(con, actor, "rebuilt")
+
+
+def _json(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
