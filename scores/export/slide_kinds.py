@@ -1,15 +1,16 @@
 """The slide kinds of a briefing pack, in a registry, and the pack itself.
 
-A new kind registers itself with @kind("name") in the module that owns its data; the remediation
-plan (issue #13) adds "plan" this way: import its module before calling pack(), and add the key to
-KINDS' order below so it is offered by default.
+A new kind registers itself with @kind("name"); the order of registration is the default order of
+a pack. The last kind, "plan", is the remediation plan's progress (issue #13).
 """
 
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 
 from scores import charts
+from scores.analysis.actions import progress
 from scores.analysis.components import components, weak_points
 from scores.analysis.narrative import (
     component_sentences,
@@ -24,7 +25,8 @@ from scores.analysis.targets import evaluate_target, rank_gap
 from scores.catalog import is_percent
 from scores.charts.base import STATUS_LOOK
 from scores.export.slides import Card, Context, Slide
-from scores.i18n import number
+from scores.i18n import day, number
+from scores.ingest.actions import STATUSES
 
 Builder = Callable[[Context], list[Slide]]
 KINDS: dict[str, Builder] = {}
@@ -286,3 +288,42 @@ def changes(context: Context) -> list[Slide]:
         years[code], partial = found["year"], partial or found["coverage"] == "partial"
     title = context.tr("slides.changes", province=context.unit_name, year=context.year)
     return [Slide("changes", title, [], sentences, sentences, context.sources(years), partial)]
+
+
+@kind("plan")
+def plan(context: Context) -> list[Slide]:
+    """Tiến độ khắc phục: the province's remediation actions (issue #13), overdue first; no slide
+    where the province has none."""
+    found = progress(context.load, context.unit.province_code, date.today())
+    if found.empty:
+        return []
+    found = found.sort_values(["overdue", "due"], ascending=[False, True], kind="stable")
+    counts = found["status"].value_counts()
+    summary = context.tr(
+        "slides.plan_summary",
+        count=len(found),
+        **{status: int(counts.get(status, 0)) for status in STATUSES},
+        overdue=int(found["overdue"].sum()),
+    )
+    items = [_action_item(context, row) for row in found.itertuples()]
+    title = context.tr("slides.plan", province=context.unit_name)
+    source = context.tr("slides.plan_source", date=day(found["updated_at"].max(), context.lang))
+    return [Slide("plan", title, [], [summary, *items], [summary, *items], source)]
+
+
+def _action_item(context: Context, row: object) -> str:
+    """One action as a line: index · indicator — agency: what (due; status, overdue)."""
+    catalogue = context.load("indicators_by_index", index_code=row.index_code)
+    names = dict(zip(catalogue["indicator"], catalogue[f"name_{context.lang}"], strict=True))
+    status = context.tr(f"action_status.{row.status}")
+    if row.overdue:
+        status = f"⚠ {status} · {context.tr('plan.overdue')}"
+    return context.tr(
+        "slides.plan_item",
+        index=context.index_name(row.index_code),
+        indicator=names.get(row.indicator, row.indicator),
+        owner=row.owner,
+        action=row.action,
+        due=day(row.due, context.lang),
+        status=status,
+    )

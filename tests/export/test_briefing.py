@@ -15,6 +15,8 @@ from scores.export import pdf, powerpoint
 from scores.export.images import chart_png, image_server
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context
+from scores.ingest.actions import Action, add, change
+from scores.roles import Actor
 
 needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
 
@@ -52,7 +54,7 @@ def files(slides) -> dict:
 def test_the_pack_has_every_kind_with_sources(slides):
     made = slides["vi"]
     assert [s.key for s in made][:3] == ["scorecard", "targets", "targets"]
-    assert {s.key for s in made} == set(KINDS)
+    assert {s.key for s in made} == set(KINDS) - {"plan"}  # no remediation action stored
     assert all(s.source and s.title and s.notes for s in made)
     card = made[0].cards[0]
     assert (card.title, card.value, card.lines[1]) == ("PAR INDEX", "92,57%", "Xếp thứ 3/63")
@@ -132,3 +134,30 @@ def test_cli_writes_a_pack_and_says_when_it_cannot(built_db, tmp_path, capsys):
     bad = tmp_path / "missing" / "pack.pptx"
     assert main([*args, "--slides", "scorecard", "--out", str(bad), "--db", str(built_db)]) == 1
     assert "Không ghi được tệp" in capsys.readouterr().err
+
+
+def test_the_plan_slide_lists_the_actions_overdue_first(db_file):
+    with db.connect(db_file) as con:
+        editor = Actor("Sở Nội vụ", "editor")
+        add(
+            con,
+            Action("01", "PCI", "informal_charges", "Sở Tài chính", "Công khai phí", "2030-06-30"),
+            editor,
+        )
+        late = add(
+            con,
+            Action("01", "PAPI", "D8_e_governance", "Sở KH&CN", "Cổng dịch vụ", "2020-01-31"),
+            editor,
+        )
+        change(con, late, editor, status="in_progress")
+    (slide,) = pack(context(db_file, "vi"), ["plan"])
+    assert slide.title == "Hà Nội: tiến độ khắc phục"
+    assert slide.sentences[0] == (
+        "2 nhiệm vụ: 0 hoàn thành, 1 đang thực hiện, 1 chưa bắt đầu, 0 tạm dừng; 1 quá hạn."
+    )
+    assert slide.sentences[1].startswith("PAPI · Quản trị điện tử — Sở KH&CN: Cổng dịch vụ")
+    assert slide.sentences[1].endswith("(hạn 31/01/2020; ⚠ đang thực hiện · quá hạn)")
+    assert slide.sentences[2].endswith("(hạn 30/06/2030; chưa bắt đầu)")
+    assert slide.source.startswith("kế hoạch khắc phục trong ứng dụng")
+    (english,) = pack(context(db_file, "en"), ["plan"])
+    assert english.sentences[1].endswith("(due 31 Jan 2020; ⚠ in progress · overdue)")
