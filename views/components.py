@@ -122,16 +122,15 @@ breaks = breaks_for(found, shown_items)["year"].drop_duplicates().tolist()
 heat = history[history["indicator"].isin(labels)]
 if heat["year"].nunique() > 1:
     with st.container(key="heatmap"):  # scrolls sideways inside its frame on a phone (style.css)
-        st.plotly_chart(
-            cache.figure(
-                "percentile_heatmap",
-                heat,
-                labels,
-                breaks,
-                lang,
-                state.tr(
-                    "components.heatmap", index=names[index_code], province=state.unit_name(unit)
-                ),
-            ),
-            width="stretch",
+        heat_figure = cache.figure(
+            "percentile_heatmap",
+            heat,
+            labels,
+            breaks,
+            lang,
+            state.tr("components.heatmap", index=names[index_code], province=state.unit_name(unit)),
+        )
+        st.plotly_chart(heat_figure, width="stretch")
+        widgets.chart_png_button(
+            heat_figure, index_code, year, list(release["source"]), f"{index_code}_heatmap"
         )

@@ -114,7 +114,11 @@ def show_gap(
     )
     labels = state.indicator_labels(index_code)
     title = state.tr("plan.chart_title", index=names[index_code], year=year)
-    st.plotly_chart(cache.figure("gap_bars", result.rows, labels, lang, title), width="stretch")
+    figure = cache.figure("gap_bars", result.rows, labels, lang, title)
+    st.plotly_chart(figure, width="stretch")
+    release = cache.load("current_release_by_index_year", index_code=index_code, year=year)
+    stem = f"{index_code}_{year}_plan"
+    widgets.chart_png_button(figure, index_code, year, list(release["source"]), stem)
     table = gap_table(result.rows, labels)
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(state.tr("plan.table_note"))

@@ -131,7 +131,10 @@ with map_tab:
     with st.container(key="map_phone"):  # the scale and the key under the map (style.css)
         st.plotly_chart(cache.figure(*drawn, PHONE_TITLE), width="stretch", key="map_phone_chart")
     with st.container(key="map_wide"):
-        st.plotly_chart(cache.figure(*drawn), width="stretch", key="map_wide_chart")
+        shown_map = cache.figure(*drawn)
+        st.plotly_chart(shown_map, width="stretch", key="map_wide_chart")
+        stem = f"{index_code}_{year}_{indicator}_map"
+        widgets.chart_png_button(shown_map, index_code, year, sources, stem)
     widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
 with table_tab:
     previous = [y for y in years if y < year]
@@ -206,16 +209,16 @@ with scatter_tab:
     elif len(both.dropna()) < 3:
         st.info(state.tr("rankings.too_few", count=len(both.dropna())))
     else:
-        st.plotly_chart(
-            cache.figure(
-                "scatter",
-                both,
-                code,
-                lang,
-                state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year),
-                names[index_code],
-                others[other],
-            ),
-            width="stretch",
+        scatter = cache.figure(
+            "scatter",
+            both,
+            code,
+            lang,
+            state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year),
+            names[index_code],
+            others[other],
         )
+        st.plotly_chart(scatter, width="stretch")
+        stem = f"{index_code}_{other}_{year}_scatter"
+        widgets.chart_png_button(scatter, index_code, year, sources, stem)
         st.caption(state.tr("rankings.scatter_caption", count=int(both.dropna().shape[0])))

@@ -43,33 +43,25 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
     left, right = st.columns(2)
     units = int(rows["units"].iloc[-1])
     with left:
-        st.plotly_chart(
-            cache.figure(
-                "target_rank",
-                rows,
-                threshold,
-                units,
-                lang,
-                state.tr("targets.rank_chart", index=name),
-                cache.index_breaks(target.index_code),
-            ),
-            width="stretch",
+        figure = cache.figure(
+            "target_rank",
+            rows,
+            threshold,
+            units,
+            lang,
+            state.tr("targets.rank_chart", index=name),
+            cache.index_breaks(target.index_code),
         )
+        st.plotly_chart(figure, width="stretch")
+        png(figure, target, rows, "rank")
     with right:
         averages = national_averages(target)
         title = state.tr("targets.value_chart", index=name)
-        st.plotly_chart(
-            cache.figure(
-                "target_value",
-                rows,
-                None,
-                averages,
-                lang,
-                title,
-                cache.index_breaks(target.index_code),
-            ),
-            width="stretch",
+        figure = cache.figure(
+            "target_value", rows, None, averages, lang, title, cache.index_breaks(target.index_code)
         )
+        st.plotly_chart(figure, width="stretch")
+        png(figure, target, rows, "value")
     if judged["year"] is None:
         st.info(state.tr("status.unknown"))
         return
@@ -81,6 +73,18 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
     st.markdown(rank_gap_sentence(gap, threshold, year, frame["coverage"].iloc[0], lang))
 
 
+def sources_of(rows: pd.DataFrame) -> list:
+    """The documents behind a province's values and ranks over the years."""
+    return [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
+
+
+def png(figure, target, rows: pd.DataFrame, what: str) -> None:
+    """The chart at slide size, with its title and the sources of its latest year burnt in."""
+    year = int(rows["year"].max())
+    stem = f"{target.index_code}_{target.indicator}_{what}"
+    widgets.chart_png_button(figure, target.index_code, year, sources_of(rows), stem)
+
+
 def national_averages(target) -> pd.DataFrame:
     averages = cache.load("averages_by_year", index_code=target.index_code)
     return averages[(averages["indicator"] == target.indicator) & (averages["scope"] == "national")]
@@ -89,18 +93,17 @@ def national_averages(target) -> pd.DataFrame:
 def value_section(target, rows: pd.DataFrame, name: str) -> None:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
     averages = national_averages(target)
-    st.plotly_chart(
-        cache.figure(
-            "target_value",
-            rows,
-            target.threshold,
-            averages,
-            lang,
-            state.tr("targets.value_chart", index=name),
-            cache.index_breaks(target.index_code),
-        ),
-        width="stretch",
+    figure = cache.figure(
+        "target_value",
+        rows,
+        target.threshold,
+        averages,
+        lang,
+        state.tr("targets.value_chart", index=name),
+        cache.index_breaks(target.index_code),
     )
+    st.plotly_chart(figure, width="stretch")
+    png(figure, target, rows, "value")
     if judged["year"] is None:
         st.info(state.tr("status.unknown"))
         return
@@ -125,8 +128,7 @@ for target in targets.itertuples():
         if rows.empty:
             st.info(state.tr("overview.no_data"))
             continue
-        sources = [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
-        widgets.source_note(target.index_code, int(rows["year"].max()), sources)
+        widgets.source_note(target.index_code, int(rows["year"].max()), sources_of(rows))
         if target.kind == "rank_at_most":
             rank_section(target, rows, name)
         else:
