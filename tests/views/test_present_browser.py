@@ -41,12 +41,13 @@ def walk(page, lang: str, step) -> list[str]:
 def test_walk_with_keys_and_buttons_in_both_languages(server, browser):  # noqa: F811
     page = open_page(browser, f"{server}/present?lang=vi&year=2024", SLIDE_TITLE, size=(1920, 1080))
     assert page.locator('section[data-testid="stSidebar"]').is_hidden()  # no sidebar
+    page.wait_for_function("() => window.__slideKeys === true", timeout=30000)  # keys heard
     titles = walk(page, "vi", lambda p: p.keyboard.press("ArrowRight"))
     assert titles[0] == "Hà Nội: bốn bộ chỉ số đến năm 2024"
     assert len(set(titles)) == len(titles) >= 8
     assert page.get_by_role("button", name="Trang sau").is_disabled()  # the last slide
     page.keyboard.press("ArrowLeft")
-    expect(page.locator(SLIDE_TITLE)).to_have_text(titles[-2])
+    expect(page.locator(SLIDE_TITLE)).to_have_text(titles[-2], timeout=30000)
     page.get_by_role("button", name="Trang trước").click()
     expect(page.locator(SLIDE_TITLE)).to_have_text(titles[-3])
     page.close()
@@ -60,10 +61,11 @@ def test_a_link_opens_the_chosen_slides_in_their_order(server, browser):  # noqa
     url = f"{server}/present?lang=en&year=2024&slides=changes,scorecard&slide=2"
     page = open_page(browser, url, SLIDE_TITLE, size=(1920, 1080))
     expect(page.locator(SLIDE_TITLE)).to_have_text("Hanoi: the four indices up to 2024")
-    settled(page)  # the key script is in place
+    settled(page)
+    page.wait_for_function("() => window.__slideKeys === true", timeout=30000)  # keys heard
     page.keyboard.press("ArrowLeft")
     expect(page.locator(SLIDE_TITLE)).to_have_text(
-        "Hanoi: what changed since the previous year (up to 2024)"
+        "Hanoi: what changed since the previous year (up to 2024)", timeout=30000
     )
     expect(page).to_have_url(re.compile(r"slides=changes%2Cscorecard.*slide=1"))
     page.close()
