@@ -117,7 +117,11 @@ def sign_out(key: str) -> None:
     if st.button(tr("access.sign_out"), key=f"{key}_sign_out"):
         st.session_state.pop("admin", None)
         if _oidc():
+            # st.logout queues the browser's redirect to the provider's sign-out; a rerun
+            # started now can drop that message (the CI run saw the page stay put), so end
+            # the run instead and let the redirect start a new session.
             st.logout()
+            st.stop()
         st.rerun()
 
 

@@ -197,14 +197,17 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
     figure.update_layout(
         barmode="group",
         showlegend=True,
+        # Under the chart, at the figure's foot: above it, a legend that wraps on a phone (four
+        # rows at 390 px) grew into the title; at the foot plotly makes room for it.
         legend={
             "orientation": "h",
             "x": 0,
-            "y": 1.0,
+            "y": 0,
+            "yref": "container",
             "yanchor": "bottom",
             "traceorder": "reversed",
         },
-        margin={"l": 10, "r": 20, "t": 110, "b": 40},
+        margin={"l": 10, "r": 20, "t": 70, "b": 40},
     )
     return figure
 

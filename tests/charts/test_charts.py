@@ -157,3 +157,21 @@ def test_heatmap_rows_keep_apart_codes_that_share_a_name():
     rows = list(figure.data[0].y)
     assert len(set(rows)) == 3
     assert "Ban Thanh tra nhân dân (2014–2015)" in rows and "Ban Thanh tra nhân dân (2016)" in rows
+
+
+def test_component_bars_keep_their_legend_at_the_foot_away_from_the_title():
+    """Above the bars, a legend that wraps to four rows on a phone covered the chart's title."""
+    table = pd.DataFrame(
+        {
+            "indicator": ["entry_costs", "land_access"],
+            "value": [5.2, 6.1],
+            "median": [5.5, 6.0],
+            "top5": [6.0, 6.5],
+            "best": [6.5, 7.0],
+        }
+    )
+    labels = {"entry_costs": "Chi phí gia nhập thị trường", "land_access": "Tiếp cận đất đai"}
+    figure = charts.component_bars(table, labels, "vi", "PCI 2016: Hà Nội so với cả nước")
+    legend = figure.layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    assert figure.layout.showlegend is True
