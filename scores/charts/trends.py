@@ -193,18 +193,21 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
         )
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(rangemode="tozero", gridcolor="#EEF1F4")
-    figure = layout(figure, title, lang, height=max(360, 120 + 90 * len(table)))
+    height = max(360, 120 + 90 * len(table))
+    figure = layout(figure, title, lang, height=height)
     figure.update_layout(
         barmode="group",
         showlegend=True,
-        # Under the chart, at the figure's foot: above it, a legend that wraps on a phone (four
-        # rows at 390 px) grew into the title; at the foot plotly makes room for it.
+        # Title and legend pinned to the figure's top (container coordinates), the legend under
+        # the title and growing downwards: plotly makes room above the bars for as many rows as
+        # it wraps to (four on a phone, where a legend anchored to the bars grew into the title).
+        title={"y": 1 - 14 / height, "yref": "container", "yanchor": "top"},
         legend={
             "orientation": "h",
             "x": 0,
-            "y": 0,
+            "y": 1 - 56 / height,
             "yref": "container",
-            "yanchor": "bottom",
+            "yanchor": "top",
             "traceorder": "reversed",
         },
         margin={"l": 10, "r": 20, "t": 70, "b": 40},

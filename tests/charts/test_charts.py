@@ -159,8 +159,8 @@ def test_heatmap_rows_keep_apart_codes_that_share_a_name():
     assert "Ban Thanh tra nhân dân (2014–2015)" in rows and "Ban Thanh tra nhân dân (2016)" in rows
 
 
-def test_component_bars_keep_their_legend_at_the_foot_away_from_the_title():
-    """Above the bars, a legend that wraps to four rows on a phone covered the chart's title."""
+def test_component_bars_keep_their_legend_under_the_title_growing_downwards():
+    """Anchored to the bars, a legend that wraps to four rows on a phone grew into the title."""
     table = pd.DataFrame(
         {
             "indicator": ["entry_costs", "land_access"],
@@ -172,6 +172,12 @@ def test_component_bars_keep_their_legend_at_the_foot_away_from_the_title():
     )
     labels = {"entry_costs": "Chi phí gia nhập thị trường", "land_access": "Tiếp cận đất đai"}
     figure = charts.component_bars(table, labels, "vi", "PCI 2016: Hà Nội so với cả nước")
-    legend = figure.layout.legend
-    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    legend, heading, height = figure.layout.legend, figure.layout.title, figure.layout.height
+    assert (legend.yref, legend.yanchor, heading.yref, heading.yanchor) == (
+        "container",
+        "top",
+        "container",
+        "top",
+    )
+    assert (1 - legend.y) * height > (1 - heading.y) * height + 30  # under the title's line
     assert figure.layout.showlegend is True
