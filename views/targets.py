@@ -55,13 +55,7 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
         st.plotly_chart(figure, width="stretch")
         png(figure, target, rows, "rank")
     with right:
-        averages = national_averages(target)
-        title = state.tr("targets.value_chart", index=name)
-        figure = cache.figure(
-            "target_value", rows, None, averages, lang, title, cache.index_breaks(target.index_code)
-        )
-        st.plotly_chart(figure, width="stretch")
-        png(figure, target, rows, "value")
+        value_chart(target, rows, name, None)
     if judged["year"] is None:
         st.info(state.tr("status.unknown"))
         return
@@ -85,6 +79,21 @@ def png(figure, target, rows: pd.DataFrame, what: str) -> None:
     widgets.chart_png_button(figure, target.index_code, year, sources_of(rows), stem)
 
 
+def value_chart(target, rows: pd.DataFrame, name: str, threshold: float | None) -> None:
+    """The score over the years against the national average, with the target line if given."""
+    figure = cache.figure(
+        "target_value",
+        rows,
+        threshold,
+        national_averages(target),
+        lang,
+        state.tr("targets.value_chart", index=name),
+        cache.index_breaks(target.index_code),
+    )
+    st.plotly_chart(figure, width="stretch")
+    png(figure, target, rows, "value")
+
+
 def national_averages(target) -> pd.DataFrame:
     averages = cache.load("averages_by_year", index_code=target.index_code)
     return averages[(averages["indicator"] == target.indicator) & (averages["scope"] == "national")]
@@ -92,18 +101,7 @@ def national_averages(target) -> pd.DataFrame:
 
 def value_section(target, rows: pd.DataFrame, name: str) -> None:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-    averages = national_averages(target)
-    figure = cache.figure(
-        "target_value",
-        rows,
-        target.threshold,
-        averages,
-        lang,
-        state.tr("targets.value_chart", index=name),
-        cache.index_breaks(target.index_code),
-    )
-    st.plotly_chart(figure, width="stretch")
-    png(figure, target, rows, "value")
+    value_chart(target, rows, name, target.threshold)
     if judged["year"] is None:
         st.info(state.tr("status.unknown"))
         return
