@@ -21,6 +21,8 @@ from scores.i18n import number
 unit, lang = state.focus_unit(), state.lang()
 PHONE_TITLE = 28  # characters in a title line that fit a phone's width (390 px) at 24 px
 PHONE_BARS = (5, 10, 2)  # a phone's ranking: the top-5 line, the top 10, 2 neighbours each side
+MANY_UNITS = 100  # more units than this: a wide screen too shows the top and the focus first
+WIDE_BARS = (5, 25, 5)  # then: the top-5 line, the top 25, 5 neighbours each side
 
 
 def lineage_codes(year: int, earlier: int) -> tuple[dict[str, str], bool]:
@@ -98,86 +100,82 @@ if len(mine) and pd.notna(mine["rank"].iloc[0]):
         what=title,
     )
 sources = list(frame["source"].dropna().unique())
-bars_tab, map_tab, table_tab, scatter_tab = st.tabs(
-    [
-        state.tr("rankings.tab_bars"),
-        state.tr("rankings.tab_map"),
-        state.tr("rankings.tab_table"),
-        state.tr("rankings.tab_scatter"),
-    ],
-    key="tab",
-    bind="query-params",  # the open tab lives in the link (?tab=Bản đồ) like the other choices
-)
-with bars_tab:
-    if shown["value"].notna().sum() >= 2:
-        every = ("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame))
-        # The server does not know the screen: style.css shows one of the two by its width.
-        with st.container(key="bars_phone"):  # the top 10, the focus and its neighbours
-            cutoff, top, around = PHONE_BARS
-            if st.toggle(state.tr("rankings.show_all"), key="bars_all"):
-                top = None
-            phone = cache.figure(*every, cutoff, top, around, PHONE_TITLE)
-            st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
-        with st.container(key="bars_wide"):
-            bars = cache.figure(*every)
-            st.plotly_chart(bars, width="stretch", key="bars_wide_chart")
-            stem = f"{index_code}_{year}_{indicator}_bars"
-            widgets.chart_png_button(bars, index_code, year, sources, stem)
-    else:
+caption = state.tr("rankings.caption", units=units)
+previous = [y for y in years if y < year]
+
+
+def ranking() -> None:
+    """Ranked bars; a phone's and a wider screen's (style.css shows one by the screen's width)."""
+    if shown["value"].notna().sum() < 2:
         st.info(state.tr("rankings.no_values"))
-    widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
-with map_tab:
+        widgets.source_note(index_code, year, sources, caption)
+        return
+    every = ("ranked_bars", shown, code, lang, chart_title, national_cutoff(frame))
+    with st.container(key="bars_phone"):  # the top 10, the focus and its neighbours
+        cutoff, top, around = PHONE_BARS
+        top = None if st.toggle(state.tr("rankings.show_all"), key="bars_all") else top
+        phone = cache.figure(*every, cutoff, top, around, PHONE_TITLE)
+        st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
+    with st.container(key="bars_wide"):
+        if len(shown) > MANY_UNITS:  # hundreds of bars are unreadable, and slow to draw
+            cutoff, top, around = WIDE_BARS
+            top = None if st.toggle(state.tr("rankings.show_all"), key="bars_all_wide") else top
+            every = (*every, cutoff, top, around)
+        bars = cache.figure(*every)
+        st.plotly_chart(bars, width="stretch", key="bars_wide_chart")
+        widgets.chart_png_button(bars, index_code, year, sources, f"{stem}_bars")
+    widgets.source_note(index_code, year, sources, caption)
+
+
+def mapped() -> None:
+    """The choropleth; a phone's (scale and key under the map) and a wider screen's."""
     drawn = ("choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}"))
-    with st.container(key="map_phone"):  # the scale and the key under the map (style.css)
+    with st.container(key="map_phone"):
         st.plotly_chart(cache.figure(*drawn, PHONE_TITLE), width="stretch", key="map_phone_chart")
     with st.container(key="map_wide"):
         shown_map = cache.figure(*drawn)
         st.plotly_chart(shown_map, width="stretch", key="map_wide_chart")
-        stem = f"{index_code}_{year}_{indicator}_map"
-        widgets.chart_png_button(shown_map, index_code, year, sources, stem)
-    widgets.source_note(index_code, year, sources, state.tr("rankings.caption", units=units))
-with table_tab:
-    previous = [y for y in years if y < year]
-    before = (
-        cache.load(
-            "scores_by_province", index_code=index_code, year=previous[0], indicator=indicator
-        )
-        if previous
-        else pd.DataFrame(columns=frame.columns)
-    )
+        widgets.chart_png_button(shown_map, index_code, year, sources, f"{stem}_map")
+    widgets.source_note(index_code, year, sources, caption)
+
+
+def notes_before_table() -> pd.DataFrame:
+    """Each shown unit's rank against the previous release, after saying what does not compare
+    (a boundary change, a method change since then)."""
     earlier = previous[0] if previous else year
+    before = cache.load(
+        "scores_by_province", index_code=index_code, year=earlier, indicator=indicator
+    )
     codes, comparable = lineage_codes(year, earlier)
-    table = rank_table(shown, before, codes, comparable)
+    table = rank_table(shown, before if previous else before.iloc[0:0], codes, comparable)
     if not comparable:
-        st.info(
-            state.tr(
-                "rankings.boundary",
-                previous=earlier,
-                before=len(cache.provinces_in(earlier)),
-                year=year,
-                units=units,
-            )
-        )
+        said = {"previous": earlier, "year": year, "units": units}
+        st.info(state.tr("rankings.boundary", before=len(cache.provinces_in(earlier)), **said))
     all_breaks = breaks_for(
         cache.load("methodology_breaks_by_year", index_code=index_code),
         [indicator, *of_year.loc[of_year["indicator"] == indicator, "parent"].dropna()],
     )
     for note in breaks_since(all_breaks, year, previous[0] if previous else None).itertuples():
-        st.info(
-            state.tr(
-                "rankings.break",
-                year=note.year,
-                note=note.note_vi if lang == "vi" else note.note_en,
-            )
-        )
+        said = note.note_vi if lang == "vi" else note.note_en
+        st.info(state.tr("rankings.break", year=note.year, note=said))
+    return table
+
+
+def rank_text(rank: object) -> str:
+    return "–" if pd.isna(rank) else str(rank)
+
+
+def tabled() -> None:
+    """The ranking as a table, with each unit's previous rank, and its downloads."""
+    table = notes_before_table()
     view = pd.DataFrame(
         {
-            state.tr("table.rank"): table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
+            state.tr("table.rank"): table["rank"].map(rank_text),
             state.tr("table.province"): table["name"],
             state.tr("table.value"): table["value"].map(lambda v: number(v, lang)),
             state.tr("table.previous_rank", year=previous[0] if previous else "–"): table[
                 "previous_rank"
-            ].map(lambda r: "–" if pd.isna(r) else str(r)),
+            ].map(rank_text),
             state.tr("table.change"): table["change"].map(change_arrow),
             state.tr("table.rank_kind"): table["rank_kind"].map(
                 lambda k: state.tr(f"rank_kind.{k}") if isinstance(k, str) else "–"
@@ -185,8 +183,11 @@ with table_tab:
         }
     )
     st.dataframe(view, hide_index=True, width="stretch", height=min(38 * (len(view) + 1), 900))
-    widgets.download_buttons(table.drop(columns=["rank_kind"]), f"{index_code}_{year}_{indicator}")
-with scatter_tab:
+    widgets.download_buttons(table.drop(columns=["rank_kind"]), stem)
+
+
+def scattered() -> None:
+    """This indicator against another index's headline score, one point per unit."""
     others = {code: name for code, name in names.items() if code != index_code}
     # The index with the most provinces valued that year first: a scatter needs many points.
     richest = sorted(others, key=lambda code: -cache.valued_count(code, year))
@@ -195,30 +196,34 @@ with scatter_tab:
     )
     other_years = cache.load("indicators_by_year", index_code=other)
     headline = other_years[(other_years["year"] == year) & other_years["headline"]]
-    both = pair(frame, frame.iloc[0:0])
-    if not headline.empty:
-        y_frame = cache.load(
-            "scores_by_province",
-            index_code=other,
-            year=year,
-            indicator=headline["indicator"].iloc[0],
-        )
-        both = pair(frame, y_frame)
     if headline.empty:
         st.info(state.tr("rankings.no_other", index=others[other], year=year))
-    elif len(both.dropna()) < 3:
-        st.info(state.tr("rankings.too_few", count=len(both.dropna())))
-    else:
-        scatter = cache.figure(
-            "scatter",
-            both,
-            code,
-            lang,
-            state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year),
-            names[index_code],
-            others[other],
-        )
-        st.plotly_chart(scatter, width="stretch")
-        stem = f"{index_code}_{other}_{year}_scatter"
-        widgets.chart_png_button(scatter, index_code, year, sources, stem)
-        st.caption(state.tr("rankings.scatter_caption", count=int(both.dropna().shape[0])))
+        return
+    y_frame = cache.load(
+        "scores_by_province", index_code=other, year=year, indicator=headline["indicator"].iloc[0]
+    )
+    both = pair(frame, y_frame)
+    count = int(both.dropna().shape[0])
+    if count < 3:
+        st.info(state.tr("rankings.too_few", count=count))
+        return
+    said = state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year)
+    scatter = cache.figure("scatter", both, code, lang, said, names[index_code], others[other])
+    st.plotly_chart(scatter, width="stretch")
+    widgets.chart_png_button(
+        scatter, index_code, year, sources, f"{index_code}_{other}_{year}_scatter"
+    )
+    st.caption(state.tr("rankings.scatter_caption", count=count))
+
+
+stem = f"{index_code}_{year}_{indicator}"
+tabs = st.tabs(
+    [state.tr(f"rankings.tab_{name}") for name in ("bars", "map", "table", "scatter")],
+    key="tab",
+    bind="query-params",  # the open tab lives in the link (?tab=Bản đồ) like the other choices
+    on_change="rerun",  # and only the open tab is drawn: a page opens on one chart, not five
+)
+for tab, draw in zip(tabs, (ranking, mapped, tabled, scattered), strict=True):
+    if tab.open:
+        with tab:
+            draw()

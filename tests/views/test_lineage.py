@@ -86,7 +86,7 @@ def test_an_ended_unit_is_still_offered(with_2025):
 
 
 def test_rankings_2025_set_each_unit_against_its_former_rank(with_2025):
-    app = run("views/rankings.py", index="PAR", year="2025")
+    app = run("views/rankings.py", index="PAR", year="2025", tab="Bảng số liệu")
     table = app.dataframe[0].value
     hanoi = table[table["Tỉnh, thành phố"] == "Hà Nội"].iloc[0]
     assert (hanoi["Hạng"], hanoi["Hạng 2024"], hanoi["Thay đổi"]) == ("2", "3", "–")

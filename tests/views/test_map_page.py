@@ -9,16 +9,16 @@ APP = str(ROOT / "dashboard.py")
 
 
 @pytest.mark.parametrize(
-    ("lang", "index", "unit", "islands"),
+    ("lang", "index", "unit", "islands", "tab"),
     [
-        ("vi", "PCI", "Điểm", "Quần đảo Hoàng Sa<br>(Đà Nẵng)"),
-        ("en", "PAR", "%", "Truong Sa (Spratly) Islands<br>(Khanh Hoa)"),
+        ("vi", "PCI", "Điểm", "Quần đảo Hoàng Sa<br>(Đà Nẵng)", "Bản đồ"),
+        ("en", "PAR", "%", "Truong Sa (Spratly) Islands<br>(Khanh Hoa)", "Map"),
     ],
 )
 def test_the_map_names_the_islands_and_titles_its_scale_with_the_unit(
-    app, lang, index, unit, islands
+    app, lang, index, unit, islands, tab
 ):
-    app.query_params.update({"lang": lang, "index": index})
+    app.query_params.update({"lang": lang, "index": index, "tab": tab})
     app.switch_page("views/rankings.py").run()
     assert not app.exception
     figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]

@@ -1,9 +1,12 @@
 """Page tests with Streamlit's AppTest: the real app script on a private database."""
 
+import json
+
 import duckdb
 import streamlit as st
 from conftest import ROOT
 
+from bench import synth
 from scores.app import access
 
 APP = str(ROOT / "dashboard.py")
@@ -69,7 +72,7 @@ def test_rankings_default_to_par_index_latest_year(app):
 
 
 def test_rankings_link_chooses_index_year_and_language(app):
-    open_rankings(app, lang="en", index="PCI", year="2016")
+    open_rankings(app, lang="en", index="PCI", year="2016", tab="Table")
     assert app.title[0].value == "PCI 2016: Weighted PCI"
     assert not app.warning
     table = app.dataframe[0].value
@@ -79,10 +82,42 @@ def test_rankings_link_chooses_index_year_and_language(app):
 
 
 def test_rankings_peer_group_keeps_the_focus_province(app):
-    open_rankings(app, index="PCI", year="2016")
+    open_rankings(app, index="PCI", year="2016", tab="Bảng số liệu")
     app.radio(key="peers").set_value("central_cities").run()
     names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
     assert names == ["Đà Nẵng", "TP. Hồ Chí Minh", "Cần Thơ", "Hà Nội", "Hải Phòng"]
+
+
+def bar_labels(chart) -> list[str]:
+    return json.loads(chart.proto.spec)["data"][0]["y"]
+
+
+def test_rankings_draw_only_the_open_tab(app):
+    """The page opened on five charts (bars and map, each twice for phones, and the scatter):
+    now the bars alone; the map waits for its tab (make bench: Rankings was the slowest page)."""
+    open_rankings(app, index="PCI", year="2016")
+    kinds = [json.loads(c.proto.spec)["data"][0]["type"] for c in app.get("plotly_chart")]
+    assert kinds == ["bar", "bar"] and not app.dataframe
+    open_rankings(app, index="PCI", year="2016", tab="Bản đồ")
+    assert {c.key for c in app.get("plotly_chart")} == {"map_phone_chart", "map_wide_chart"}
+
+
+def test_hundreds_of_units_show_the_top_and_the_focus_until_all_are_asked(
+    app, built_db, tmp_path, monkeypatch
+):
+    """A wide screen drew every unit: 735 bars at 100x, unreadable and the slowest page."""
+    path = tmp_path / "many.duckdb"
+    synth.generate(path, units=120, indicators=20, base=built_db)
+    monkeypatch.setenv("SCORES_DB", str(path))
+    open_rankings(app, index="PCI", year=str(synth.LAST_YEAR))
+    (wide,) = [c for c in app.get("plotly_chart") if c.key == "bars_wide_chart"]
+    labels = bar_labels(wide)
+    assert [label.split(". ")[0] for label in labels[:25]] == [str(n) for n in range(1, 26)]
+    assert "⋯" in labels and any(label.endswith(". Hà Nội") for label in labels)
+    assert 26 < len(labels) <= 25 + 11 + 2  # the top 25, Hà Nội and 5 each side, two gaps
+    app.toggle(key="bars_all_wide").set_value(True).run()
+    (wide,) = [c for c in app.get("plotly_chart") if c.key == "bars_wide_chart"]
+    assert len(bar_labels(wide)) == 120 and "⋯" not in bar_labels(wide)
 
 
 def test_rankings_indicator_choice_lists_components(app):
@@ -213,19 +248,20 @@ def test_every_index_and_year_opens_without_error(app, built_db):
 
 
 def test_a_custom_peer_group_comes_from_the_link(app):
-    open_rankings(app, index="PCI", year="2016", peers="custom", custom="48,79")
+    open_rankings(app, index="PCI", year="2016", peers="custom", custom="48,79", tab="Bảng số liệu")
     names = app.dataframe[0].value["Tỉnh, thành phố"].tolist()
     assert names == ["Đà Nẵng", "TP. Hồ Chí Minh", "Hà Nội"]
     assert app.multiselect(key="custom_peers").value == ["48", "79"]
 
 
 def test_rankings_warn_when_the_method_changed_since_the_compared_year(app):
-    open_rankings(app, lang="en", index="PCI", year="2013")
+    open_rankings(app, lang="en", index="PCI", year="2013", tab="Table")
     assert any(
         i.value.startswith("The method changed in 2013: Equal competition added") for i in app.info
     )
 
 
 def test_rankings_say_nothing_of_methods_when_none_changed(app):
-    open_rankings(app, lang="en", index="PCI", year="2016")
+    open_rankings(app, lang="en", index="PCI", year="2016", tab="Table")
+    assert app.dataframe  # the tab that would say it is the one drawn
     assert not [i for i in app.info if "method changed" in i.value]
