@@ -21,16 +21,6 @@ def ranked(rank: int, units: int) -> str:
     return state.tr("plan.rank_of", rank=rank, units=units)
 
 
-def simulable(index_code: str) -> list[int]:
-    """The years whose total is a published function of published components, latest first."""
-    found = cache.load("indicators_by_year", index_code=index_code)["year"].unique()
-    return [
-        y
-        for y in sorted(map(int, found), reverse=True)
-        if gap.table_for(cache.load, index_code, y)[1]
-    ]
-
-
 def default_target(index_code: str, rank: int) -> tuple[str, float]:
     """The province's own target on the index, else its rank target elsewhere, else one place up."""
     targets = cache.load("targets_by_index", province_code=unit.province_code)
@@ -159,7 +149,7 @@ st.header(state.tr("plan.gap_title"))
 left, right = st.columns(2)
 with left:
     index_code = state.pick(state.tr("rankings.index"), list(names), "index", "PCI", names.get)
-years = simulable(index_code)
+years = cache.simulable_years(index_code)
 if not years:
     st.info(state.tr("plan.not_published", index=names[index_code]))
     st.page_link("views/data.py", label=state.tr("page.data"), icon=":material/database:")

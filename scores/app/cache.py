@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from scores import charts, db
+from scores.analysis import gap
 from scores.analysis.standings import breaks_for
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
@@ -118,6 +119,16 @@ def valued_count(index_code: str, year: int) -> int:
     return int(rows["valued"].max()) if len(rows) else 0
 
 
+def simulable_years(index_code: str) -> list[int]:
+    """gap.simulable_years of the index, once per version of the data."""
+    return _simulable_years(db.data_version(_database()), index_code)
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def _simulable_years(version: tuple[int, ...], index_code: str) -> list[int]:
+    return gap.simulable_years(load, index_code)
+
+
 @st.cache_resource(show_spinner=False, max_entries=200)
 def figure(name: str, *args: object) -> go.Figure:
     """charts.<name>(*args), cached: building a plotly figure costs tens of milliseconds.
@@ -140,4 +151,10 @@ def history(name: str, unit: Unit, **params: object) -> pd.DataFrame:
     Each row says which unit it comes from (unit_code, unit_from), so a page can mark the years
     that belong to a predecessor; the units never overlap in years, so nothing is counted twice.
     """
+    return _history(db.data_version(_database()), name, unit, **params)
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _history(version: tuple[int, ...], name: str, unit: Unit, **params: object) -> pd.DataFrame:
+    """db.along once per version of the data (joining the line's parts cost 0.2 s a run)."""
     return db.along(load, provinces().main_line(unit), name, **params)

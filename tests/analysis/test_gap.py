@@ -13,6 +13,8 @@ from scores.analysis.gap import (
     mismatch,
     needed_points,
     rank_of,
+    simulable_years,
+    table_for,
     what_if,
 )
 
@@ -187,3 +189,23 @@ def test_par_formula_sums_component_points_that_make_up_the_total():
     assert rule == Formula("par", {"c1": 1.0, "c2": 1.0})
     values = table({"X": (50, 30), "Y": (55, 38)}, rule)
     assert gap(values, rule, "X", "rank", 1).needed == 13  # 93 - 80
+
+
+def test_simulable_years_are_those_with_a_formula_from_the_published_values(built_db):
+    """Read from per-year counts; the same years as building every year's formula from the
+    provinces' values (what the plan page did on every run)."""
+    with duckdb.connect(str(built_db), read_only=True) as con:
+
+        def load(name, **params):
+            return db.query(con, name, **params)
+
+        for index_code in ("PAR", "SIPAS", "PAPI", "PCI"):
+            years = load("indicators_by_year", index_code=index_code)["year"].unique()
+            slow = [
+                int(y)
+                for y in sorted(years, reverse=True)
+                if table_for(load, index_code, int(y))[1]
+            ]
+            assert simulable_years(load, index_code) == slow, index_code
+        assert simulable_years(load, "PCI")[:2] == [2021, 2020]  # components published to 2021
+        assert simulable_years(load, "SIPAS") == []
