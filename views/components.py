@@ -10,6 +10,10 @@ from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
+# More components than this in a year (the real data has at most 29, PAPI's sub-dimensions):
+# the chart shows the weakest ones until "show all" (60 of them made a 5,400 px chart that took
+# the browser seconds to draw; make bench at 100x). The table below always lists every one.
+MANY_COMPONENTS, WEAKEST_SHOWN = 30, 20
 
 
 def focus_history(code: str) -> pd.DataFrame:
@@ -65,9 +69,13 @@ if table.empty:
     st.stop()
 
 chart_labels = {code: labels.get(code, code) for code in table["indicator"]}
+charted = table
+if len(table) > MANY_COMPONENTS and not st.toggle(state.tr("rankings.show_all"), key="all_parts"):
+    charted = table.head(WEAKEST_SHOWN)
+    st.caption(state.tr("components.weakest_shown", shown=WEAKEST_SHOWN, total=len(table)))
 bars = cache.figure(
     "component_bars",
-    table,
+    charted,
     chart_labels,
     lang,
     state.tr(
@@ -119,13 +127,16 @@ actions_panel.beside_indicators(actions, history, state.indicator_labels(index_c
 shown_items = [*labels, *items["parent"].dropna()]
 found = cache.load("methodology_breaks_by_year", index_code=index_code)
 breaks = breaks_for(found, shown_items)["year"].drop_duplicates().tolist()
-heat = history[history["indicator"].isin(labels)]
+heat_labels = {code: labels[code] for code in labels if code in set(charted["indicator"])}
+if len(charted) == len(table):  # every component of the level, those of other years too
+    heat_labels = labels
+heat = history[history["indicator"].isin(heat_labels)]
 if heat["year"].nunique() > 1:
     with st.container(key="heatmap"):  # scrolls sideways inside its frame on a phone (style.css)
         heat_figure = cache.figure(
             "percentile_heatmap",
             heat,
-            labels,
+            heat_labels,
             breaks,
             lang,
             state.tr("components.heatmap", index=names[index_code], province=state.unit_name(unit)),

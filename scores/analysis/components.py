@@ -22,49 +22,37 @@ def components(
     The comparisons are left empty (None) for a component that too few of the `units` provinces
     have (see enough): a median of the few provinces a press release names would mislead.
     """
-    rows = []
-    for indicator, group in values.dropna(subset=["value"]).groupby("indicator"):
-        if indicator not in items.index:
-            continue
-        higher = bool(items.loc[indicator, "higher_is_better"])
-        ordered = group.sort_values("value", ascending=not higher)
-        mine = group.loc[group["province_code"] == province_code, "value"]
-        value = float(mine.iloc[0]) if len(mine) else None
-        beaten = (
-            None
-            if value is None
-            else ((group["value"] <= value) if higher else (group["value"] >= value)).mean() * 100
-        )
-        if not enough(len(group), units):
-            rows.append({"indicator": indicator, "value": value, "valued": len(group)})
-            continue
-        rows.append(
-            {
-                "indicator": indicator,
-                "value": value,
-                "median": group["value"].median(),
-                "top5": ordered["value"].head(5).mean(),
-                "best": ordered["value"].iloc[0],
-                "best_code": ordered["province_code"].iloc[0],
-                "valued": len(group),
-                "gap": None if value is None else abs(ordered["value"].iloc[0] - value),
-                "percentile": beaten,
-            }
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "indicator",
-            "value",
-            "median",
-            "top5",
-            "best",
-            "best_code",
-            "valued",
-            "gap",
-            "percentile",
-        ],
-    )
+    data = values.dropna(subset=["value"])
+    data = data[data["indicator"].isin(items.index)]
+    columns = ["indicator", "value", "median", "top5", "best", "best_code", "valued", "gap"]
+    if data.empty:
+        return pd.DataFrame(columns=[*columns, "percentile"])
+    higher = data["indicator"].map(items["higher_is_better"]).astype(bool)
+    # One pass over every province's value (a loop per component cost 0.3 s a run at 100x):
+    # "better" is a larger key whichever way the component points.
+    data = data.assign(key=data["value"].where(higher, -data["value"]))
+    data = data.sort_values(["indicator", "key"], ascending=[True, False], kind="stable")
+    groups = data.groupby("indicator", sort=True)
+    mine = data[data["province_code"] == province_code].drop_duplicates("indicator")
+    mine = mine.set_index("indicator")
+    beaten = data["key"] <= data["indicator"].map(mine["key"])
+    best = groups.head(1).set_index("indicator")
+    out = pd.DataFrame(
+        {
+            "value": mine["value"],
+            "median": groups["value"].median(),
+            "top5": groups.head(5).groupby("indicator")["value"].mean(),
+            "best": best["value"],
+            "best_code": best["province_code"],
+            "valued": groups.size(),
+            "percentile": beaten.groupby(data["indicator"]).mean() * 100,
+        }
+    ).rename_axis("indicator")
+    out["gap"] = (out["best"] - out["value"]).abs()
+    out.loc[out["value"].isna(), "percentile"] = None
+    few = ~out["valued"].map(lambda n: enough(int(n), units))
+    out.loc[few, ["median", "top5", "best", "best_code", "gap", "percentile"]] = None
+    return out.reset_index()[[*columns, "percentile"]]
 
 
 def weak_points(

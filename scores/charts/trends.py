@@ -229,6 +229,11 @@ def _row_labels(grid: pd.DataFrame, labels: dict[str, str]) -> list[str]:
     return shown
 
 
+# More cells than this: colours only, the number on hover (a 60 x 30 grid of numbers is not
+# readable, and at 100x the data its 1,800 labels took the browser seconds to draw; make bench).
+TEXT_CELLS = 600
+
+
 def percentile_heatmap(
     frame: pd.DataFrame, labels: dict[str, str], breaks: list[int], lang: str, title: str
 ) -> go.Figure:
@@ -249,7 +254,7 @@ def percentile_heatmap(
             xgap=2,
             ygap=2,
             text=[[number(v, lang, 0) if pd.notna(v) else "" for v in row] for row in grid.values],
-            texttemplate="%{text}",
+            texttemplate="%{text}" if grid.size <= TEXT_CELLS else None,
             hovertemplate="%{y} · %{x}: %{z:.0f}<extra></extra>",
             colorbar={"title": t("chart.percentile", lang), "thickness": 14},
         )

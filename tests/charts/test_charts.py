@@ -1,6 +1,7 @@
 """Charts are pure functions: check what a reader would see in the figure they return."""
 
 import pandas as pd
+import pytest
 
 from scores import charts
 
@@ -157,6 +158,20 @@ def test_heatmap_rows_keep_apart_codes_that_share_a_name():
     rows = list(figure.data[0].y)
     assert len(set(rows)) == 3
     assert "Ban Thanh tra nhân dân (2014–2015)" in rows and "Ban Thanh tra nhân dân (2016)" in rows
+
+
+@pytest.mark.parametrize(("rows", "years", "numbers"), [(35, 14, True), (60, 30, False)])
+def test_heatmap_numbers_its_cells_up_to_the_largest_real_grid(rows, years, numbers):
+    """PAPI's sub-dimensions (35 x 14) keep a number in every cell; a 60 x 30 grid is colours
+    only, the number on hover (its 1,800 labels took the browser seconds to draw)."""
+    frame = pd.DataFrame(
+        [(f"c{row}", 2000 + year, 0.5) for row in range(rows) for year in range(years)],
+        columns=["indicator", "year", "percentile"],
+    )
+    labels = {f"c{row}": f"Chỉ số {row}" for row in range(rows)}
+    trace = charts.percentile_heatmap(frame, labels, [], "vi", "x").data[0]
+    assert (trace.texttemplate == "%{text}") is numbers
+    assert trace.text[0][0] == "50" and "%{z:.0f}" in trace.hovertemplate
 
 
 def test_component_bars_keep_their_legend_under_the_title_growing_downwards():

@@ -120,6 +120,26 @@ def test_hundreds_of_units_show_the_top_and_the_focus_until_all_are_asked(
     assert len(bar_labels(wide)) == 120 and "⋯" not in bar_labels(wide)
 
 
+def test_sixty_components_chart_the_weakest_twenty_until_all_are_asked(
+    app, built_db, tmp_path, monkeypatch
+):
+    """60 components made a 5,400 px chart; the table below still lists every one."""
+    path = tmp_path / "many.duckdb"
+    synth.generate(path, units=70, indicators=60, base=built_db)
+    monkeypatch.setenv("SCORES_DB", str(path))
+    app.query_params.update({"index": "PCI", "year": str(synth.LAST_YEAR), "level": "component"})
+    app.switch_page("views/components.py").run()
+    assert not app.exception
+    bars, heat = (json.loads(c.proto.spec)["data"] for c in app.get("plotly_chart"))
+    table = app.dataframe[0].value
+    assert len(table) > 30 and len(bars[0]["y"]) == 20 and len(heat[0]["y"]) == 20
+    assert bars[0]["y"] == table.iloc[:20, 0].tolist()  # the weakest, in the table's order
+    assert "20 chỉ số thành phần yếu nhất" in " ".join(c.value for c in app.caption)
+    app.toggle(key="all_parts").set_value(True).run()
+    bars = json.loads(app.get("plotly_chart")[0].proto.spec)["data"]
+    assert len(bars[0]["y"]) == len(table)
+
+
 def test_rankings_indicator_choice_lists_components(app):
     open_rankings(app, index="PCI", year="2016")
     app.selectbox(key="indicator").set_value("transparency").run()
