@@ -36,7 +36,7 @@ def show(names: dict[str, str]) -> None:
                             )
                         ],
                         state.tr("data.years"): [
-                            f"{int(a)}–{'' if pd.isna(b) else int(b)}"
+                            f"{'…' if pd.isna(a) else int(a)}–{'' if pd.isna(b) else int(b)}"
                             for a, b in zip(
                                 catalogue["first_year"], catalogue["last_year"], strict=True
                             )

@@ -398,3 +398,19 @@ def test_a_publication_date_that_is_no_date_holds_the_commit_back(app):
     assert not app.exception
     assert "ngày có thật" in app.error[0].value
     assert not [b for b in app.button if b.key == "commit"]
+
+
+def test_the_methodology_reads_an_indicator_without_a_first_year(db_file):
+    """The catalogue allows an indicator with no first year (valid from always); the
+    methodology tab crashed on it (int of a missing value; found by make bench's catalogue)."""
+    with duckdb.connect(str(db_file)) as con:
+        con.execute("UPDATE indicators SET first_year = NULL WHERE indicator = 'entry_costs'")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["lang"] = "en"
+    app.switch_page("views/data.py").run()
+    assert not app.exception
+    tables = [t.value for t in app.dataframe if "Code" in t.value.columns]
+    (row,) = [t[t["Code"] == "entry_costs"] for t in tables if (t["Code"] == "entry_costs").any()]
+    assert row["Years"].iloc[0].startswith("…–")
