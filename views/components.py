@@ -127,9 +127,9 @@ actions_panel.beside_indicators(actions, history, state.indicator_labels(index_c
 shown_items = [*labels, *items["parent"].dropna()]
 found = cache.load("methodology_breaks_by_year", index_code=index_code)
 breaks = breaks_for(found, shown_items)["year"].drop_duplicates().tolist()
-heat_labels = {code: labels[code] for code in labels if code in set(charted["indicator"])}
-if len(charted) == len(table):  # every component of the level, those of other years too
-    heat_labels = labels
+heat_labels = labels  # every component of the level, those of other years too
+if len(charted) < len(table):  # the weakest only, as in the chart above
+    heat_labels = {code: labels[code] for code in charted["indicator"] if code in labels}
 heat = history[history["indicator"].isin(heat_labels)]
 if heat["year"].nunique() > 1:
     with st.container(key="heatmap"):  # scrolls sideways inside its frame on a phone (style.css)
