@@ -235,7 +235,7 @@ def test_a_file_uploaded_through_the_browser_lands_in_the_history(server, browse
 
 def test_choices_persist_when_moving_between_pages(server, browser):
     page = open_page(
-        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 5
+        browser, f"{server}/rankings?lang=vi&index=PCI&year=2016", ".js-plotly-plot", 2
     )
     page.get_by_role("link", name="Tổng quan").click()
     expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(4, timeout=30000)
