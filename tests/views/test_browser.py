@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
@@ -105,6 +106,9 @@ def open_page(browser, url: str, ready: str, count: int = 1, size=(1440, 900)):
 def settled(page) -> None:
     """Wait until the script run is over and every chart is laid out at its frame's width."""
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30000)
+    # The running indicator shows only after a delay; the app's script state says it at once.
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30000)
     page.wait_for_function(
         """() => [...document.querySelectorAll('.js-plotly-plot')].every(plot => {
             const svg = plot.querySelector('.main-svg');
@@ -409,10 +413,17 @@ def test_uploaded_markup_is_shown_as_written_and_fetches_nothing(server, browser
 def pick(page, key: str, option: str) -> None:
     """Choose in a select box by typing (its list shows only the first options), once the
     script run is over (a run still drawing replaces the list under the click)."""
-    settled(page)
-    page.locator(f".st-key-{key} input").click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    for attempt in range(3):
+        settled(page)
+        page.locator(f".st-key-{key} input").click()
+        page.keyboard.type(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10000)
+            break
+        except PlaywrightTimeout:  # a run that started late (the previous pick's) closed the list
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     expect(page.locator(f".st-key-{key} input")).to_have_value(option, timeout=30000)
 
 
