@@ -50,6 +50,15 @@ def con(db_file) -> duckdb.DuckDBPyConnection:
     connection.close()
 
 
+def open_view(app: AppTest, view: str, **params: str) -> AppTest:
+    """The app on views/<view>.py with these query parameters (as a link opens it), run once
+    without an exception."""
+    app.query_params.update(params)
+    app.switch_page(f"views/{view}.py").run()
+    assert not app.exception
+    return app
+
+
 def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """Everything an import may change, except the import log, sorted for comparison."""
     tables = {

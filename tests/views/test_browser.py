@@ -40,26 +40,25 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(path: Path, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
-    """streamlit run on 127.0.0.1 and a free port against the database at path, once healthy."""
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
+def start_server(
+    path: Path,
+    log=subprocess.DEVNULL,
+    port: int | None = None,
+    args: tuple[str, ...] = (),
+    env: dict[str, str | None] | None = None,
+) -> tuple[subprocess.Popen, str]:
+    """streamlit run on 127.0.0.1 (a free port unless given) against the database at path, once
+    healthy. args: more command-line options; env: variables to set, or to unset with None."""
+    port = port or _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
+    command += ["--server.headless", "true", *args]
+    given = {"SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret-passphrase", **(env or {})}
+    environment = {**os.environ, **given}
     process = subprocess.Popen(
         command,
         cwd=ROOT,
-        env={**os.environ, "SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret-passphrase"},
+        env={name: value for name, value in environment.items() if value is not None},
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -3,9 +3,7 @@
 import json
 
 import pytest
-from conftest import ROOT
-
-APP = str(ROOT / "dashboard.py")
+from conftest import open_view
 
 
 @pytest.mark.parametrize(
@@ -18,9 +16,7 @@ APP = str(ROOT / "dashboard.py")
 def test_the_map_names_the_islands_and_titles_its_scale_with_the_unit(
     app, lang, index, unit, islands, tab
 ):
-    app.query_params.update({"lang": lang, "index": index, "tab": tab})
-    app.switch_page("views/rankings.py").run()
-    assert not app.exception
+    open_view(app, "rankings", lang=lang, index=index, tab=tab)
     figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
     maps = [f for f in figures if any(t.get("fill") == "toself" for t in f["data"])]
     assert len(maps) == 2  # a phone's and a wider screen's: both name the islands

@@ -4,7 +4,7 @@ import json
 
 import duckdb
 import streamlit as st
-from conftest import ROOT
+from conftest import ROOT, open_view
 
 from bench import synth
 from scores.app import access
@@ -57,11 +57,7 @@ def test_choosing_a_province_with_little_data_says_so(app):
 
 
 def open_rankings(app, **params):
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.switch_page("views/rankings.py").run()
-    assert not app.exception
-    return app
+    return open_view(app, "rankings", **params)
 
 
 def test_rankings_default_to_par_index_latest_year(app):
@@ -129,9 +125,7 @@ def test_sixty_components_chart_the_weakest_twenty_until_all_are_asked(
     path = tmp_path / "many.duckdb"
     synth.generate(path, units=70, indicators=60, base=built_db)
     monkeypatch.setenv("SCORES_DB", str(path))
-    app.query_params.update({"index": "PCI", "year": str(synth.LAST_YEAR), "level": "component"})
-    app.switch_page("views/components.py").run()
-    assert not app.exception
+    open_view(app, "components", index="PCI", year=str(synth.LAST_YEAR), level="component")
     bars, heat = (json.loads(c.proto.spec)["data"] for c in app.get("plotly_chart"))
     table = app.dataframe[0].value
     assert len(table) > 30 and len(bars[0]["y"]) == 20 and len(heat[0]["y"]) == 20

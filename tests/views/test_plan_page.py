@@ -2,6 +2,7 @@
 
 import duckdb
 import streamlit as st
+from conftest import open_view
 
 from scores import db
 from scores.ingest.actions import Action, add
@@ -11,11 +12,7 @@ EDITOR = Actor("t", "editor")
 
 
 def open_plan(app, **params):
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.switch_page("views/plan.py").run()
-    assert not app.exception
-    return app
+    return open_view(app, "plan", **params)
 
 
 def metrics(app) -> dict[str, tuple[str, str]]:

@@ -1,12 +1,10 @@
 """The presentation page under AppTest: which slide, which kinds, moving on, no exception."""
 
+from conftest import open_view
+
 
 def open_present(app, **query):
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.switch_page("views/present.py").run()
-    assert not app.exception
-    return app
+    return open_view(app, "present", **query)
 
 
 def test_opens_on_the_scorecard_and_moves_on(app):

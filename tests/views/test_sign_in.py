@@ -5,17 +5,18 @@ and the change history names each of them."""
 
 import os
 import shutil
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 
 import duckdb
 import pytest
-from conftest import ROOT
 from playwright.sync_api import expect
-from test_browser import ARTIFACTS, CHROMIUM, FLAGS, _free_port, pytestmark  # noqa: F401
+from test_browser import (  # noqa: F401 (fixtures)
+    ARTIFACTS,
+    _free_port,
+    browser,
+    pytestmark,
+    start_server,
+)
 
 ADMIN = "nguyenvana@hanoi.gov.vn"
 EDITOR = "tranthib@hanoi.gov.vn"
@@ -62,22 +63,12 @@ editor = ["{EDITOR}"]
 """,
         encoding="utf-8",
     )
-    env = {**os.environ, "SCORES_DB": str(folder / "scores.duckdb")}
-    env.pop("SCORES_ADMIN_PASSWORD", None)
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
-    command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--secrets.files", str(folder / "secrets.toml")]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    process, url = start_server(
+        folder / "scores.duckdb",
+        port=port,
+        args=("--secrets.files", str(folder / "secrets.toml")),
+        env={"SCORES_ADMIN_PASSWORD": None},  # only the identity provider signs in here
     )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
     yield url, folder / "scores.duckdb", process
     process.terminate()
     process.wait(timeout=20)
@@ -91,16 +82,6 @@ def patient():
     expect.set_options(timeout=5000)  # Playwright's default, for the other tests
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
 def data_page(context, url: str):
     page = context.new_page()
     page.set_viewport_size({"width": 1440, "height": 900})
@@ -110,7 +91,7 @@ def data_page(context, url: str):
     return page
 
 
-def sign_in(browser, url: str, email: str):
+def sign_in(browser, url: str, email: str):  # noqa: F811
     """A fresh browser (no cookie) signed in as `email` at the provider, back on the Data page."""
     context = browser.new_context()
     page = data_page(context, url)
@@ -139,7 +120,7 @@ def shoot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"signin_{name}.png"), full_page=True)
 
 
-def test_editor_uploads_admin_restores_stranger_neither(site, browser, tmp_path):
+def test_editor_uploads_admin_restores_stranger_neither(site, browser, tmp_path):  # noqa: F811
     url, database, server = site
     # A stranger: told plainly, no upload, no restore, and sign-out works.
     context, page = sign_in(browser, url, STRANGER)
