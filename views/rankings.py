@@ -142,12 +142,14 @@ def mapped() -> None:
 def notes_before_table() -> pd.DataFrame:
     """Each shown unit's rank against the previous release, after saying what does not compare
     (a boundary change, a method change since then)."""
-    earlier = previous[0] if previous else year
-    before = cache.load(
-        "scores_by_province", index_code=index_code, year=earlier, indicator=indicator
-    )
+    earlier, before = year, frame.iloc[0:0]  # no earlier release: no previous ranks
+    if previous:
+        earlier = previous[0]
+        before = cache.load(
+            "scores_by_province", index_code=index_code, year=earlier, indicator=indicator
+        )
     codes, comparable = lineage_codes(year, earlier)
-    table = rank_table(shown, before if previous else before.iloc[0:0], codes, comparable)
+    table = rank_table(shown, before, codes, comparable)
     if not comparable:
         said = {"previous": earlier, "year": year, "units": units}
         st.info(state.tr("rankings.boundary", before=len(cache.provinces_in(earlier)), **said))
