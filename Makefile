@@ -19,7 +19,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 $(DB): $(STAMP) $(wildcard data/*.csv data/seed/*.csv)
 	$(BIN)/python -m scores build --db $(DB)
 
-data: $(STAMP)  ## rebuild the database from data/
+data: $(STAMP)  ## bring the database up to date with data/ (keeps every import, action and edit)
 	$(BIN)/python -m scores build --db $(DB)
 
 run: $(DB)  ## set up, build the database if needed, start the app on 127.0.0.1:8501

@@ -29,8 +29,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scores", description=__doc__)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "releases"):
-        commands.add_parser(name).add_argument("--db")
+    build = commands.add_parser("build", help="create the database, or bring it up to date")
+    build.add_argument("--db")
+    build.add_argument(
+        "--fresh",
+        action="store_true",
+        help="replace an existing database by one built from data/ only (a backup is kept)",
+    )
+    commands.add_parser("releases").add_argument("--db")
     imp = commands.add_parser("import")
     imp.add_argument("file")
     imp.add_argument("--index", required=True)
@@ -137,8 +143,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     path = db_path(args.db)
-    counts = seed.build(path, by=Actor(getpass.getuser(), "admin"))
-    print(t("cli.built", args.lang, path=path, releases=sum(counts.values())))
+    existed = path.exists()
+    counts = seed.build(path, by=Actor(getpass.getuser(), "admin"), fresh=args.fresh)
+    releases = sum(counts.values())
+    if existed and not args.fresh:
+        print(t("cli.upgraded", args.lang, path=path, releases=releases))
+    elif existed:
+        backups = sorted(path.parent.glob(f"{path.name}.backup-*"))
+        print(t("cli.rebuilt", args.lang, path=path, releases=releases, backup=backups[-1]))
+    else:
+        print(t("cli.built", args.lang, path=path, releases=releases))
     return 0
 
 

@@ -126,13 +126,25 @@ def along(
     return frame.sort_values(order, kind="stable").reset_index(drop=True)
 
 
+# The connections inside transaction(): an inner transaction() joins the outer one, so an
+# upgrade can store releases (a transaction of their own) inside its single all-or-nothing one.
+_IN_TRANSACTION: set[int] = set()
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """BEGIN ... COMMIT; on any error (an interrupt too) ROLLBACK and re-raise: all or nothing."""
+    """BEGIN ... COMMIT; on any error (an interrupt too) ROLLBACK and re-raise: all or nothing.
+    Inside another transaction() on the same connection it joins that one."""
+    if id(con) in _IN_TRANSACTION:
+        yield con
+        return
     con.execute("BEGIN TRANSACTION")
+    _IN_TRANSACTION.add(id(con))
     try:
         yield con
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        _IN_TRANSACTION.discard(id(con))
     con.execute("COMMIT")

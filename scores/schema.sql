@@ -78,3 +78,6 @@ CREATE TABLE IF NOT EXISTS audit_log (
     changed_at TIMESTAMP NOT NULL, who TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,
     index_code TEXT, year INTEGER, before TEXT, after TEXT
 );
+
+-- Migrations: a column added to a staff table after databases were made goes here, as
+-- ALTER TABLE <table> ADD COLUMN IF NOT EXISTS <column> <type>; so an upgrade keeps every row.

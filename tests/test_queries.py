@@ -101,6 +101,33 @@ def test_release_numbers(mem):
     ]
 
 
+def test_seed_state_names_the_latest_seed_version_and_a_staff_current(mem):
+    frame = db.query(mem, "seed_state_by_year", index_code="PCI")
+    assert frame.astype(object).where(frame.notna(), None).values.tolist() == [
+        [2016, 1, "a", True],  # the seed's version 1 is behind hoa's current version 2
+        [2025, None, None, True],
+    ]
+
+
+def test_seed_content_drops_computed_ranks(mem):
+    mem.execute("UPDATE scores SET rank = 3, rank_kind = 'computed' WHERE release_id = 2")
+    frame = db.query(mem, "seed_content_by_release", release_id=2)
+    assert frame.astype(object).where(frame.notna(), None).values.tolist() == [
+        ["01", "pci_total_weighted", 60.74, None, "b", "b"],
+        ["24", "pci_total_weighted", 62.5, None, "b", None],
+    ]
+
+
+def test_a_superseded_version_from_a_frame_leaves_the_current_one(mem):
+    frame = pd.DataFrame({"index_code": ["PCI"], "year": [2016], "status": ["superseded"]})
+    mem.register("new_releases", frame)
+    mem.execute(db.sql("supersede_current_from_frame"))
+    assert mem.execute("SELECT release_id FROM releases WHERE status = 'current'").fetchall() == [
+        (2,),
+        (3,),
+    ]
+
+
 SEED_CSV = """year,province,province_code,indicator,score,rank,source_url_or_repo_path
 2016,Hà Nội,01,pci_total_weighted,60.7409,,github:vcci/file.xlsx [Summary]
 2016,Hà Nội,01,pci_total_weighted,60.74,14,https://press.example/a
@@ -276,6 +303,9 @@ PARAMS = {
     "weights_by_indicator": {"index_code": "PCI", "year": 2016},
     "targets_by_index": {"province_code": "01"},
     "values_by_release": {"release_id": 2},
+    "averages_by_release": {"release_id": 2},
+    "seed_content_by_release": {"release_id": 2},
+    "seed_state_by_year": {"index_code": "PCI"},
     "weights_by_period": {"index_code": "PCI"},
     "current_release_by_index_year": {"index_code": "PCI", "year": 2016},
     "target_by_id": {"target_id": 1},
@@ -352,7 +382,7 @@ FRAMES = {
     ),
     "supersede_current_from_frame": (
         "new_releases",
-        pd.DataFrame({"index_code": ["PCI"], "year": [2016]}),
+        pd.DataFrame({"index_code": ["PCI"], "year": [2016], "status": ["current"]}),
     ),
     "insert_releases_from_frame": (
         "new_releases",
@@ -362,6 +392,7 @@ FRAMES = {
                 "index_code": ["PCI"],
                 "year": [2017],
                 "version": [1],
+                "status": ["current"],
                 "coverage": ["partial"],
                 "publisher": [""],
                 "source": [""],

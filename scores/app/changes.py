@@ -46,8 +46,13 @@ def sentence(row: Any, names: dict[str, str], lang: str) -> str:
         "what": after.get("title", after.get("action_id", "")),
         "admins": len(after.get("admin", [])),
         "editors": len(after.get("editor", [])),
+        "backup": after.get("backup", "–"),
     }
     kind = "target_new" if row.action == "target_edited" and not before else row.action
+    if row.action == "seed_refreshed" and not after.get("current", True):
+        kind = "seed_refreshed_behind"
+    if row.action == "rebuilt" and "backup" not in after:
+        kind = "rebuilt_lost"  # a rebuild before builds kept staff data and a backup
     return t(f"audit.{kind}", lang, **values)
 
 

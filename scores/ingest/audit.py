@@ -19,6 +19,7 @@ ACTIONS = (
     "sign_in_failed",
     "sign_in_refused",
     "rebuilt",
+    "seed_refreshed",
 )
 
 
@@ -49,8 +50,11 @@ def record(
     )
 
 
-def carry_over(con: duckdb.DuckDBPyConnection, old: Path, actor: Actor) -> None:
-    """A rebuilt database keeps the trail of the one it replaces, and says it was rebuilt."""
+def carry_over(
+    con: duckdb.DuckDBPyConnection, old: Path, actor: Actor, backup: Path | None = None
+) -> None:
+    """A rebuilt database keeps the trail of the one it replaces, and says it was rebuilt and
+    where the copy of the old one is (backup)."""
     if old.exists():
         with duckdb.connect(str(old), read_only=True) as previous:
             tables = previous.execute(db.sql("table_names")).fetchall()
@@ -65,7 +69,7 @@ def carry_over(con: duckdb.DuckDBPyConnection, old: Path, actor: Actor) -> None:
                 con.execute(db.sql("insert_audit_log_from_frame"))
             finally:
                 con.unregister("carried_audit_log")
-    record(con, actor, "rebuilt")
+    record(con, actor, "rebuilt", after={"backup": backup.name} if backup else None)
 
 
 def _json(value: dict | None) -> str | None:

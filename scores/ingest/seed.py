@@ -3,7 +3,10 @@
 import fcntl
 import hashlib
 import os
+import shutil
 import sys
+from datetime import datetime
+from numbers import Real
 from pathlib import Path
 
 import duckdb
@@ -28,22 +31,24 @@ SEED_FILES = {
 SEED_HEADER = "year,province,province_code,indicator,score,rank,source_url_or_repo_path"
 
 
-def build(path: Path, data_dir: Path = DATA_DIR, by: Actor | None = None) -> dict[str, int]:
-    """Recreate the database at path from data/; written aside, then moved into place. With
-    `by` (the command line), the audit trail of the database replaced is carried over."""
+def build(
+    path: Path, data_dir: Path = DATA_DIR, by: Actor | None = None, fresh: bool = False
+) -> dict[str, int]:
+    """Bring the database at path up to date with data/; returns the seed releases written per
+    index. An existing database is upgraded in place, in one transaction, keeping every
+    imported release, action, target edit and audit line (see upgrade). A missing one, or one
+    replaced on purpose (fresh, after a backup beside it), is written aside and moved into place."""
+    if path.exists() and not fresh:
+        return upgrade(path, data_dir, by)
+    backup = _backup(path) if path.exists() else None
     partial = path.with_name(path.name + ".building")
     for stale in (partial, Path(str(partial) + ".wal")):
         stale.unlink(missing_ok=True)
     con = db.connect(partial)
     try:
-        load_reference(con, data_dir)
-        provinces = Provinces(con)
-        counts = {
-            code: seed_index(con, code, [data_dir / "seed" / name for name in names], provinces)
-            for code, names in SEED_FILES.items()
-        }
+        counts = _refresh(con, data_dir, None)
         if by is not None:
-            audit.carry_over(con, path, by)
+            audit.carry_over(con, path, by, backup)
     finally:
         con.close()
     Path(str(path) + ".wal").unlink(missing_ok=True)
@@ -51,12 +56,51 @@ def build(path: Path, data_dir: Path = DATA_DIR, by: Actor | None = None) -> dic
     return counts
 
 
+def upgrade(path: Path, data_dir: Path = DATA_DIR, by: Actor | None = None) -> dict[str, int]:
+    """Refresh the reference tables from data/ and add a seed version only where a seed year's
+    figures changed, all or nothing; staff data is never touched. A refreshed year whose current
+    release is a staff import is stored behind it (superseded), never in its place."""
+    con = db.connect(path)
+    try:
+        with db.transaction(con):
+            counts = _refresh(con, data_dir, by or Actor("seed", "admin"))
+    finally:
+        con.close()
+    os.utime(path)  # make sees the database as newer than data/ even when nothing changed
+    return counts
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, data_dir: Path, by: Actor | None) -> dict[str, int]:
+    """The reference tables anew, the seed targets not yet there, the changed seed years."""
+    con.execute(db.sql("drop_reference_tables"))
+    db.create_schema(con)
+    load_reference(con, data_dir)
+    provinces = Provinces(con)
+    return {
+        code: seed_index(con, code, [data_dir / "seed" / name for name in names], provinces, by)
+        for code, names in SEED_FILES.items()
+    }
+
+
+def _backup(path: Path) -> Path:
+    """A copy of the database beside it before a fresh build replaces it: written while this
+    process holds the file (no other writer), after a checkpoint, so the copy is whole."""
+    backup = path.with_name(f"{path.name}.backup-{datetime.now():%Y%m%d-%H%M%S}")
+    con = db.connect(path)
+    try:
+        con.execute("CHECKPOINT")
+        shutil.copyfile(path, backup)
+    finally:
+        con.close()
+    return backup
+
+
 def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    """Indices, provinces and aliases, the indicator catalogue, weights, breaks and targets."""
+    """Indices, provinces and aliases, the indicator catalogue, weights, breaks, new targets."""
     _insert(con, "indices", _csv(data_dir / "indices.csv"))
     _insert(con, "provinces", _csv(data_dir / "provinces.csv"))
     aliases = _csv(data_dir / "province_aliases.csv")
@@ -66,9 +110,24 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     _insert(con, "indicator_aliases", _indicator_aliases(indicators))
     _insert(con, "indicator_weights", _csv(data_dir / "indicator_weights.csv"))
     _insert(con, "methodology_breaks", _csv(data_dir / "methodology_breaks.csv"))
-    targets = _csv(data_dir / "targets.csv")
-    targets.insert(0, "target_id", [str(i) for i in range(1, len(targets) + 1)])
-    _insert(con, "targets", targets.assign(updated_by="seed"))
+    _add_seed_targets(con, _csv(data_dir / "targets.csv"))
+
+
+# A seed target is the same target as a stored one when these agree; an administrator's edit of
+# its threshold, years or basis is then kept, never overwritten by the file.
+TARGET_KEY = ["province_code", "index_code", "indicator", "kind"]
+
+
+def _add_seed_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame) -> None:
+    """Insert the targets of data/targets.csv that the database does not hold yet."""
+    held = db.query(con, "target_keys_by_target").astype(str)
+    new = targets.merge(held, on=TARGET_KEY, how="left", indicator=True)
+    new = new[new["_merge"] == "left_only"].drop(columns="_merge")
+    if new.empty:
+        return
+    first = con.execute(db.sql("next_target_id")).fetchall()[0][0]
+    new.insert(0, "target_id", [str(i) for i in range(first, first + len(new))])
+    _insert(con, "targets", new.assign(updated_by="seed"))
 
 
 def _indicator_aliases(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -109,9 +168,15 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def seed_index(
-    con: duckdb.DuckDBPyConnection, index_code: str, paths: list[Path], provinces: Provinces
+    con: duckdb.DuckDBPyConnection,
+    index_code: str,
+    paths: list[Path],
+    provinces: Provinces,
+    by: Actor | None = None,
 ) -> int:
-    """One release per year of an index's seed files, all in one transaction; returns how many."""
+    """A release for each year of an index's seed files whose figures the database does not hold
+    yet as its latest seed version, all in one transaction; returns how many. by: who refreshes
+    (recorded in the audit trail; None while a new database is first written)."""
     publisher = con.execute(db.sql("publisher_by_index"), {"index_code": index_code}).fetchone()[0]
     file_name = " + ".join(f"seed/{path.name}" for path in paths)
     digest = _digest(paths)
@@ -120,6 +185,7 @@ def seed_index(
     values = _checked(db.query(con, "seed_values_by_province", index_code=index_code), file_name)
     averages = db.query(con, "seed_averages_by_year")
     documents = db.query(con, "seed_sources_by_year")
+    state = db.query(con, "seed_state_by_year", index_code=index_code).set_index("year")
     by_year = dict(tuple(values.groupby("year")))
     averages_by_year = dict(tuple(averages.groupby("year")))
     releases = []
@@ -127,10 +193,49 @@ def seed_index(
         source = store.Source(publisher, docs, "", file_name, digest, "seed")
         year_values = by_year.get(year, values.iloc[0:0]).drop(columns="year")
         year_averages = averages_by_year.get(year, averages.iloc[0:0]).drop(columns="year")
+        held = state.loc[year] if year in state.index else None
+        if held is not None and _same(con, held, year_values, year_averages, docs):
+            continue
         cover = store.coverage(year_values, provinces, year)
-        releases.append(store.Release(index_code, year, year_values, year_averages, source, cover))
-    store.write_releases(con, releases)
+        current = held is None or not held["staff_current"]
+        releases.append(
+            store.Release(index_code, year, year_values, year_averages, source, cover, current)
+        )
+    ids = store.write_releases(con, releases) if releases else []
+    if by is not None:
+        for release, release_id in zip(releases, ids, strict=True):
+            version = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()[2]
+            after = {"release_id": release_id, "version": version, "current": release.current}
+            audit.record(con, by, "seed_refreshed", index_code, release.year, after=after)
     return len(releases)
+
+
+def _same(
+    con: duckdb.DuckDBPyConnection,
+    held: pd.Series,
+    values: pd.DataFrame,
+    averages: pd.DataFrame,
+    documents: str,
+) -> bool:
+    """Whether the latest seed version of a year holds exactly these figures and sources."""
+    if pd.isna(held["seed_release"]) or held["seed_documents"] != documents:
+        return False
+    release_id = int(held["seed_release"])
+    stored = db.query(con, "seed_content_by_release", release_id=release_id)
+    stored_averages = db.query(con, "averages_by_release", release_id=release_id)
+    return _rows(stored) == _rows(values[stored.columns]) and _rows(stored_averages) == _rows(
+        averages[stored_averages.columns]
+    )
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    """A frame's rows as sorted tuples of plain values (missing as None), for comparison."""
+    cells = frame.astype(object).where(frame.notna(), None)
+    rows = (
+        tuple(float(c) if isinstance(c, Real) and not isinstance(c, bool) else c for c in row)
+        for row in cells.itertuples(index=False)
+    )
+    return sorted(rows, key=repr)
 
 
 def _digest(paths: list[Path]) -> str:

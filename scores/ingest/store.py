@@ -44,6 +44,9 @@ class Release:
     averages: pd.DataFrame
     source: Source
     coverage: str
+    # False stores the release as a superseded version: a refreshed seed year whose current
+    # release is a staff import stays behind it, restorable, never taking its place.
+    current: bool = True
 
 
 def write_release(con: duckdb.DuckDBPyConnection, release: Release) -> int:
@@ -83,6 +86,7 @@ def _release_rows(con: duckdb.DuckDBPyConnection, releases: list[Release]) -> pd
                 "index_code": r.index_code,
                 "year": r.year,
                 "version": versions.get((r.index_code, r.year), 0) + 1,
+                "status": "current" if r.current else "superseded",
                 "coverage": r.coverage,
                 "publisher": r.source.publisher,
                 "source": r.source.document,
@@ -112,6 +116,7 @@ FRAME_COLUMNS = {
         "index_code",
         "year",
         "version",
+        "status",
         "coverage",
         "publisher",
         "source",

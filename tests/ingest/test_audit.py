@@ -117,7 +117,8 @@ def test_no_command_changes_what_the_trail_holds(db_file, tmp_path, capsys):
         ["export"],
         ["import", str(upload), "--index", "SIPAS", "--year", "2024", "--by", "Trần Thị B"],
         ["restore", str(old), "--by", "Trần Thị B"],
-        ["build"],
+        ["build"],  # an upgrade with nothing changed in data/: no line
+        ["build", "--fresh"],
     ]
     for command in commands:
         assert main([*command, "--db", str(db_file)]) == 0
@@ -133,11 +134,11 @@ def test_no_command_changes_what_the_trail_holds(db_file, tmp_path, capsys):
 
 
 SENTENCE_FIELDS = ("who", "index", "year", "time", "date", "version", "old_version", "before")
-SENTENCE_FIELDS += ("after", "what", "admins", "editors")
+SENTENCE_FIELDS += ("after", "what", "admins", "editors", "backup")
 
 
 def test_each_kind_of_change_has_a_sentence_in_both_languages():
-    for action in (*audit.ACTIONS, "target_new"):
+    for action in (*audit.ACTIONS, "target_new", "seed_refreshed_behind", "rebuilt_lost"):
         for lang in ("vi", "en"):
             text = t(f"audit.{action}", lang, **dict.fromkeys(SENTENCE_FIELDS, "x"))
             assert text != f"audit.{action}" and "{" not in text  # t() returns a missing key

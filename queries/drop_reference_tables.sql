@@ -1,0 +1,9 @@
+-- Drops the reference tables (catalogue, units, aliases, weights, breaks), which data/ fills anew on
+-- every build; staff tables (releases, scores, averages, targets, actions, logs) are never named here.
+DROP TABLE IF EXISTS indices;
+DROP TABLE IF EXISTS provinces;
+DROP TABLE IF EXISTS province_aliases;
+DROP TABLE IF EXISTS indicators;
+DROP TABLE IF EXISTS indicator_aliases;
+DROP TABLE IF EXISTS indicator_weights;
+DROP TABLE IF EXISTS methodology_breaks;
