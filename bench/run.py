@@ -74,8 +74,8 @@ def bench_import(database: Path, units: int, repeat: int) -> float:
     from conftest import publisher_table
 
     from scores import db
-    from scores.ingest import store
     from scores.ingest.importer import import_file
+    from scores.store import releases as store
 
     work = OUT / f"import_{units}.duckdb"
     shutil.copy(database, work)

@@ -9,13 +9,14 @@ import duckdb
 
 from scores import db
 from scores.catalog import Indicators, Provinces
+from scores.errors import ImportRefused, Problem
 from scores.i18n import describe
-from scores.ingest import audit, store
-from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.interpret import FIRST_YEAR, Layout, understand
 from scores.ingest.readfile import RawTable, read_bytes, read_path
 from scores.ingest.validate import Parsed, check, empty
 from scores.roles import Actor, require
+from scores.store import audit
+from scores.store import releases as store
 
 
 @dataclass

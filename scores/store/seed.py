@@ -12,8 +12,9 @@ import pandas as pd
 from scores import db
 from scores.catalog import Provinces
 from scores.config import DATA_DIR
-from scores.ingest import audit, store
 from scores.roles import Actor
+from scores.store import audit
+from scores.store import releases as store
 from scores.text import key, province_key
 
 # The seed files of each index, read together into one release per year: PAPI's sub-dimensions

@@ -9,8 +9,8 @@ import pandas as pd
 
 from scores import db
 from scores.catalog import Provinces
-from scores.ingest import audit
 from scores.roles import Actor, require
+from scores.store import audit
 
 # One writer at a time inside this process; DuckDB's file lock keeps other processes out.
 WRITE_LOCK = threading.Lock()

@@ -11,8 +11,8 @@ import pandas as pd
 from conftest import ROOT
 
 from scores import db
-from scores.ingest import store
 from scores.ingest.importer import import_file
+from scores.store import releases as store
 
 SOURCE = store.Source("test", "concurrency", imported_by="thread")
 
@@ -82,7 +82,7 @@ def test_concurrent_commits_and_reads_lose_nothing(con):
 KILLER = """
 import sys, time
 from scores import db
-from scores.ingest import store
+from scores.store import releases as store
 from scores.ingest.importer import import_file
 
 original = store._insert_frame
