@@ -20,10 +20,11 @@ from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
 from scores.i18n import describe, number, t
-from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
+from scores.ingest.importer import Prepared, check_date
 from scores.roles import Actor
 from scores.store import actions, seed
 from scores.store import releases as store
+from scores.store.imports import import_file, log_refusal
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -8,7 +8,6 @@ import duckdb
 import pandas as pd
 
 from scores import db
-from scores.catalog import Provinces
 from scores.roles import Actor, require
 from scores.store import audit
 
@@ -26,12 +25,6 @@ class Source:
     file_name: str = ""
     sha256: str = ""
     imported_by: str = "unknown"
-
-
-def coverage(values: pd.DataFrame, provinces: Provinces, year: int) -> str:
-    """'complete' when every unit of the year has a value or rank, else 'partial'."""
-    expected = {unit.province_code for unit in provinces.in_year(year)}
-    return "complete" if expected <= set(values["province_code"]) else "partial"
 
 
 @dataclass

@@ -12,6 +12,7 @@ import pandas as pd
 from scores import db
 from scores.catalog import Provinces
 from scores.config import DATA_DIR
+from scores.ingest.importer import coverage
 from scores.roles import Actor
 from scores.store import audit
 from scores.store import releases as store
@@ -128,7 +129,7 @@ def seed_index(
         source = store.Source(publisher, docs, "", file_name, digest, "seed")
         year_values = by_year.get(year, values.iloc[0:0]).drop(columns="year")
         year_averages = averages_by_year.get(year, averages.iloc[0:0]).drop(columns="year")
-        cover = store.coverage(year_values, provinces, year)
+        cover = coverage(year_values, provinces, year)
         releases.append(store.Release(index_code, year, year_values, year_averages, source, cover))
     store.write_releases(con, releases)
     return len(releases)

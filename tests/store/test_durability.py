@@ -11,8 +11,8 @@ import pandas as pd
 from conftest import ROOT
 
 from scores import db
-from scores.ingest.importer import import_file
 from scores.store import releases as store
+from scores.store.imports import import_file
 
 SOURCE = store.Source("test", "concurrency", imported_by="thread")
 
@@ -83,7 +83,7 @@ KILLER = """
 import sys, time
 from scores import db
 from scores.store import releases as store
-from scores.ingest.importer import import_file
+from scores.store.imports import import_file
 
 original = store._insert_frame
 def slow(*args, **kwargs):
