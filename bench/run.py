@@ -74,8 +74,8 @@ def bench_import(database: Path, units: int, repeat: int) -> float:
     from conftest import publisher_table
 
     from scores import db
-    from scores.ingest import store
-    from scores.ingest.importer import import_file
+    from scores.store import releases as store
+    from scores.store.imports import import_file
 
     work = OUT / f"import_{units}.duckdb"
     shutil.copy(database, work)

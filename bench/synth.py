@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from scores import db
-from scores.ingest import seed
+from scores.store import seed
 
 MARK = "SYNTHETIC BENCHMARK DATA"
 FIRST_YEAR, LAST_YEAR = 1995, 2024  # 30 years

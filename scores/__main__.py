@@ -13,16 +13,18 @@ from scores import db
 from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
+from scores.errors import ImportRefused, Problem
 from scores.export import briefing
 from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
 from scores.i18n import describe, number, t
-from scores.ingest import actions, seed, store
-from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
+from scores.ingest.importer import Prepared, check_date
 from scores.roles import Actor
+from scores.store import actions, seed
+from scores.store import releases as store
+from scores.store.imports import import_file, log_refusal
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
-from scores.ingest.errors import Problem
+from scores.errors import Problem
 
 LANGS = ("vi", "en")
 _DIR = Path(__file__).with_name("locales")

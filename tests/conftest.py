@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from scores import db
-from scores.ingest import seed
+from scores.store import seed
 
 ROOT = Path(__file__).resolve().parent.parent
 

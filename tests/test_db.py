@@ -10,7 +10,7 @@ import pytest
 
 from scores import db
 from scores.app import cache
-from scores.ingest import seed
+from scores.store import seed
 
 HOLD = (
     "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"

@@ -8,12 +8,12 @@ import streamlit as st
 from scores.analysis import diff
 from scores.app import access, cache, changes, history, methodology, state, upload, widgets
 from scores.config import MAX_UPLOAD_MB
+from scores.errors import ImportRefused
 from scores.export import tables
 from scores.i18n import day
-from scores.ingest import store
-from scores.ingest.errors import ImportRefused
 from scores.ingest.importer import check_date
 from scores.roles import NotAllowed
+from scores.store import releases as store
 
 names = state.index_names()
 st.title(state.tr("data.title"))

@@ -15,8 +15,8 @@ import streamlit as st
 from scores.app import cache
 from scores.app.state import tr
 from scores.config import MIN_PASSWORD_LENGTH, db_path
-from scores.ingest import audit
 from scores.roles import Actor, Backoff, NotAllowed, role_of
+from scores.store import audit
 
 # The name the password administrator's changes carry (history.IMPORTERS words it).
 PASSWORD_ADMIN = "admin (password)"

@@ -11,8 +11,8 @@ from scores.analysis.actions import progress, since_began
 from scores.app import access, cache, widgets
 from scores.app.state import indicator_labels, lang, tr
 from scores.i18n import day, number
-from scores.ingest.actions import STATUSES, Action, ActionRefused, add, change
 from scores.roles import NotAllowed
+from scores.store.actions import STATUSES, Action, ActionRefused, add, change
 
 
 def current(province_code: str, index_code: str | None = None) -> pd.DataFrame:

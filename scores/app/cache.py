@@ -25,7 +25,7 @@ from scores.analysis.standings import breaks_for
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
 from scores.i18n import number, t
-from scores.ingest import seed
+from scores.store import seed
 
 # One open connection at a time in this process: DuckDB refuses a read-only and a read-write
 # connection to one file in one process, and sessions run in threads. Re-entrant, so a thread

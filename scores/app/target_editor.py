@@ -5,8 +5,8 @@ import streamlit as st
 
 from scores.app import access, cache
 from scores.app.state import tr
-from scores.ingest.targets import KINDS, Target, from_form, problems, save
 from scores.roles import NotAllowed
+from scores.store.targets import KINDS, Target, from_form, problems, save
 
 
 def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> None:

@@ -10,13 +10,14 @@ import streamlit as st
 from scores.analysis import diff
 from scores.app import cache, state
 from scores.config import MAX_NAME_PICKS, db_path
+from scores.errors import ImportRefused, Problem
 from scores.i18n import describe, number
-from scores.ingest import store
-from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.importer import Prepared, commit, log_refusal, prepare
+from scores.ingest.importer import Prepared, prepare
 from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 from scores.roles import Actor, require
+from scores.store import releases as store
+from scores.store.imports import commit, log_refusal
 
 SKIP = "__skip__"
 

@@ -26,7 +26,7 @@ from scores.catalog import is_percent
 from scores.charts.base import STATUS_LOOK
 from scores.export.slides import Card, Context, Slide
 from scores.i18n import day, number
-from scores.ingest.actions import STATUSES
+from scores.store.actions import STATUSES
 
 Builder = Callable[[Context], list[Slide]]
 KINDS: dict[str, Builder] = {}

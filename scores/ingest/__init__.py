@@ -1,2 +1,2 @@
 """Bringing data in, in the order it flows: file -> rows (readfile, cells) -> meaning (interpret)
--> checked values (validate) -> stored release (store, importer); seed builds the database."""
+-> checked values (validate) -> a prepared upload (importer). Writes live in scores/store."""

@@ -3,7 +3,7 @@
 from openpyxl.utils import get_column_letter
 
 from scores.config import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
-from scores.ingest.errors import ImportRefused, Problem
+from scores.errors import ImportRefused, Problem
 
 
 def bounded_row(cells: list[str], number: int) -> list[str]:

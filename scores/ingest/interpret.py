@@ -8,7 +8,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from scores.catalog import Indicators
-from scores.ingest.errors import Problem
+from scores.errors import Problem
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key, without_years
 

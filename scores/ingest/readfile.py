@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scores.config import MAX_CELL_CHARS, MAX_COLUMNS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from scores.errors import ImportRefused, Problem
 from scores.ingest.bounds import bounded_row, too_long, too_wide
-from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.xlsx import read_xlsx
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}

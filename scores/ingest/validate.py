@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
+from scores.errors import Problem
 from scores.ingest.cells import BadNumber, decimals, parse_number, parse_rank
-from scores.ingest.errors import Problem
 from scores.ingest.interpret import Column, Layout
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key

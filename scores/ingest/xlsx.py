@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from openpyxl.cell.read_only import ReadOnlyCell
 
 from scores.config import MAX_COLUMNS, MAX_ROWS, MAX_XLSX_EXPANDED_MB
+from scores.errors import ImportRefused, Problem
 from scores.ingest.bounds import bounded_row, too_wide
-from scores.ingest.errors import ImportRefused, Problem
 
 # What a damaged or hostile workbook raises from openpyxl's reader and the XML parser under it
 # (ParseError is a SyntaxError; a number cell holding "abc" is a ValueError).

@@ -15,8 +15,8 @@ from scores.export import pdf, powerpoint
 from scores.export.images import chart_png, image_server
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context
-from scores.ingest.actions import Action, add, change
 from scores.roles import Actor
+from scores.store.actions import Action, add, change
 
 needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
 

@@ -13,9 +13,9 @@ import sys
 import traceback
 
 from scores import db
-from scores.ingest import store
-from scores.ingest.errors import ImportRefused
-from scores.ingest.importer import import_file
+from scores.errors import ImportRefused
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 SOURCE = store.Source("tester", "property test", imported_by="tester")
 STATE = """

@@ -8,10 +8,10 @@ import pytest
 from conftest import ROOT, assert_unchanged, snapshot
 
 from scores import db
+from scores.errors import ImportRefused
 from scores.i18n import describe
-from scores.ingest import store
-from scores.ingest.errors import ImportRefused
-from scores.ingest.importer import import_file
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 CORPUS = ROOT / "tests" / "data" / "bad"
 with (CORPUS / "EXPECTED.csv").open(encoding="utf-8") as handle:

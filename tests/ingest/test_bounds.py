@@ -21,7 +21,7 @@ SECONDS = 15
 READER = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
-from scores.ingest.errors import ImportRefused
+from scores.errors import ImportRefused
 from scores.ingest.readfile import read_bytes
 try:
     read_bytes(open(sys.argv[1], "rb").read())
@@ -82,7 +82,7 @@ def test_a_cell_beyond_the_declared_dimension_is_not_lost():
 def test_an_unreadable_file_is_refused_with_the_reason(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from scores.ingest.errors import ImportRefused
+    from scores.errors import ImportRefused
     from scores.ingest.readfile import read_path
 
     path = tmp_path / "locked.csv"

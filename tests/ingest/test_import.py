@@ -5,10 +5,10 @@ import pytest
 from conftest import assert_unchanged, publisher_table, snapshot
 
 from scores import db
+from scores.errors import ImportRefused
 from scores.i18n import describe
-from scores.ingest import store
-from scores.ingest.errors import ImportRefused
-from scores.ingest.importer import import_file
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 SOURCE = store.Source("VCCI", "test table", "2025-05-06", imported_by="tester")
 

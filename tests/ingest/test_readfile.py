@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from openpyxl import Workbook
 
-from scores.ingest.errors import ImportRefused
+from scores.errors import ImportRefused
 from scores.ingest.importer import prepare
 from scores.ingest.readfile import decode, read_bytes, sniff_separator
 

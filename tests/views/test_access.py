@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from scores import db
 from scores.app import access
-from scores.ingest import store
-from scores.ingest.importer import import_file
 from scores.roles import Actor
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 APP = str(ROOT / "dashboard.py")
 PASSWORD = "s3cret-passphrase"

@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from scores import db
 from scores.app import state
+from scores.errors import ImportRefused, Problem
 from scores.i18n import describe
-from scores.ingest import store
-from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.importer import import_file
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 APP = str(ROOT / "dashboard.py")
 TABLE = (

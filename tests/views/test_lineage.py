@@ -6,8 +6,8 @@ from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from scores import db
-from scores.ingest import store
-from scores.ingest.importer import import_file
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 APP = str(ROOT / "dashboard.py")
 SOURCE = store.Source("Bộ Nội vụ", "test", "2026-05-01", imported_by="tester")

@@ -5,8 +5,8 @@ import streamlit as st
 from conftest import open_view
 
 from scores import db
-from scores.ingest.actions import Action, add
 from scores.roles import Actor
+from scores.store.actions import Action, add
 
 EDITOR = Actor("t", "editor")
 

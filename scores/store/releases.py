@@ -8,9 +8,8 @@ import duckdb
 import pandas as pd
 
 from scores import db
-from scores.catalog import Provinces
-from scores.ingest import audit
 from scores.roles import Actor, require
+from scores.store import audit
 
 # One writer at a time inside this process; DuckDB's file lock keeps other processes out.
 WRITE_LOCK = threading.Lock()
@@ -26,12 +25,6 @@ class Source:
     file_name: str = ""
     sha256: str = ""
     imported_by: str = "unknown"
-
-
-def coverage(values: pd.DataFrame, provinces: Provinces, year: int) -> str:
-    """'complete' when every unit of the year has a value or rank, else 'partial'."""
-    expected = {unit.province_code for unit in provinces.in_year(year)}
-    return "complete" if expected <= set(values["province_code"]) else "partial"
 
 
 @dataclass

@@ -6,9 +6,9 @@ from datetime import datetime
 import duckdb
 
 from scores import db
-from scores.ingest import audit
-from scores.ingest.store import WRITE_LOCK
 from scores.roles import Actor, require
+from scores.store import audit
+from scores.store.releases import WRITE_LOCK
 
 KINDS = ("rank_at_most", "value_at_least")
 

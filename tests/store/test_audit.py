@@ -10,10 +10,12 @@ from conftest import ROOT, assert_unchanged, snapshot
 from scores import db
 from scores.__main__ import main
 from scores.i18n import t
-from scores.ingest import audit, store
-from scores.ingest.importer import commit, prepare
-from scores.ingest.targets import Target, save
+from scores.ingest.importer import prepare
 from scores.roles import Actor, NotAllowed
+from scores.store import audit
+from scores.store import releases as store
+from scores.store.imports import commit
+from scores.store.targets import Target, save
 
 UPLOAD = "STT,Tỉnh/thành phố,Chỉ số SIPAS\n1,TP. Hà Nội,87.1\n2,Hải Phòng,90.2\n".encode()
 TARGET = Target(2, "01", "SIPAS", "sipas_total", "value_at_least", 90.0, 2025, None, "Kế hoạch")

@@ -7,9 +7,9 @@ import duckdb
 import pandas as pd
 
 from scores import db
-from scores.ingest import audit
-from scores.ingest.store import WRITE_LOCK
 from scores.roles import Actor, require
+from scores.store import audit
+from scores.store.releases import WRITE_LOCK
 
 STATUSES = ("planned", "in_progress", "done", "paused")
 

@@ -8,8 +8,8 @@ from conftest import assert_unchanged, snapshot
 
 from scores import db
 from scores.analysis.actions import progress, since_began, with_overdue
-from scores.ingest.actions import Action, ActionRefused, add, change, history
 from scores.roles import Actor, NotAllowed
+from scores.store.actions import Action, ActionRefused, add, change, history
 
 HOA = Actor("hoa", "editor")
 LAN = Actor("lan", "admin")

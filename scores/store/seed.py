@@ -15,8 +15,10 @@ import pandas as pd
 from scores import db
 from scores.catalog import Provinces
 from scores.config import DATA_DIR
-from scores.ingest import audit, store
+from scores.ingest.importer import coverage
 from scores.roles import Actor
+from scores.store import audit
+from scores.store import releases as store
 from scores.text import key, province_key
 
 # The seed files of each index, read together into one release per year: PAPI's sub-dimensions
@@ -196,7 +198,7 @@ def seed_index(
         held = state.loc[year] if year in state.index else None
         if held is not None and _same(con, held, year_values, year_averages, docs):
             continue
-        cover = store.coverage(year_values, provinces, year)
+        cover = coverage(year_values, provinces, year)
         current = held is None or not held["staff_current"]
         releases.append(
             store.Release(index_code, year, year_values, year_averages, source, cover, current)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from scores.ingest.targets import Target, problems, save
 from scores.roles import Actor
+from scores.store.targets import Target, problems, save
 
 SOUND = Target(
     None, "01", "PAR", "par_index_total", "rank_at_most", 5.0, 2025, None, "Kế hoạch 2025"

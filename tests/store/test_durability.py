@@ -11,8 +11,8 @@ import pandas as pd
 from conftest import ROOT
 
 from scores import db
-from scores.ingest import store
-from scores.ingest.importer import import_file
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 SOURCE = store.Source("test", "concurrency", imported_by="thread")
 
@@ -82,8 +82,8 @@ def test_concurrent_commits_and_reads_lose_nothing(con):
 KILLER = """
 import sys, time
 from scores import db
-from scores.ingest import store
-from scores.ingest.importer import import_file
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 original = store._insert_frame
 def slow(*args, **kwargs):

@@ -10,9 +10,10 @@ from conftest import ROOT, publisher_table
 
 from scores import db
 from scores.__main__ import main
-from scores.ingest import actions, seed, store, targets
-from scores.ingest.importer import import_file
 from scores.roles import Actor
+from scores.store import actions, seed, targets
+from scores.store import releases as store
+from scores.store.imports import import_file
 
 ADMIN = Actor("Nguyễn Văn A", "admin")
 SOURCE = store.Source("VCCI", "Báo cáo PCI 2016", "2017-03-28", imported_by="Trần Thị B")

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from scores import db
-from scores.ingest import seed
+from scores.store import seed
 
 
 @pytest.fixture(scope="module")

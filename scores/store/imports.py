@@ -1,0 +1,91 @@
+"""Storing a prepared upload as a new release, or logging why it was refused."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+
+from scores import db
+from scores.errors import ImportRefused, Problem
+from scores.i18n import describe
+from scores.ingest.importer import Prepared, check_date, prepare
+from scores.ingest.interpret import FIRST_YEAR
+from scores.ingest.readfile import read_path
+from scores.roles import Actor, require
+from scores.store import audit
+from scores.store import releases as store
+
+
+def commit(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source, actor: Actor
+) -> int:
+    """Store a prepared upload as the new current version and record it in the audit log;
+    refuses an actor below editor (NotAllowed) and any upload with a problem standing."""
+    require(actor, "editor")
+    published, date_problems = check_date(source.date or "")
+    if prepared.problems or date_problems:
+        raise ImportRefused(prepared.problems + date_problems)
+    source = replace(source, date=published)
+    values = prepared.parsed.values.assign(source=source.document or prepared.file_name)
+    averages = prepared.parsed.averages.assign(source=source.document or prepared.file_name)
+    release = store.Release(
+        prepared.index_code, prepared.year, values, averages, source, prepared.coverage
+    )
+    release_id = store.write_release(con, release)
+    version = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()[2]
+    after = {"release_id": release_id, "version": version, "file_name": prepared.file_name}
+    audit.record(con, actor, "release_imported", prepared.index_code, prepared.year, after=after)
+    return release_id
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    index_code: str,
+    year: int,
+    source: store.Source,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    skip: set[str] | None = None,
+    actor: Actor | None = None,
+) -> tuple[int, Prepared]:
+    """The whole pipeline for a file on disk; every refusal is logged, nothing else written.
+
+    A file on disk is the command line's (or a test's) path: its actor defaults to a local
+    administrator named by source.imported_by."""
+    path = Path(path)
+    actor = actor or Actor(source.imported_by, "admin")
+    source = store.Source(
+        source.publisher, source.document, source.date, path.name, "", source.imported_by
+    )
+    try:
+        prepared = prepare(con, read_path(path), path.name, index_code, year, sheet, mapping, skip)
+        source = store.Source(
+            source.publisher,
+            source.document,
+            source.date,
+            path.name,
+            prepared.sha256,
+            source.imported_by,
+        )
+        return commit(con, prepared, source, actor), prepared
+    except ImportRefused as refused:
+        log_refusal(con, refused.problems, index_code, year, source)
+        raise
+
+
+def log_refusal(
+    con: duckdb.DuckDBPyConnection,
+    problems: list[Problem],
+    index_code: str,
+    year: int,
+    source: store.Source,
+) -> None:
+    """One import-log row for a refused attempt, its reason in English.
+
+    A year that does not fit the log's INTEGER column (--year 99999999999) is logged as
+    unknown; the reason still quotes it.
+    """
+    reason = " | ".join(describe(problem, "en") for problem in problems[:20])
+    logged_year = year if FIRST_YEAR - 1000 < year < 10_000 else None
+    store.log(con, "refused", index_code, logged_year, source, reason=reason)
