@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=INDICATOR")
     imp.add_argument("--skip", action="append", default=[], metavar="HEADER")
     imp.add_argument("--by", default=None, help="who imports (default: the system user)")
+    imp.add_argument(
+        "--partial",
+        action="store_true",
+        help="confirm that a file covering fewer units than the current release may supersede it",
+    )
     imp.add_argument("--db")
     exp = commands.add_parser("export")
     exp.add_argument("--index")
@@ -221,7 +226,15 @@ def _run_import(
         log_refusal(con, refused.problems, index_code, year, source)
         raise
     return import_file(
-        con, args.file, index_code, year, source, args.sheet, mapping, set(args.skip)
+        con,
+        args.file,
+        index_code,
+        year,
+        source,
+        args.sheet,
+        mapping,
+        set(args.skip),
+        partial=args.partial,
     )
 
 

@@ -85,6 +85,7 @@ def test_import_then_restore(db_file, tmp_path):
         "MOHA report",
         "--by",
         "tester",
+        "--partial",
         db_file=db_file,
     )
     assert done.returncode == 0, done.stderr
@@ -241,6 +242,7 @@ def test_a_day_first_publication_date_is_stored_as_iso(db_file, tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("Tỉnh,PCI\nHà Nội,60\n")
     args = ["import", str(table), "--index", "PCI", "--year", "2016", "--date", "06/05/2025"]
+    args.append("--partial")
     assert main(args) == 0
     with duckdb.connect(str(db_file), read_only=True) as con:
         stored = con.execute("SELECT source_date FROM releases ORDER BY release_id DESC").fetchone()

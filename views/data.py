@@ -74,7 +74,8 @@ with upload_tab:
         if not prepared.problems and not date_problems:
             st.subheader(state.tr("data.diff"))
             counts = diff.summary(upload.diff_view(prepared, labels))
-            if upload.commit_buttons(counts):
+            confirmed = upload.confirmed_against_stored(prepared)
+            if confirmed is not None and upload.commit_buttons(counts):
                 # The index's publisher (as the seed stores it), not the index's short name.
                 publisher = cache.load("publisher_by_index", index_code=index_code)
                 source = store.Source(
@@ -86,7 +87,9 @@ with upload_tab:
                     access.who(),
                 )
                 try:
-                    release_id = upload.save_and_commit(prepared, data, source, access.actor())
+                    release_id = upload.save_and_commit(
+                        prepared, data, source, access.actor(), bool(confirmed)
+                    )
                 except NotAllowed as error:
                     access.refused(error)
                     st.stop()

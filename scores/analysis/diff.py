@@ -15,9 +15,13 @@ def compare(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
     file printed for the value). status: new, changed, rounded, removed or same. A value that
     differs from the current one by at most half a unit of its last printed decimal is only
     rounded (60.7392 printed as 60.74); any other difference in value or rank is changed;
-    missing equals missing. Without decimals nothing counts as rounded.
+    missing equals missing. Without decimals nothing counts as rounded. Ranks of an indicator
+    the file gives no rank for are left out of the comparison (see lacking_ranks).
     """
     columns = KEY + ["value", "rank"]
+    # A rank the file has no column for is not a rank that changed: lacking_ranks names it.
+    without = set(lacking_ranks(current, incoming))
+    current = current.assign(rank=current["rank"].where(~current["indicator"].isin(without)))
     merged = current[columns].merge(
         incoming.reindex(columns=columns + ["decimals"]),
         on=KEY,
@@ -28,6 +32,17 @@ def compare(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
     merged["change"] = merged["value_new"] - merged["value_old"]
     merged["status"] = [_status(row) for row in merged.itertuples()]
     return merged.drop(columns="origin").sort_values(KEY).reset_index(drop=True)
+
+
+def lacking_ranks(current: pd.DataFrame, incoming: pd.DataFrame) -> list[str]:
+    """The indicators ranked in the current release for which the file gives no rank at all
+    (a table without the component ranks): the new release will not carry those ranks."""
+    ranked = set(current.loc[current["rank"].notna(), "indicator"])
+    given = (
+        set(incoming.loc[incoming["rank"].notna(), "indicator"]) if "rank" in incoming else set()
+    )
+    shared = set(incoming["indicator"])
+    return sorted((ranked & shared) - given)
 
 
 def _status(row: Any) -> str:

@@ -17,7 +17,7 @@ from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 from scores.roles import Actor, require
 from scores.store import releases as store
-from scores.store.imports import commit, log_refusal
+from scores.store.imports import against_stored, commit, log_refusal
 
 SKIP = "__skip__"
 
@@ -232,6 +232,10 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
         st.markdown(counts_line(counts))
     if counts["rounded"]:
         st.caption(state.tr("upload.rounding_rule"))
+    lacking = diff.lacking_ranks(old, prepared.parsed.values)
+    if lacking:
+        shown = ", ".join(labels.get(code, code) for code in lacking)
+        st.caption(state.tr("upload.lacks_ranks", count=len(lacking), indicators=shown))
     names = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
     st.dataframe(diff_table(changes, names, labels), hide_index=True, width="stretch")
     return changes
@@ -290,7 +294,25 @@ def commit_buttons(counts: dict[str, int]) -> bool:
     return replace.button(state.tr("upload.commit_rounded"), key="commit")
 
 
-def save_and_commit(prepared: Prepared, data: bytes, source: store.Source, actor: Actor) -> int:
+def confirmed_against_stored(prepared: Prepared) -> bool | None:
+    """What the stored versions say before a commit: None when the file is already stored (the
+    reason shown, no commit); for a file covering fewer units than the current release, the
+    warning naming the units that would leave the view and a box to confirm it is partial
+    (True once ticked); otherwise False (nothing to confirm)."""
+    with cache.cursor() as con:
+        problems = against_stored(con, prepared)
+    if problems and problems[0].rule == "already_stored":
+        refused_box(problems)
+        return None
+    if not problems:
+        return False
+    st.warning(escape(describe(problems[0], state.lang())))
+    return st.checkbox(state.tr("upload.confirm_partial"), key="confirm_partial") or None
+
+
+def save_and_commit(
+    prepared: Prepared, data: bytes, source: store.Source, actor: Actor, partial: bool = False
+) -> int:
     """Keep the original file by checksum, then store the release (one transaction); the
     importer refuses an actor below editor before anything is written."""
     require(actor, "editor")  # before the original is kept, too
@@ -300,7 +322,7 @@ def save_and_commit(prepared: Prepared, data: bytes, source: store.Source, actor
     if not target.exists():
         target.write_bytes(data)
     with cache.cursor() as con:
-        return commit(con, prepared, source, actor)
+        return commit(con, prepared, source, actor, partial)
 
 
 def restore_preview(releases: pd.DataFrame, release_id: int) -> dict[str, int]:

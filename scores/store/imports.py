@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 
 from scores import db
+from scores.catalog import Provinces
 from scores.errors import ImportRefused, Problem
 from scores.i18n import describe
 from scores.ingest.importer import Prepared, check_date, prepare
@@ -16,15 +17,51 @@ from scores.store import audit
 from scores.store import releases as store
 
 
+def against_stored(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, partial: bool = False
+) -> list[Problem]:
+    """What stands between an understood file and a new version: the same file already stored
+    (same SHA-256), or fewer units than the current release without `partial` confirming that
+    those units leave the current view."""
+    where = {"index_code": prepared.index_code, "year": prepared.year}
+    stored = db.query(con, "releases_by_sha256", sha256=prepared.sha256, **where)
+    if not stored.empty:
+        version = int(stored["version"].iloc[-1])
+        return [Problem("already_stored", value=prepared.file_name, detail={"version": version})]
+    current = con.execute(db.sql("current_release_by_index_year"), where).fetchall()
+    if partial or not current:
+        return []
+    held = set(db.query(con, "units_by_release", release_id=current[0][0])["province_code"])
+    values = prepared.parsed.values
+    incoming = set(values.loc[values["value"].notna() | values["rank"].notna(), "province_code"])
+    leaving = sorted(held - incoming)
+    if len(incoming) >= len(held) or not leaving:
+        return []
+    names = {u.province_code: u.name_vi for u in Provinces(con).in_year(prepared.year)}
+    shown = ", ".join(names.get(code, code) for code in leaving[:10])
+    more = len(leaving) - 10
+    detail = {"new": len(incoming), "held": len(held), "version": current[0][4]}
+    detail |= {"leaving": shown + (f" (+{more})" if more > 0 else "")}
+    return [Problem("fewer_units", detail=detail)]
+
+
 def commit(
-    con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source, actor: Actor
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    source: store.Source,
+    actor: Actor,
+    partial: bool = False,
 ) -> int:
     """Store a prepared upload as the new current version and record it in the audit log;
-    refuses an actor below editor (NotAllowed) and any upload with a problem standing."""
+    refuses an actor below editor (NotAllowed), any upload with a problem standing, a file
+    already stored, and fewer units than the current release unless `partial` says so."""
     require(actor, "editor")
     published, date_problems = check_date(source.date or "")
-    if prepared.problems or date_problems:
-        raise ImportRefused(prepared.problems + date_problems)
+    problems = prepared.problems + date_problems
+    if not problems:
+        problems = against_stored(con, prepared, partial)
+    if problems:
+        raise ImportRefused(problems)
     source = replace(source, date=published)
     values = prepared.parsed.values.assign(source=source.document or prepared.file_name)
     averages = prepared.parsed.averages.assign(source=source.document or prepared.file_name)
@@ -48,6 +85,7 @@ def import_file(
     mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
     actor: Actor | None = None,
+    partial: bool = False,
 ) -> tuple[int, Prepared]:
     """The whole pipeline for a file on disk; every refusal is logged, nothing else written.
 
@@ -68,7 +106,7 @@ def import_file(
             prepared.sha256,
             source.imported_by,
         )
-        return commit(con, prepared, source, actor), prepared
+        return commit(con, prepared, source, actor, partial), prepared
     except ImportRefused as refused:
         log_refusal(con, refused.problems, index_code, year, source)
         raise

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from scores.analysis.diff import compare, only_rounded, summary
+from scores.analysis.diff import compare, lacking_ranks, only_rounded, summary
 
 CURRENT = pd.DataFrame(
     {
@@ -128,3 +128,30 @@ def test_a_whole_number_file_against_a_precise_release():
 )
 def test_only_rounded_means_a_restatement_with_fewer_decimals(counts, expected):
     assert only_rounded(counts) is expected
+
+
+def test_a_two_decimal_table_without_component_ranks_changes_nothing(con, tmp_path):
+    # PCI 2016 as a two-decimal table with only the total's rank: every value only rounded, and
+    # the component ranks the file lacks named, not counted as 630 changed values.
+    from conftest import publisher_table
+
+    from scores import db
+    from scores.ingest.importer import prepare
+
+    table = publisher_table(con, "PCI", 2016).round(2)
+    prepared = prepare(con, table.to_csv(index=False).encode(), "pci.csv", "PCI", 2016)
+    current = db.query(con, "values_by_release", release_id=_current(con))
+    changes = compare(current, prepared.parsed.values)
+    counts = summary(changes)
+    assert counts["changed"] == counts["new"] == counts["removed"] == 0
+    assert counts["rounded"] > 600
+    lacking = lacking_ranks(current, prepared.parsed.values)
+    assert "pci_total_weighted" not in lacking  # the file prints the total's rank
+    assert len(lacking) == 10 and "transparency" in lacking
+
+
+def _current(con) -> int:
+    return con.execute(
+        "SELECT release_id FROM releases WHERE index_code = 'PCI' AND year = 2016"
+        " AND status = 'current'"
+    ).fetchone()[0]

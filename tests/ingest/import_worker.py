@@ -49,7 +49,10 @@ def stored(con, release_id: int, prepared) -> dict:
 def run(con, job: dict) -> dict:
     before = con.execute(STATE).fetchone()
     try:
-        release_id, prepared = import_file(con, job["path"], job["index"], job["year"], SOURCE)
+        # partial: the properties are about reading values, not about coverage
+        release_id, prepared = import_file(
+            con, job["path"], job["index"], job["year"], SOURCE, partial=True
+        )
     except ImportRefused as refused:
         unchanged = con.execute(STATE).fetchone() == before
         return {

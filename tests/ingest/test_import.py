@@ -21,7 +21,7 @@ def refuse(
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     before = snapshot(con)
     with pytest.raises(ImportRefused) as refused:
-        import_file(con, path, index, year, SOURCE, **options)
+        import_file(con, path, index, year, SOURCE, **{"partial": True, **options})
     assert_unchanged(before, con)
     return refused.value.problems
 
@@ -31,6 +31,7 @@ def accept(
 ):
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    options.setdefault("partial", True)  # these tests are about other rules than coverage
     release_id, _prepared = import_file(con, path, index, year, SOURCE, **options)
     return release_id
 
@@ -247,7 +248,7 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(con, tmp_path, monkeypat
     path = tmp_path / "ok.csv"
     path.write_text("Tỉnh,PCI\nHà Nội,60\n", encoding="utf-8")
     with pytest.raises(RuntimeError):
-        import_file(con, path, "PCI", 2016, SOURCE)
+        import_file(con, path, "PCI", 2016, SOURCE, partial=True)
     assert_unchanged(before, con)
     assert db.query(con, "releases_by_version").query("index_code == 'PCI' and year == 2016")[
         "status"
@@ -292,4 +293,27 @@ def test_a_province_printed_twice_in_a_publisher_table_is_one_message(con, tmp_p
     assert describe(problems[0], "vi") == (
         f"Dòng 65, cột “Tỉnh/thành phố”, giá trị “TP. Hà Nội”: Tỉnh, thành phố này đã có số"
         f" liệu cho cùng chỉ số ở dòng {earlier}; mỗi tỉnh chỉ được ghi một lần."
+    )
+
+
+def test_a_file_with_fewer_units_than_the_current_release_needs_partial(con, tmp_path):
+    # One value for Hà Nội must not silently replace the complete PCI 2016 release (63 units).
+    problems = refuse(con, tmp_path, "Tỉnh,PCI\nHà Nội,60\n", partial=False)
+    assert [p.rule for p in problems] == ["fewer_units"]
+    message = describe(problems[0], "en")
+    assert "fewer units (1) than the current release (version 1, 63 units)" in message
+    assert "Hà Giang, " in message and "(+52)" in message  # ten named (by code), the rest counted
+    assert "--partial" in message
+    release_id = accept(con, tmp_path, "Tỉnh,PCI\nHà Nội,60\n", partial=True)
+    assert release_id > 0
+
+
+def test_a_file_identical_to_a_stored_version_is_refused_with_its_version(con, tmp_path):
+    table = publisher_table(con, "PCI", 2016)
+    first = accept(con, tmp_path, table.to_csv(index=False), name="pci.csv")
+    assert first > 0
+    problems = refuse(con, tmp_path, table.to_csv(index=False), name="again.csv")
+    assert [p.rule for p in problems] == ["already_stored"]
+    assert describe(problems[0], "en").startswith(
+        "Value “again.csv”: This file is already stored as version 2"
     )

@@ -92,7 +92,7 @@ def slow(*args, **kwargs):
     time.sleep(60)
 store._insert_frame = slow
 con = db.connect(sys.argv[1])
-import_file(con, sys.argv[2], "SIPAS", 2024, store.Source(imported_by="victim"))
+import_file(con, sys.argv[2], "SIPAS", 2024, store.Source(imported_by="victim"), partial=True)
 """
 
 
@@ -123,6 +123,8 @@ def test_a_kill_during_commit_leaves_the_previous_version_intact(db_file, tmp_pa
     ).fetchone()
     assert hanoi == (86.5,)
     # The database is not corrupted: a new import goes through.
-    release_id, _ = import_file(con, upload, "SIPAS", 2024, store.Source(imported_by="after"))
+    release_id, _ = import_file(
+        con, upload, "SIPAS", 2024, store.Source(imported_by="after"), partial=True
+    )
     assert release_id == after["release_id"].max() + 1
     con.close()

@@ -41,6 +41,12 @@ def sign_in(app):
     assert not app.exception
 
 
+def confirm_partial(app) -> None:
+    """Tick the box that confirms a file with fewer units than the current release."""
+    app.checkbox(key="confirm_partial").check().run()
+    assert not app.exception
+
+
 def everything(db_file) -> dict:
     """Every release, score and average of the database file (the import log aside)."""
     st.cache_resource.clear()
@@ -91,6 +97,10 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
         "0 giá trị mới, 2 giá trị thay đổi, 0 giá trị chỉ khác do làm tròn, 1 giá trị không còn"
         in " ".join(m.value for m in app.markdown)
     )
+    # Two units against the current three: Hải Dương would leave the view, so it is said first.
+    assert "Hải Dương" in app.warning[0].value
+    assert not [b for b in app.button if b.key == "commit"]
+    confirm_partial(app)
     app.button(key="commit").click().run()
     assert not app.exception
     assert "mã lần công bố 51" in app.success[-1].value
@@ -157,6 +167,7 @@ def test_an_unknown_province_name_is_matched_by_picking_a_suggestion(app, db_fil
     assert pick.options[1] == "Hà Nội"  # the nearest suggestion first
     pick.set_value("01").run()
     assert not app.error
+    confirm_partial(app)
     app.button(key="commit").click().run()
     assert not app.exception
     st.cache_resource.clear()
@@ -286,6 +297,7 @@ def test_the_history_reads_in_vietnamese(app, db_file):
     sign_in(app)
     app.file_uploader[0].upload("sipas_2024.csv", TABLE.encode("utf-8"), "text/csv").run()
     app.selectbox(key="map::Điểm tổng hợp lạ").set_value("__skip__").run()
+    confirm_partial(app)
     app.button(key="commit").click().run()
     app.switch_page("views/data.py").run()
     assert not app.exception
@@ -359,7 +371,13 @@ def test_originals_are_offered_only_to_a_signed_in_administrator(app, db_file):
     path.write_bytes(TABLE.encode("utf-8"))
     with duckdb.connect(str(db_file)) as con:
         import_file(
-            con, path, "SIPAS", 2024, store.Source(imported_by="t"), skip={"Điểm tổng hợp lạ"}
+            con,
+            path,
+            "SIPAS",
+            2024,
+            store.Source(imported_by="t"),
+            skip={"Điểm tổng hợp lạ"},
+            partial=True,
         )
     uploads = db_file.parent / "uploads"
     uploads.mkdir()
@@ -393,6 +411,7 @@ def test_a_file_the_page_cannot_read_is_one_row_of_the_import_log(app, db_file):
 
 def test_a_publication_date_that_is_no_date_holds_the_commit_back(app):
     upload_sipas(app, "Tỉnh/thành phố,Chỉ số SIPAS\nHà Nội,87.1\n")
+    confirm_partial(app)
     assert [b for b in app.button if b.key == "commit"]
     app.text_input(key="upload_date").input("31/02/2024").run()
     assert not app.exception
@@ -414,3 +433,35 @@ def test_the_methodology_reads_an_indicator_without_a_first_year(db_file):
     tables = [t.value for t in app.dataframe if "Code" in t.value.columns]
     (row,) = [t[t["Code"] == "entry_costs"] for t in tables if (t["Code"] == "entry_costs").any()]
     assert row["Years"].iloc[0].startswith("…–")
+
+
+def test_the_same_file_again_is_refused_with_the_version_it_is(app, db_file):
+    sign_in(app)
+    table = publisher_table_csv(db_file)
+    for _ in range(2):
+        app.selectbox(key="upload_index").set_value("PCI")
+        app.number_input(key="upload_year").set_value(2016)
+        app.file_uploader[0].upload("pci_2016.csv", table, "text/csv").run()
+        if [b for b in app.button if b.key == "commit"]:
+            app.button(key="commit").click().run()
+            assert "mã lần công bố 51" in app.success[-1].value
+    assert "đã được lưu, là phiên bản 2" in app.error[0].value
+    assert not [b for b in app.button if b.key == "commit"]
+
+
+def test_a_table_without_component_ranks_names_them_instead_of_changing_them(app, db_file):
+    sign_in(app)
+    app.selectbox(key="upload_index").set_value("PCI")
+    app.number_input(key="upload_year").set_value(2016)
+    app.file_uploader[0].upload("pci_2016.csv", publisher_table_csv(db_file), "text/csv").run()
+    texts = " ".join(m.value for m in app.markdown)
+    assert "0 giá trị thay đổi, 693 giá trị chỉ khác do làm tròn" in texts
+    assert any("không có cột xếp hạng của 10 chỉ số" in c.value for c in app.caption)
+
+
+def publisher_table_csv(db_file) -> bytes:
+    """PCI 2016 as a two-decimal table with only the total's rank (no component ranks)."""
+    st.cache_resource.clear()
+    with db.connect(db_file, read_only=True) as con:
+        table = publisher_table(con, "PCI", 2016)
+    return table.to_csv(index=False, float_format="%.2f").encode("utf-8")

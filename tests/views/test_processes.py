@@ -61,7 +61,14 @@ def test_two_servers_and_cli_imports_share_one_database(built_db, tmp_path):
                     upload = tmp_path / f"sipas_{round_}.csv"
                     upload.write_text(f"Tỉnh,SIPAS\nHà Nội,{70 + round_}.25\n", encoding="utf-8")
                     importing = cli(
-                        "import", str(upload), "--index", "SIPAS", "--year", "2024", db_file=path
+                        "import",
+                        str(upload),
+                        "--index",
+                        "SIPAS",
+                        "--year",
+                        "2024",
+                        "--partial",
+                        db_file=path,
                     )
                 # Both servers run the page while the import runs; each run began after the
                 # previous import committed, so it shows that one (or the one now running).
