@@ -2,6 +2,7 @@
 -- every build; staff tables (releases, scores, averages, targets, actions, logs) are never named here.
 DROP TABLE IF EXISTS indices;
 DROP TABLE IF EXISTS provinces;
+DROP TABLE IF EXISTS regions;
 DROP TABLE IF EXISTS province_aliases;
 DROP TABLE IF EXISTS indicators;
 DROP TABLE IF EXISTS indicator_aliases;

@@ -1,8 +1,28 @@
--- One row per year and indicator: the national averages printed in the seed file
--- (the temporary table made by load_seed_file).
-SELECT CAST(year AS INTEGER) AS year, 'national' AS scope,
-       regexp_replace(indicator, '_average$', '') AS indicator, CAST(score AS DOUBLE) AS value,
-       source_url_or_repo_path AS source
-FROM seed_file
-WHERE coalesce(province_code, '') = '' AND starts_with(province, 'TOÀN QUỐC')
-ORDER BY year, indicator
+-- One row per year, scope and indicator: the national ('TOÀN QUỐC …' rows) and regional ('…
+-- _region_average' rows, the region by its printed name) averages of the seed file (the temporary
+-- table made by load_seed_file). The first figure in file order is the value; a second one for the
+-- same average stays in the provenance as "also reported as". printed: the name as printed, to
+-- name a region the catalogue does not know (its scope is then NULL).
+WITH lines AS (
+    SELECT *, row_number() OVER () AS line
+    FROM seed_file
+    WHERE coalesce(province_code, '') = ''
+      AND (starts_with(province, 'TOÀN QUỐC') OR ends_with(indicator, '_region_average'))
+      AND score IS NOT NULL
+),
+placed AS (
+    SELECT CAST(l.year AS INTEGER) AS year, l.province AS printed,
+           CASE WHEN starts_with(l.province, 'TOÀN QUỐC') THEN 'national' ELSE g.region END AS scope,
+           regexp_replace(l.indicator, '_(region_)?average$', '') AS indicator,
+           CAST(l.score AS DOUBLE) AS value, l.score, l.source_url_or_repo_path AS source, l.line
+    FROM lines l
+    LEFT JOIN regions g ON g.name_vi = l.province
+)
+SELECT year, scope, indicator, arg_min(value, line) AS value,
+       arg_min(source, line) || array_to_string(
+           list_transform(list(score || ': ' || source ORDER BY line)[2:],
+                          lambda x: ' | also reported as ' || x), '') AS source,
+       any_value(printed) AS printed
+FROM placed
+GROUP BY year, scope, indicator
+ORDER BY year, scope, indicator

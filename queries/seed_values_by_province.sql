@@ -9,7 +9,8 @@ WITH raw AS (
            source_url_or_repo_path AS source, starts_with(source_url_or_repo_path, 'http') AS press,
            row_number() OVER () AS line
     FROM seed_file
-    WHERE NOT (coalesce(province_code, '') = '' AND starts_with(province, 'TOÀN QUỐC'))
+    WHERE NOT (coalesce(province_code, '') = ''
+               AND (starts_with(province, 'TOÀN QUỐC') OR ends_with(indicator, '_region_average')))
       -- A row with neither score nor rank says only that the source left the cell blank.
       AND (score IS NOT NULL OR "rank" IS NOT NULL)
 ),

@@ -10,6 +10,10 @@ CREATE TABLE IF NOT EXISTS provinces (
     central_city_since INTEGER, successor_code TEXT,
     PRIMARY KEY (province_code, valid_from)
 );
+-- The six socio-economic regions (provinces.region), with the names the press prints them by.
+CREATE TABLE IF NOT EXISTS regions (
+    region TEXT PRIMARY KEY, name_vi TEXT NOT NULL, name_en TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS province_aliases (
     alias TEXT NOT NULL, alias_key TEXT NOT NULL, name_vi TEXT NOT NULL, note TEXT
 );
@@ -47,7 +51,8 @@ CREATE TABLE IF NOT EXISTS scores (
     value DOUBLE, rank INTEGER, rank_kind TEXT, source TEXT, rank_source TEXT,
     PRIMARY KEY (release_id, province_code, indicator)
 );
--- National or regional averages as published, kept apart from provinces.
+-- National or regional averages as published, kept apart from provinces: scope is 'national' or a
+-- region (regions.region).
 CREATE TABLE IF NOT EXISTS averages (
     release_id INTEGER NOT NULL, scope TEXT NOT NULL, indicator TEXT NOT NULL,
     value DOUBLE NOT NULL, source TEXT,

@@ -34,7 +34,7 @@ def test_build_creates_the_database_at_db(tmp_path):
     target = tmp_path / "fresh.duckdb"
     done = run("--lang", "en", "build", "--db", str(target))
     assert done.returncode == 0, done.stderr
-    assert target.exists() and "50 releases" in done.stdout
+    assert target.exists() and "52 releases" in done.stdout
 
 
 def test_export_writes_the_contract_header_and_current_values(db_file):
@@ -50,7 +50,7 @@ def test_releases_lists_every_version_with_the_contract_header(db_file):
     done = run("releases", db_file=db_file)
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert done.stdout.splitlines()[0] == RELEASES_HEADER
-    assert len(rows) == 50 and {row["status"] for row in rows} == {"current"}
+    assert len(rows) == 52 and {row["status"] for row in rows} == {"current"}
 
 
 def test_import_refused_prints_each_problem_and_writes_nothing(db_file, tmp_path):
@@ -90,7 +90,7 @@ def test_import_then_restore(db_file, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
-        "Stored SIPAS 2024 (release 51): 1 values, 1 provinces, partial coverage."
+        "Stored SIPAS 2024 (release 53): 1 values, 1 provinces, partial coverage."
     )
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout
     assert "SIPAS,2024,01,Hà Nội,sipas_total,87.1,9" in exported.splitlines()
@@ -101,7 +101,7 @@ def test_import_then_restore(db_file, tmp_path):
         if r["index"] == "SIPAS" and r["year"] == "2024"
     ]
     old_id = sipas[0][0]
-    assert sipas == [(old_id, "1", "superseded", "seed"), ("51", "2", "current", "tester")]
+    assert sipas == [(old_id, "1", "superseded", "seed"), ("53", "2", "current", "tester")]
     done = run("--lang", "en", "restore", old_id, db_file=db_file)
     assert done.returncode == 0 and "version 1" in done.stdout
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout
@@ -155,7 +155,7 @@ def test_a_locked_database_gives_a_plain_message(db_file, tmp_path, monkeypatch)
         f"The database {db_file} was still in use by another program after waiting 1 s."
         " Nothing was changed; try again in a moment."
     )
-    assert run("releases", db_file=db_file).stdout.count("\n") == 51  # header and 50 releases
+    assert run("releases", db_file=db_file).stdout.count("\n") == 53  # header and 52 releases
 
 
 def refused_log(db_file) -> list[tuple]:

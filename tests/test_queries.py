@@ -199,7 +199,14 @@ def test_seed_values_prefer_the_file_and_keep_the_press_in_the_provenance(seeded
 
 def test_seed_averages_and_sources(seeded):
     assert db.query(seeded, "seed_averages_by_year").values.tolist() == [
-        [2016, "national", "pci_total_weighted", 59.9, "https://press.example/c"]
+        [
+            2016,
+            "national",
+            "pci_total_weighted",
+            59.9,
+            "https://press.example/c",
+            "TOÀN QUỐC (63-province average)",
+        ]
     ]
     assert db.query(seeded, "seed_sources_by_year").values.tolist() == [
         [2008, "github:vcci/old.xls"],
@@ -208,6 +215,51 @@ def test_seed_averages_and_sources(seeded):
             "github:vcci/file.xlsx ; https://press.example/a ; https://press.example/b ; "
             "https://press.example/c",
         ],
+    ]
+
+
+ADDITIONS_CSV = """year,province,province_code,indicator,score,rank,source_url,notes,check
+2016,Hà Nội,01,pci_total_weighted,60.75,,https://press.example/d,"Printed: '60,75'",conflict
+2016,Đồng bằng sông Hồng,,pci_total_weighted_region_average,61.5,1,https://press.example/e,,verified
+2016,Đồng bằng sông Hồng,,pci_total_weighted_region_average,61.4,,https://press.example/f,restated,not re-found
+2016,Vùng lạ,,pci_total_weighted_region_average,50,,https://press.example/g,,verified
+2020,Sở Tài chính,,hn_par_index_total_department,92.76,1,https://press.example/h,,verified
+"""
+
+
+def test_additions_join_their_index_with_the_check_and_regions_by_name(seeded, tmp_path):
+    seeded.execute(
+        "INSERT INTO regions VALUES ('red_river_delta', 'Đồng bằng sông Hồng', 'Red River Delta')"
+    )
+    additions = tmp_path / "additions.csv"
+    additions.write_text(ADDITIONS_CSV, encoding="utf-8")
+    added = seeded.execute(
+        db.sql("load_additions_file"), {"paths": [str(additions)], "index_code": "PCI"}
+    ).fetchall()
+    assert added == [(4,)]  # the city's own index is not PCI's
+    averages = db.query(seeded, "seed_averages_by_year")
+    rows = averages.astype(object).where(averages.notna(), None).values.tolist()
+    unknown = "https://press.example/g [check: verified]"
+    assert rows == [
+        [2016, "national", "pci_total_weighted", 59.9, "https://press.example/c", rows[0][5]],
+        [
+            2016,
+            "red_river_delta",
+            "pci_total_weighted",
+            61.5,
+            "https://press.example/e [check: verified] | also reported as 61.4: "
+            "https://press.example/f [check: not re-found]",
+            "Đồng bằng sông Hồng",
+        ],
+        [2016, None, "pci_total_weighted", 50.0, unknown, "Vùng lạ"],
+    ]
+    values = db.query(seeded, "seed_values_by_province", index_code="PCI")
+    hanoi = values[
+        (values["province_code"] == "01") & (values["indicator"] == "pci_total_weighted")
+    ]
+    assert hanoi["source"].tolist() == [
+        "github:vcci/file.xlsx [Summary] | also reported as 60.74: https://press.example/a"
+        " | also reported as 60.75: https://press.example/d [check: conflict]"
     ]
 
 
@@ -306,6 +358,8 @@ PARAMS = {
     "averages_by_release": {"release_id": 2},
     "seed_content_by_release": {"release_id": 2},
     "seed_state_by_year": {"index_code": "PCI"},
+    "releases_by_sha256": {"index_code": "PCI", "year": 2016, "sha256": "x"},
+    "units_by_release": {"release_id": 2},
     "weights_by_period": {"index_code": "PCI"},
     "current_release_by_index_year": {"index_code": "PCI", "year": 2016},
     "target_by_id": {"target_id": 1},
@@ -458,6 +512,10 @@ def test_every_query_file_runs_and_says_its_grain(seeded, tmp_path, path):
         name, frame = FRAMES[path.stem]
         seeded.register(name, frame)
     params = {"paths": [str(tmp_path / "pci.csv")]} if path.stem == "load_seed_file" else {}
+    if path.stem == "load_additions_file":
+        additions = tmp_path / "additions.csv"
+        additions.write_text(ADDITIONS_CSV, encoding="utf-8")
+        params = {"paths": [str(additions)], "index_code": "PCI"}
     seeded.execute(text, PARAMS.get(path.stem, params))
 
 

@@ -31,6 +31,10 @@ SEED_FILES = {
     "PCI": ("pci.csv",),
 }
 SEED_HEADER = "year,province,province_code,indicator,score,rank,source_url_or_repo_path"
+# Additions shipped later in their own format (shared/data, byte-identical): each index takes the
+# rows of its catalogue from them, each source marked with the file's independent check.
+ADDITIONS = ("additions_turn3.csv",)
+ADDITIONS_HEADER = "year,province,province_code,indicator,score,rank,source_url,notes,check"
 
 
 def build(
@@ -79,7 +83,9 @@ def _refresh(con: duckdb.DuckDBPyConnection, data_dir: Path, by: Actor | None) -
     load_reference(con, data_dir)
     provinces = Provinces(con)
     return {
-        code: seed_index(con, code, [data_dir / "seed" / name for name in names], provinces, by)
+        code: seed_index(
+            con, code, [data_dir / "seed" / name for name in (*names, *ADDITIONS)], provinces, by
+        )
         for code, names in SEED_FILES.items()
     }
 
@@ -105,6 +111,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     """Indices, provinces and aliases, the indicator catalogue, weights, breaks, new targets."""
     _insert(con, "indices", _csv(data_dir / "indices.csv"))
     _insert(con, "provinces", _csv(data_dir / "provinces.csv"))
+    _insert(con, "regions", _csv(data_dir / "regions.csv"))
     aliases = _csv(data_dir / "province_aliases.csv")
     _insert(con, "province_aliases", aliases.assign(alias_key=aliases["alias"].map(province_key)))
     indicators = _csv(data_dir / "indicators.csv")
@@ -151,6 +158,7 @@ def _indicator_aliases(indicators: pd.DataFrame) -> pd.DataFrame:
 REFERENCE_INSERTS = {
     "indices": "INSERT INTO indices BY NAME SELECT * FROM incoming",
     "provinces": "INSERT INTO provinces BY NAME SELECT * FROM incoming",
+    "regions": "INSERT INTO regions BY NAME SELECT * FROM incoming",
     "province_aliases": "INSERT INTO province_aliases BY NAME SELECT * FROM incoming",
     "indicators": "INSERT INTO indicators BY NAME SELECT * FROM incoming",
     "indicator_aliases": "INSERT INTO indicator_aliases BY NAME SELECT * FROM incoming",
@@ -180,12 +188,12 @@ def seed_index(
     yet as its latest seed version, all in one transaction; returns how many. by: who refreshes
     (recorded in the audit trail; None while a new database is first written)."""
     publisher = con.execute(db.sql("publisher_by_index"), {"index_code": index_code}).fetchone()[0]
+    _check_headers(paths)
+    paths = _load(con, index_code, paths)
     file_name = " + ".join(f"seed/{path.name}" for path in paths)
     digest = _digest(paths)
-    _check_headers(paths)
-    con.execute(db.sql("load_seed_file"), {"paths": [str(path) for path in paths]})
     values = _checked(db.query(con, "seed_values_by_province", index_code=index_code), file_name)
-    averages = db.query(con, "seed_averages_by_year")
+    averages = _placed_averages(db.query(con, "seed_averages_by_year"), file_name)
     documents = db.query(con, "seed_sources_by_year")
     state = db.query(con, "seed_state_by_year", index_code=index_code).set_index("year")
     by_year = dict(tuple(values.groupby("year")))
@@ -240,6 +248,20 @@ def _rows(frame: pd.DataFrame) -> list[tuple]:
     return sorted(rows, key=repr)
 
 
+def _load(con: duckdb.DuckDBPyConnection, index_code: str, paths: list[Path]) -> list[Path]:
+    """Read an index's seed files into seed_file; returns the files that gave it rows (an
+    additions file holding none of this index's rows is not part of its releases)."""
+    own = [path for path in paths if path.name not in ADDITIONS]
+    con.execute(db.sql("load_seed_file"), {"paths": [str(path) for path in own]})
+    for path in paths:
+        if path.name in ADDITIONS:
+            found = con.execute(
+                db.sql("load_additions_file"), {"paths": [str(path)], "index_code": index_code}
+            ).fetchall()[0][0]
+            own += [path] if found else []
+    return own
+
+
 def _digest(paths: list[Path]) -> str:
     """SHA-256 of the files' bytes in the order read: one checksum per release, as for an upload;
     a single file keeps its own file checksum."""
@@ -255,8 +277,18 @@ def _check_headers(paths: list[Path]) -> None:
     for path in paths:
         with path.open(encoding="utf-8") as file:
             header = file.readline().strip()
-        if header != SEED_HEADER:
-            raise ValueError(f"{path.name}: header {header!r}, expected {SEED_HEADER!r}")
+        expected = ADDITIONS_HEADER if path.name in ADDITIONS else SEED_HEADER
+        if header != expected:
+            raise ValueError(f"{path.name}: header {header!r}, expected {expected!r}")
+
+
+def _placed_averages(averages: pd.DataFrame, files: str) -> pd.DataFrame:
+    """Seed averages, each with its scope: a regional mean whose region name is not in
+    data/regions.csv is an error, never dropped."""
+    unplaced = averages[averages["scope"].isna()]
+    if not unplaced.empty:
+        raise ValueError(f"{files}: no region for {sorted(set(unplaced['printed']))}")
+    return averages.drop(columns="printed")
 
 
 def _checked(values: pd.DataFrame, files: str) -> pd.DataFrame:

@@ -178,12 +178,46 @@ def test_national_averages_are_kept_apart(ro):
     assert ("SIPAS", 2023, "sipas_feedback_complaint_handling", 82.27) in rows
     assert ("PAR", 2019, "par_index_total", 81.15) in rows
     assert ("SIPAS", 2019, "sipas_total", 84.45) in rows
-    assert len(rows) == 13
+    assert ("SIPAS", 2020, "sipas_total", 85.48) in rows  # additions of 2026-12-02
+    assert ("PAR", 2023, "par_index_total", 86.98) in rows
+    national = ro.execute("SELECT count(*) FROM averages WHERE scope = 'national'").fetchone()
+    assert national == (15,)
+
+
+def test_regional_means_of_the_additions_keep_both_versions_of_2023(ro):
+    rows = ro.execute(
+        "SELECT r.year, a.scope, a.value, a.source FROM averages a JOIN releases r"
+        " USING (release_id) WHERE r.index_code = 'PAR' AND a.scope <> 'national' ORDER BY ALL"
+    ).fetchall()
+    assert len(rows) == 16  # 2022: 4 regions, 2023 and 2024: all 6
+    red_river = [row for row in rows if row[:2] == (2023, "red_river_delta")][0]
+    assert red_river[2] == 88.33  # the 2023 infographic, first printed
+    assert "also reported as 88.32: https://www.vietnamplus.vn/" in red_river[3]
+    assert red_river[3].count("[check: verified]") == 2
+
+
+def test_the_additions_check_travels_with_each_value(ro):
+    def cell(index_code: str, year: int, code: str, indicator: str) -> tuple:
+        return ro.execute(
+            "SELECT s.value, s.rank, s.rank_kind, s.source FROM scores s JOIN releases r"
+            " USING (release_id) WHERE r.index_code = $i AND r.year = $y"
+            " AND s.province_code = $c AND s.indicator = $n",
+            {"i": index_code, "y": year, "c": code, "n": indicator},
+        ).fetchone()
+
+    quang_ninh = cell("PAR", 2018, "22", "par_index_total")  # the conflict: both kept
+    assert quang_ninh[0] == 89.6 and "also reported as 89.06: " in quang_ninh[3]
+    assert quang_ninh[3].endswith("[check: conflict]")
+    assert cell("SIPAS", 2023, "01", "sipas_total")[1:3] == (21, "published")
+    assert cell("PAPI", 2018, "01", "papi_total_8dim")[1:3] == (54, "published")
+    assert cell("PAR", 2013, "31", "par_index_total")[0] == 86.93
+    # The city's own index (hn_par_*) is not a national release.
+    assert ro.execute("SELECT count(*) FROM scores WHERE indicator LIKE 'hn_%'").fetchone() == (0,)
 
 
 def test_every_release_carries_its_source_and_checksum(ro):
     frame = db.query(ro, "releases_by_version")
-    assert len(frame) == 50
+    assert len(frame) == 52  # PAR 2013 and 2017 come with the additions of 2026-12-02
     assert frame["source"].str.len().min() > 10
     assert frame["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert set(frame["status"]) == {"current"}
@@ -330,10 +364,16 @@ def test_papi_releases_name_both_seed_files_and_their_checksum(ro):
     row = ro.execute(
         "SELECT DISTINCT file_name, sha256 FROM releases WHERE index_code = 'PAPI'"
     ).fetchall()
+    additions = ROOT / "data" / "seed" / "additions_turn3.csv"
     digest = hashlib.sha256(
-        (ROOT / "data" / "seed" / "papi.csv").read_bytes() + Path(SUB_DIMENSIONS).read_bytes()
+        (ROOT / "data" / "seed" / "papi.csv").read_bytes()
+        + Path(SUB_DIMENSIONS).read_bytes()
+        + additions.read_bytes()
     ).hexdigest()
-    assert row == [("seed/papi.csv + seed/papi_subdimensions_2017_2024.csv", digest)]
+    files = "seed/papi.csv + seed/papi_subdimensions_2017_2024.csv + seed/additions_turn3.csv"
+    assert row == [(files, digest)]
+    pci = ro.execute("SELECT DISTINCT file_name FROM releases WHERE index_code = 'PCI'").fetchall()
+    assert pci == [("seed/pci.csv",)]  # no PCI row in the additions: not named
 
 
 def test_a_seed_file_whose_columns_are_not_the_long_format_is_refused(tmp_path):
@@ -354,7 +394,13 @@ def _data_with(tmp_path: Path, seed_file: Path) -> Path:
     (folder / "seed").mkdir(parents=True)
     for table in (ROOT / "data").glob("*.csv"):
         (folder / table.name).symlink_to(table)
-    for name in ("sipas.csv", "papi.csv", "papi_subdimensions_2017_2024.csv", "pci.csv"):
+    for name in (
+        "sipas.csv",
+        "papi.csv",
+        "papi_subdimensions_2017_2024.csv",
+        "pci.csv",
+        "additions_turn3.csv",
+    ):
         (folder / "seed" / name).symlink_to(ROOT / "data" / "seed" / name)
     seed_file.rename(folder / "seed" / seed_file.name)
     return folder
