@@ -221,7 +221,7 @@ def test_seed_averages_and_sources(seeded):
 ADDITIONS_CSV = """year,province,province_code,indicator,score,rank,source_url,notes,check
 2016,Hà Nội,01,pci_total_weighted,60.75,,https://press.example/d,"Printed: '60,75'",conflict
 2016,Đồng bằng sông Hồng,,pci_total_weighted_region_average,61.5,1,https://press.example/e,,verified
-2016,Đồng bằng sông Hồng,,pci_total_weighted_region_average,61.4,,https://press.example/f,restated,not re-found
+2016,Đồng bằng sông Hồng,,pci_total_weighted_region_average,61.4,,https://x.example/f,r,not re-found
 2016,Vùng lạ,,pci_total_weighted_region_average,50,,https://press.example/g,,verified
 2020,Sở Tài chính,,hn_par_index_total_department,92.76,1,https://press.example/h,,verified
 """
@@ -248,7 +248,7 @@ def test_additions_join_their_index_with_the_check_and_regions_by_name(seeded, t
             "pci_total_weighted",
             61.5,
             "https://press.example/e [check: verified] | also reported as 61.4: "
-            "https://press.example/f [check: not re-found]",
+            "https://x.example/f [check: not re-found]",
             "Đồng bằng sông Hồng",
         ],
         [2016, None, "pci_total_weighted", 50.0, unknown, "Vùng lạ"],
