@@ -13,7 +13,7 @@ from scores import db
 from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
-from scores.errors import ImportRefused, Problem
+from scores.errors import ImportRefused, Problem, Refused
 from scores.export import briefing
 from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
@@ -330,9 +330,9 @@ def _actions(args: argparse.Namespace) -> int:
     con = db.connect(args.db, read_only=args.verb in ("list", "history"))
     try:
         return verb.get(args.verb, _action_history)(con, args)
-    except actions.ActionRefused as refused:
-        for key, values in refused.problems:
-            print(t(f"action_problem.{key}", args.lang, **values), file=sys.stderr)
+    except Refused as refused:
+        for problem in refused.problems:
+            print(describe(problem, args.lang), file=sys.stderr)
         return 1
     except LookupError:
         print(t("action_problem.unknown_id", args.lang, value=args.action_id), file=sys.stderr)
