@@ -27,6 +27,8 @@ from openpyxl import Workbook
 from scores import db
 from scores.text import key
 
+pytestmark = pytest.mark.slow  # the hostile worker process
+
 ADDRESS_SPACE = 3 * 2**30  # see import_worker.py: DuckDB alone reserves over 1 GiB
 PEAK_MB = 600  # resident memory the worker may ever reach
 SECONDS = 20  # for one file, on a loaded two-core machine
