@@ -122,3 +122,11 @@ def built(built_db, monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
     return built_db
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """tests/views run the whole app script under AppTest (every page a few seconds): slow too,
+    so `-m "not browser and not slow"` is the quick tier of the package's own modules."""
+    for item in items:
+        if item.path.parent.name == "views":
+            item.add_marker(pytest.mark.slow)

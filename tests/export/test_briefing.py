@@ -20,7 +20,12 @@ from scores.store.actions import Action, add, change
 from scores.store.imports import import_file
 from scores.store.releases import Source
 
-needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
+
+def needs_chromium(test):
+    """Chart images are drawn by Chromium (kaleido starts it): slow, and skipped without it."""
+    return pytest.mark.slow(
+        pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")(test)
+    )
 
 
 def context(path, lang: str, key: str = "01", year: int = 2024) -> Context:
