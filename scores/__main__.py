@@ -1,5 +1,5 @@
 """The command line: build, import, export, releases, restore, brief, gap, actions (see
-PRODUCT.md)."""
+docs/product.md, "The command-line contract")."""
 
 import argparse
 import getpass
@@ -217,7 +217,7 @@ def _export(args: argparse.Namespace) -> int:
         con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year
     )
     frame["rank"] = frame["rank"].astype("Int64")
-    frame = frame.rename(columns={"index_code": "index"})  # the CLI's header (PRODUCT.md)
+    frame = frame.rename(columns={"index_code": "index"})  # the CLI's header (docs/product.md)
     frame.to_csv(sys.stdout, index=False, float_format="%.15g")
     return 0
 

@@ -1,4 +1,4 @@
-"""The command-line contract of PRODUCT.md, run as a real process."""
+"""The command-line contract of docs/product.md, run as a real process."""
 
 import csv
 import io
