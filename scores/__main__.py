@@ -1,5 +1,5 @@
 """The command line: build, import, export, releases, restore, brief, gap, actions (see
-PRODUCT.md)."""
+docs/product.md, "The command-line contract")."""
 
 import argparse
 import getpass
@@ -13,7 +13,7 @@ from scores import db
 from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
-from scores.errors import ImportRefused, Problem
+from scores.errors import ImportRefused, Problem, Refused
 from scores.export import briefing
 from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
@@ -244,7 +244,7 @@ def _export(args: argparse.Namespace) -> int:
         con, "export_by_release", index_code=args.index and args.index.upper(), year=args.year
     )
     frame["rank"] = frame["rank"].astype("Int64")
-    frame = frame.rename(columns={"index_code": "index"})  # the CLI's header (PRODUCT.md)
+    frame = frame.rename(columns={"index_code": "index"})  # the CLI's header (docs/product.md)
     frame.to_csv(sys.stdout, index=False, float_format="%.15g")
     return 0
 
@@ -357,9 +357,9 @@ def _actions(args: argparse.Namespace) -> int:
     con = db.connect(args.db, read_only=args.verb in ("list", "history"))
     try:
         return verb.get(args.verb, _action_history)(con, args)
-    except actions.ActionRefused as refused:
-        for key, values in refused.problems:
-            print(t(f"action_problem.{key}", args.lang, **values), file=sys.stderr)
+    except Refused as refused:
+        for problem in refused.problems:
+            print(describe(problem, args.lang), file=sys.stderr)
         return 1
     except LookupError:
         print(t("action_problem.unknown_id", args.lang, value=args.action_id), file=sys.stderr)

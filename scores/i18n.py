@@ -64,15 +64,19 @@ def day(value: date | None, lang: str = "vi", time: bool = False) -> str:
 
 
 def describe(problem: Problem, lang: str = "vi") -> str:
-    """A problem as one plain sentence: where first, then what is wrong."""
+    """A problem as one plain sentence: where first, then what is wrong; the one place a refusal
+    (of a file, an action or a target) is put into words."""
+    key = f"{problem.section}.{problem.rule}"
+    template = t(key, lang)
+    values = ({"value": problem.value} if "{value}" in template else {}) | problem.detail
+    what = t(key, lang, **values) if values else template
     where = []
     if problem.row is not None:
         where.append(t("where.row", lang, row=problem.row))
     if problem.column is not None:
         where.append(t("where.column", lang, column=problem.column))
-    if problem.value is not None:
+    if problem.value is not None and "{value}" not in template:  # the value is named once
         where.append(t("where.value", lang, value=problem.value))
-    what = t(f"problem.{problem.rule}", lang, **problem.detail)
     if not where:
         return what
     place = ", ".join(where)  # a sentence: "Value “abc”: …" when no row comes first

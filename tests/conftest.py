@@ -113,3 +113,20 @@ def publisher_table(
     wide = wide.reset_index().rename(columns={"province": "Tỉnh/thành phố"})
     wide.insert(0, "STT", range(1, len(wide) + 1))
     return wide
+
+
+@pytest.fixture
+def built(built_db, monkeypatch):
+    """The built database as the app's (read it, never write it), with cold Streamlit caches."""
+    monkeypatch.setenv("SCORES_DB", str(built_db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return built_db
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """tests/views run the whole app script under AppTest (every page a few seconds): slow too,
+    so `-m "not browser and not slow"` is the quick tier of the package's own modules."""
+    for item in items:
+        if item.path.parent.name == "views":
+            item.add_marker(pytest.mark.slow)

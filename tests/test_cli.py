@@ -1,4 +1,4 @@
-"""The command-line contract of PRODUCT.md, run as a real process."""
+"""The command-line contract of docs/product.md, run as a real process."""
 
 import csv
 import io
@@ -30,6 +30,7 @@ def run(*args: str, db_file=None) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_build_creates_the_database_at_db(tmp_path):
     target = tmp_path / "fresh.duckdb"
     done = run("--lang", "en", "build", "--db", str(target))
@@ -37,6 +38,7 @@ def test_build_creates_the_database_at_db(tmp_path):
     assert target.exists() and "52 releases" in done.stdout
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_export_writes_the_contract_header_and_current_values(db_file):
     done = run("export", "--index", "PAR", "--year", "2024", db_file=db_file)
     assert done.returncode == 0, done.stderr
@@ -46,6 +48,7 @@ def test_export_writes_the_contract_header_and_current_values(db_file):
     assert "PAR,2024,04,Cao Bằng,par_index_total,,63" in lines
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_releases_lists_every_version_with_the_contract_header(db_file):
     done = run("releases", db_file=db_file)
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
@@ -53,6 +56,7 @@ def test_releases_lists_every_version_with_the_contract_header(db_file):
     assert len(rows) == 52 and {row["status"] for row in rows} == {"current"}
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_import_refused_prints_each_problem_and_writes_nothing(db_file, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Tỉnh,PCI\nHà Nộii,60\nĐà Nẵng,abc\n", encoding="utf-8")
@@ -69,6 +73,7 @@ def test_import_refused_prints_each_problem_and_writes_nothing(db_file, tmp_path
     assert run("releases", db_file=db_file).stdout == before
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_import_then_restore(db_file, tmp_path):
     upload = tmp_path / "sipas.csv"
     upload.write_text("Tỉnh,SIPAS,Xếp hạng\nHà Nội,87.1,9\n", encoding="utf-8")
@@ -108,17 +113,20 @@ def test_import_then_restore(db_file, tmp_path):
     assert "SIPAS,2024,01,Hà Nội,sipas_total,86.5,11" in exported.splitlines()
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_restore_of_an_unknown_release_fails_plainly(db_file):
     done = run("--lang", "en", "restore", "999", db_file=db_file)
     assert done.returncode == 1 and done.stderr.strip() == "There is no release 999."
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_a_missing_database_is_named_with_the_command_that_builds_it(tmp_path):
     done = run("--lang", "en", "export", "--db", str(tmp_path / "none.duckdb"))
     assert done.returncode == 1
     assert done.stderr.strip().endswith("Run: python -m scores build")
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_a_locked_database_gives_a_plain_message(db_file, tmp_path, monkeypatch):
     monkeypatch.setenv("SCORES_DB_WAIT", "1")  # the bounded wait, shortened
     upload = tmp_path / "ok.csv"
@@ -176,6 +184,7 @@ def _bad_paths(tmp_path):
     }
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_a_path_that_is_no_readable_file_is_a_message_and_a_log_row(db_file, tmp_path):
     for path, message in _bad_paths(tmp_path).values():
         done = run(
@@ -186,6 +195,7 @@ def test_a_path_that_is_no_readable_file_is_a_message_and_a_log_row(db_file, tmp
         assert message in refused_log(db_file)[-1][1]
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_bad_arguments_are_a_message_and_a_log_row(db_file, tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("Tỉnh,PCI\nHà Nội,60\n")
@@ -200,6 +210,7 @@ def test_bad_arguments_are_a_message_and_a_log_row(db_file, tmp_path):
         assert message in refused_log(db_file)[-1][1]
 
 
+@pytest.mark.slow  # runs the command line as a process
 def test_export_into_a_closed_pipe_ends_quietly(db_file):
     env = {**os.environ, "SCORES_DB": str(db_file)}
     export = subprocess.Popen(

@@ -39,6 +39,7 @@ def holder(db_file):
         process.wait()
 
 
+@pytest.mark.slow  # another process holds or writes the database
 def test_a_read_waits_for_another_process_writing_and_then_succeeds(db_file, holder):
     holder(1.0)
     began = time.monotonic()
@@ -48,6 +49,7 @@ def test_a_read_waits_for_another_process_writing_and_then_succeeds(db_file, hol
     assert time.monotonic() - began > 0.5  # it did meet the lock, and waited it out
 
 
+@pytest.mark.slow  # another process holds or writes the database
 def test_an_open_that_outwaits_the_bound_is_database_busy_naming_the_file(db_file, holder):
     holder(30)
     began = time.monotonic()
@@ -66,6 +68,7 @@ def test_an_error_that_is_no_lock_is_not_retried(tmp_path):
     assert not isinstance(error.value, db.DatabaseBusy) and time.monotonic() - began < 5
 
 
+@pytest.mark.slow  # another process holds or writes the database
 def test_a_cache_hit_opens_nothing_and_a_write_elsewhere_is_seen_next(db_file, monkeypatch):
     opened = []
     real = db.connect
@@ -90,6 +93,7 @@ def test_a_cache_hit_opens_nothing_and_a_write_elsewhere_is_seen_next(db_file, m
     assert after.set_index("release_id").loc[1, "status"] == "superseded"
 
 
+@pytest.mark.slow  # another process holds or writes the database
 def test_a_write_block_lets_go_of_the_file_when_it_ends(db_file, holder):
     with cache.cursor() as con:
         con.execute("UPDATE targets SET updated_by = 'procs'")
@@ -118,6 +122,7 @@ def test_the_database_is_built_once_when_sessions_ask_at_once(tmp_path, monkeypa
     assert built == [target]
 
 
+@pytest.mark.slow  # another process holds or writes the database
 def test_the_app_says_plainly_when_the_file_stays_busy(app, holder, monkeypatch):
     monkeypatch.setattr(db, "BUSY_WAIT_SECONDS", 0.3)
     holder(30)

@@ -11,8 +11,8 @@ from scores.i18n import number
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
 # More components than this in a year (the real data has at most 29, PAPI's sub-dimensions):
-# the chart shows the weakest ones until "show all" (60 of them made a 5,400 px chart that took
-# the browser seconds to draw; make bench at 100x). The table below always lists every one.
+# the chart shows the weakest ones until "show all" (sixty bars make a chart too tall to take in
+# and slow to draw). The table below always lists every one.
 MANY_COMPONENTS, WEAKEST_SHOWN = 30, 20
 
 

@@ -10,9 +10,10 @@ import streamlit as st
 from scores.analysis.actions import progress, since_began
 from scores.app import access, cache, widgets
 from scores.app.state import indicator_labels, lang, tr
-from scores.i18n import day, number
+from scores.errors import Refused
+from scores.i18n import day, describe, number
 from scores.roles import NotAllowed
-from scores.store.actions import STATUSES, Action, ActionRefused, add, change
+from scores.store.actions import STATUSES, Action, add, change
 
 
 def current(province_code: str, index_code: str | None = None) -> pd.DataFrame:
@@ -188,9 +189,9 @@ def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
     try:
         with cache.cursor() as con:
             store(con)
-    except ActionRefused as refused:
-        for key, values in refused.problems:
-            st.error(tr(f"action_problem.{key}", **values))
+    except Refused as refused:
+        for problem in refused.problems:
+            st.error(describe(problem, lang()))
         return
     except NotAllowed as error:
         access.refused(error)

@@ -131,7 +131,7 @@ def _simulable_years(version: tuple[int, ...], index_code: str) -> list[int]:
 
 @st.cache_resource(show_spinner=False, max_entries=200)
 def figure(name: str, *args: object) -> go.Figure:
-    """charts.<name>(*args), cached: building a plotly figure costs tens of milliseconds.
+    """charts.<name>(*args), cached: building a plotly figure on every run is too slow.
 
     A resource cache, so the figure is shared, not unpickled each run (that re-validates every
     trace); pages only pass it to st.plotly_chart and never change it.
@@ -156,5 +156,5 @@ def history(name: str, unit: Unit, **params: object) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=500)
 def _history(version: tuple[int, ...], name: str, unit: Unit, **params: object) -> pd.DataFrame:
-    """db.along once per version of the data (joining the line's parts cost 0.2 s a run)."""
+    """db.along once per version of the data (joining the line's parts on every run is slow)."""
     return db.along(load, provinces().main_line(unit), name, **params)

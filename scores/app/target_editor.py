@@ -4,9 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import access, cache
-from scores.app.state import tr
+from scores.app.state import lang, tr
+from scores.errors import Refused
+from scores.i18n import describe
 from scores.roles import NotAllowed
-from scores.store.targets import KINDS, Target, from_form, problems, save
+from scores.store.targets import KINDS, Target, from_form, save
 
 
 def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> None:
@@ -55,20 +57,20 @@ def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> No
                 current["indicator"] if same_index else None,
                 headline["indicator"],
             )
-            _save(target, len(cache.provinces_in(int(first_year))), headline["valid_max"])
+            _save(target)
 
 
-def _save(target: Target, units: int, valid_max: float | None) -> None:
-    found = problems(target, units, valid_max)
-    for problem in found:
-        st.error(tr(f"target_problem.{problem}"))
-    if not found:
-        try:
-            with cache.cursor() as con:
-                save(con, target, access.actor())
-        except NotAllowed as error:
-            access.refused(error)
-            return
-        st.cache_data.clear()
-        st.success(tr("targets.saved"))
-        st.rerun()
+def _save(target: Target) -> None:
+    try:
+        with cache.cursor() as con:
+            save(con, target, access.actor())
+    except Refused as refused:
+        for problem in refused.problems:
+            st.error(describe(problem, lang()))
+        return
+    except NotAllowed as error:
+        access.refused(error)
+        return
+    st.cache_data.clear()
+    st.success(tr("targets.saved"))
+    st.rerun()

@@ -19,7 +19,7 @@ def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str
     user's language: a file opened in a meeting reads like the page it came from).
 
     frame may be a function that returns the table: then even reading it waits for the click
-    (the whole database is millions of rows at scale; make bench measured 10 s on every view).
+    (the whole database is millions of rows at scale, too many to read on every run of a page).
     """
     names = catalogue(lang())
 

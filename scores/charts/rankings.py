@@ -153,8 +153,8 @@ def choropleth(
     else "value") and a key says what grey means. frame: province_code, name, value, rank.
     wrap: a phone's map: title lines of at most that many characters, the colour bar and the key
     below the map instead of beside it, where they took a third of the width.
-    Traces are built as dicts and handed to one Figure: adding 63 validated traces one by one took
-    0.4 s a render.
+    Traces are built as dicts and handed to one Figure: adding 63 traces one by one validates the
+    figure again each time.
     """
     rows = {row.province_code: row for row in frame.itertuples()}
     valued = frame["value"].dropna()
@@ -272,9 +272,9 @@ def _shade(share: float) -> str:
 
 @cache
 def _shades() -> list[str]:
-    # sample_colorscale costs ~2 ms a call; 101 steps sampled once are finer than the eye sees.
-    # From 0.3: the lowest value, rgb(182, 212, 233), must not pass for the grey of no data
-    # (from 0.15 it was rgb(217, 232, 245), as light as the grey: a province looked unscored).
+    # sample_colorscale is slow per call; 101 steps sampled once are finer than the eye sees.
+    # From 0.3: the lowest value, rgb(182, 212, 233), must not pass for the grey of no data (a
+    # lighter start is as light as the grey, and a province would look unscored).
     return sample_colorscale(SEQUENTIAL, [0.3 + 0.7 * i / 100 for i in range(101)])
 
 

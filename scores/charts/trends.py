@@ -230,7 +230,7 @@ def _row_labels(grid: pd.DataFrame, labels: dict[str, str]) -> list[str]:
 
 
 # More cells than this: colours only, the number on hover (a 60 x 30 grid of numbers is not
-# readable, and at 100x the data its 1,800 labels took the browser seconds to draw; make bench).
+# readable, and thousands of labels are slow for the browser to draw).
 TEXT_CELLS = 600
 
 

@@ -7,19 +7,12 @@ import duckdb
 import pandas as pd
 
 from scores import db
+from scores.errors import Problem, Refused
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store.releases import WRITE_LOCK
 
 STATUSES = ("planned", "in_progress", "done", "paused")
-
-
-class ActionRefused(ValueError):
-    """Nothing was stored; `problems` holds (message key under action_problem., values) pairs."""
-
-    def __init__(self, problems: list[tuple[str, dict]]) -> None:
-        super().__init__(", ".join(key for key, _ in problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -48,7 +41,13 @@ def due_date(text: date | str) -> date | None:
         return None
 
 
-def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[tuple[str, dict]]:
+def _problem(rule: str, value: object = None, **detail: object) -> Problem:
+    """A broken rule of an action form; its sentence is action_problem.<rule>."""
+    shown = None if value is None else str(value)
+    return Problem(rule, value=shown, detail=detail, section="action_problem")
+
+
+def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[Problem]:
     """Every reason to refuse an action, at once; [] when it is sound."""
     known = db.query(
         con,
@@ -57,17 +56,17 @@ def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[tuple[str, 
         indicator=action.indicator,
         province_code=action.province_code,
     ).iloc[0]
-    found = [("province", {"value": action.province_code})] if not known["province_known"] else []
+    found = [_problem("province", action.province_code)] if not known["province_known"] else []
     if not known["index_known"]:
-        found.append(("index", {"value": action.index_code}))
+        found.append(_problem("index", action.index_code))
     elif not known["indicator_known"]:
-        found.append(("indicator", {"value": action.indicator, "index": action.index_code}))
+        found.append(_problem("indicator", action.indicator, index=action.index_code))
     if due_date(action.due) is None:
-        found.append(("due", {"value": action.due}))
+        found.append(_problem("due", action.due))
     if action.status not in STATUSES:
-        found.append(("status", {"value": action.status, "allowed": ", ".join(STATUSES)}))
+        found.append(_problem("status", action.status, allowed=", ".join(STATUSES)))
     found += [
-        (field, {}) for field in ("owner", "action") if not str(getattr(action, field)).strip()
+        _problem(field) for field in ("owner", "action") if not str(getattr(action, field)).strip()
     ]
     return found
 
@@ -85,7 +84,7 @@ def _store(
     require(actor, "editor")
     found = problems(con, action)
     if found:
-        raise ActionRefused(found)
+        raise Refused(found)
     values = asdict(action) | {"due": due_date(action.due), "note": action.note or None}
     values |= {
         "action_id": action_id,
@@ -113,7 +112,7 @@ def _audited(action: Action) -> dict:
 
 
 def add(con: duckdb.DuckDBPyConnection, action: Action, actor: Actor) -> int:
-    """Store a new action (version 1); returns its id. Raises ActionRefused, or NotAllowed
+    """Store a new action (version 1); returns its id. Raises Refused, or NotAllowed
     below editor, storing nothing."""
     with WRITE_LOCK:
         action_id = int(con.execute(db.sql("next_action_id")).fetchone()[0])
@@ -124,7 +123,7 @@ def add(con: duckdb.DuckDBPyConnection, action: Action, actor: Actor) -> int:
 def change(con: duckdb.DuckDBPyConnection, action_id: int, actor: Actor, **changes: object) -> int:
     """Store a new version with the changes (status, note, due, owner, action); returns it.
 
-    Raises LookupError for an unknown id, ActionRefused for a bad value and NotAllowed below
+    Raises LookupError for an unknown id, Refused for a bad value and NotAllowed below
     editor, storing nothing.
     """
     with WRITE_LOCK:

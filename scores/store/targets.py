@@ -6,6 +6,8 @@ from datetime import datetime
 import duckdb
 
 from scores import db
+from scores.catalog import Indicators, Provinces
+from scores.errors import Problem, Refused
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store.releases import WRITE_LOCK
@@ -55,30 +57,44 @@ def from_form(
     )
 
 
-def problems(target: Target, units: int, valid_max: float | None) -> list[str]:
-    """Message keys (target_problem.*) for what is wrong with a target; [] when it is sound."""
+def problems(target: Target, units: int, valid_max: float | None) -> list[Problem]:
+    """What is wrong with a target (sentences under target_problem.*); [] when it is sound."""
     found = []
     if target.kind not in KINDS:
-        found.append("kind")
+        found.append(_problem("kind", target.kind))
     if target.kind == "rank_at_most" and not (
         1 <= target.threshold <= units and target.threshold.is_integer()
     ):
-        found.append("rank")
+        found.append(_problem("rank", f"{target.threshold:g}"))
     if target.kind == "value_at_least" and not (
         0 < target.threshold <= (valid_max or float("inf"))
     ):
-        found.append("value")
+        found.append(_problem("value", f"{target.threshold:g}"))
     if target.last_year is not None and target.last_year < target.first_year:
-        found.append("years")
+        found.append(_problem("years", str(target.last_year)))
     if not target.basis.strip():
-        found.append("basis")
+        found.append(_problem("basis"))
     return found
+
+
+def _problem(rule: str, value: str | None = None) -> Problem:
+    return Problem(rule, value=value, section="target_problem")
+
+
+def _limits(con: duckdb.DuckDBPyConnection, target: Target) -> tuple[int, float | None]:
+    """The number of units in the target's first year and its indicator's maximum score."""
+    indicator = Indicators(con, target.index_code).items.get(target.indicator)
+    return len(Provinces(con).in_year(target.first_year)), indicator and indicator.valid_max
 
 
 def save(con: duckdb.DuckDBPyConnection, target: Target, actor: Actor) -> int:
     """Insert or replace a target and record the change (before/after) in the audit log;
-    returns its id. Administrators only (NotAllowed for anyone else)."""
+    returns its id. Administrators only (NotAllowed for anyone else); Refused, storing nothing,
+    when a rule is broken."""
     require(actor, "admin")
+    found = problems(target, *_limits(con, target))
+    if found:
+        raise Refused(found)
     with WRITE_LOCK, db.transaction(con):
         target_id = target.target_id or con.execute(db.sql("next_target_id")).fetchone()[0]
         old = con.execute(db.sql("target_by_id"), {"target_id": target_id})

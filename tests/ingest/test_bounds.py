@@ -37,6 +37,7 @@ LIMITS = {
 }
 
 
+@pytest.mark.slow  # a reader process under a memory limit
 @pytest.mark.parametrize(("case", "rule"), CASES.items())
 def test_a_hostile_file_is_refused_in_seconds_and_bounded_memory(tmp_path, case, rule):
     path = tmp_path / case

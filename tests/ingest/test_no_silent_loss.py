@@ -37,9 +37,17 @@ def test_values_under_no_readable_header_are_an_error_naming_the_column(
     assert [(p.rule, p.column) for p in problems] == [("unknown_column", name)]
 
 
-def test_thousands_groups_and_a_spaced_percent_sign_still_read(con, tmp_path):
+def test_a_spaced_percent_sign_still_reads(con, tmp_path):
     release = accept(con, tmp_path, f"{HEADER}\nHà Nội,7.5 %\n")
     assert stored(con, release)["value"].tolist() == [7.5]
+
+
+@pytest.mark.parametrize("written", ["1.234,5", "1,234.5"])
+def test_a_thousands_group_is_read_as_one_number(con, tmp_path, written):
+    # Entry costs run from 0 to 10: read as 1234.5 the cell is out of range and refused by name;
+    # read with the group mark taken for a decimal point (1.2345) it would be stored unnoticed.
+    problems = refuse(con, tmp_path, f'{HEADER}\nHà Nội,"{written}"\n')
+    assert [(p.rule, p.value) for p in problems] == [("out_of_range", written)]
 
 
 def test_a_row_number_column_headed_hash_is_still_skipped(con, tmp_path):

@@ -27,10 +27,12 @@ from openpyxl import Workbook
 from scores import db
 from scores.text import key
 
+pytestmark = pytest.mark.slow  # the hostile worker process
+
 ADDRESS_SPACE = 3 * 2**30  # see import_worker.py: DuckDB alone reserves over 1 GiB
 PEAK_MB = 600  # resident memory the worker may ever reach
 SECONDS = 20  # for one file, on a loaded two-core machine
-MISSING = {"", "n/a", "na", "-", "–", "—", "..", "…", "x"}  # PRODUCT.md: no value, never zero
+MISSING = {"", "n/a", "na", "-", "–", "—", "..", "…", "x"}  # docs/product.md: no value, never zero
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạềốộợứ0123456789 .,;%-*=#\"'\t/+"
 RELEASES = [("PCI", 2016), ("PAPI", 2020)]
 # Modest in the suite; PROPERTY_EXAMPLES=2000 for a long hunt.
@@ -235,7 +237,7 @@ def check_stored(reply: dict, rows: list[list[str]], chosen: Release) -> None:
     for row, position, code, indicator, value in reply["values"]:
         cells = rows[row - 1]
         assert math.isclose(number(cells[position]), value, rel_tol=1e-12), (row, position)
-        # Headers and names match ignoring case, diacritics, spacing and marks (PRODUCT.md).
+        # Headers and names match ignoring case, diacritics, spacing and marks (docs/product.md).
         assert chosen.headers[key(header[position])] == indicator
         assert chosen.names[key(cells[reply["name_position"]])] == code
     for number_, cells in enumerate(rows[reply["header_row"] + 1 :], start=reply["header_row"] + 2):

@@ -8,8 +8,10 @@ from conftest import assert_unchanged, snapshot
 
 from scores import db
 from scores.analysis.actions import progress, since_began, with_overdue
+from scores.errors import Refused
+from scores.i18n import describe
 from scores.roles import Actor, NotAllowed
-from scores.store.actions import Action, ActionRefused, add, change, history
+from scores.store.actions import Action, add, change, history
 
 HOA = Actor("hoa", "editor")
 LAN = Actor("lan", "admin")
@@ -56,16 +58,24 @@ def test_add_then_change_keeps_every_version(con):
 )
 def test_bad_input_is_refused_and_stores_nothing(con, changes, key):
     before = actions_table(con)
-    with pytest.raises(ActionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         add(con, Action(**{**ACTION.__dict__, **changes}), HOA)
-    assert [found for found, _ in refused.value.problems] == [key]
+    assert [found.rule for found in refused.value.problems] == [key]
     pd.testing.assert_frame_equal(actions_table(con), before)
+
+
+def test_a_refused_action_is_worded_once_naming_its_value(con):
+    with pytest.raises(Refused) as refused:
+        add(con, Action(**{**ACTION.__dict__, "status": "finished", "owner": ""}), HOA)
+    status, owner = (describe(problem, "en") for problem in refused.value.problems)
+    assert status.count("“finished”") == 1 and "planned, in_progress, done, paused" in status
+    assert owner == "The agency in charge is required."
 
 
 def test_a_bad_change_or_an_unknown_id_stores_nothing(con):
     add(con, ACTION, HOA)
     before = actions_table(con)
-    with pytest.raises(ActionRefused):
+    with pytest.raises(Refused):
         change(con, 1, HOA, status="finished")
     with pytest.raises(LookupError):
         change(con, 9, HOA, status="done")

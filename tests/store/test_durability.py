@@ -8,6 +8,7 @@ import threading
 
 import duckdb
 import pandas as pd
+import pytest
 from conftest import ROOT
 
 from scores import db
@@ -96,6 +97,7 @@ import_file(con, sys.argv[2], "SIPAS", 2024, store.Source(imported_by="victim"),
 """
 
 
+@pytest.mark.slow  # a process killed mid-commit
 def test_a_kill_during_commit_leaves_the_previous_version_intact(db_file, tmp_path):
     upload = tmp_path / "sipas.csv"
     upload.write_text("Tỉnh,SIPAS\nHà Nội,99\n", encoding="utf-8")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from scores.errors import Refused
+from scores.i18n import describe
 from scores.roles import Actor
 from scores.store.targets import Target, problems, save
 
@@ -23,7 +25,8 @@ SOUND = Target(
     ],
 )
 def test_each_rule(change, problem):
-    assert problems(Target(**{**SOUND.__dict__, **change}), 63, 100) == [problem]
+    found = problems(Target(**{**SOUND.__dict__, **change}), 63, 100)
+    assert [(p.section, p.rule) for p in found] == [("target_problem", problem)]
 
 
 def test_a_sound_target_is_saved_with_a_new_id(con):
@@ -34,3 +37,14 @@ def test_a_sound_target_is_saved_with_a_new_id(con):
         {"t": target_id},
     ).fetchone()
     assert target_id == 3 and row == ("01", 5.0, "admin")
+
+
+def test_save_refuses_a_broken_rule_and_stores_nothing(con):
+    """The write checks the rules itself (units of the year and the indicator's maximum from the
+    database), so a caller that skips the check still cannot store a bad target."""
+    before = con.execute("SELECT * FROM targets ORDER BY target_id").fetchall()
+    with pytest.raises(Refused) as refused:
+        save(con, Target(**{**SOUND.__dict__, "threshold": 64.0}), Actor("admin", "admin"))
+    assert [p.rule for p in refused.value.problems] == ["rank"]
+    assert describe(refused.value.problems[0], "en").startswith("Value “64”: A rank threshold")
+    assert con.execute("SELECT * FROM targets ORDER BY target_id").fetchall() == before

@@ -6,9 +6,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import ROOT
@@ -27,6 +29,7 @@ FLAGS = [
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,  # a streamlit server process
     pytest.mark.skipif(
         not Path(CHROMIUM).exists() and not os.environ.get("CI"),
         reason="Debian's chromium is not installed (CI installs it)",
@@ -42,19 +45,24 @@ def _free_port() -> int:
 
 def start_server(
     path: Path,
-    log=subprocess.DEVNULL,
+    log: IO[str] | None = None,
     port: int | None = None,
     args: tuple[str, ...] = (),
     env: dict[str, str | None] | None = None,
+    timeout: float = 60.0,
 ) -> tuple[subprocess.Popen, str]:
     """streamlit run on 127.0.0.1 (a free port unless given) against the database at path, once
-    healthy. args: more command-line options; env: variables to set, or to unset with None."""
+    healthy. args: more command-line options; env: variables to set, or to unset with None.
+
+    A server that exits, or is not healthy within `timeout` seconds, fails the test at once with
+    its own output (else a dead server surfaces later as a confusing page timeout)."""
     port = port or _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
     command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
     command += ["--server.headless", "true", *args]
     given = {"SCORES_DB": str(path), "SCORES_ADMIN_PASSWORD": "s3cret-passphrase", **(env or {})}
     environment = {**os.environ, **given}
+    log = log or tempfile.TemporaryFile("w+", encoding="utf-8")  # read back if it fails
     process = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -63,14 +71,28 @@ def start_server(
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
         try:
             urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
+            return process, url
         except OSError:
             time.sleep(0.3)
-    return process, url
+    code = process.poll()
+    if code is None:
+        process.kill()
+        process.wait(timeout=20)
+    what = f"exited with code {code}" if code is not None else f"was not healthy in {timeout:g} s"
+    pytest.fail(f"The server at {url} {what}. Its output:\n{_output(log)}", pytrace=False)
+
+
+def _output(log: IO[str]) -> str:
+    """What the server wrote to its log (read back from the file when it was opened write-only)."""
+    log.flush()
+    if log.readable():
+        log.seek(0)
+        return log.read()
+    return Path(log.name).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
