@@ -101,9 +101,11 @@ def body(document: Document, text: str) -> None:
     paragraph.paragraph_format.first_line_indent = Cm(1)
 
 
-def section_title(document: Document, text: str) -> None:
-    """A numbered section's title (I., II., ...), bold, flush left."""
-    line(document, text, BODY, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
+def section_title(document: Document, text: str, italic: bool = False) -> None:
+    """A section's title (I., II., ...; italic: a sub-section's), bold, flush left, kept on the
+    page of what follows it."""
+    found = line(document, text, BODY, bold=True, italic=italic, align=LEFT, after=6)
+    found.paragraph_format.keep_with_next = True
 
 
 def table(document: Document, header: list[str], rows: list[list[str]], first: float = 0.3) -> None:
