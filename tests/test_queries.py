@@ -337,6 +337,7 @@ ACTION = {
     "updated_by": "t",
 }
 PARAMS |= {
+    "coverage_by_index_year": {"last_year": 2025},
     "actions_by_province": {"province_code": None, "index_code": None},
     "action_versions_by_version": {"action_id": 1},
     "insert_action": ACTION,

@@ -56,7 +56,8 @@ def _csv(path: Path) -> pd.DataFrame:
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    """Indices, provinces and aliases, the indicator catalogue, weights, breaks and targets."""
+    """Indices, provinces and aliases, the indicator catalogue, weights, breaks and targets, what
+    each publisher covers and when it releases."""
     _insert(con, "indices", _csv(data_dir / "indices.csv"))
     _insert(con, "provinces", _csv(data_dir / "provinces.csv"))
     aliases = _csv(data_dir / "province_aliases.csv")
@@ -66,6 +67,8 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     _insert(con, "indicator_aliases", _indicator_aliases(indicators))
     _insert(con, "indicator_weights", _csv(data_dir / "indicator_weights.csv"))
     _insert(con, "methodology_breaks", _csv(data_dir / "methodology_breaks.csv"))
+    _insert(con, "publisher_coverage", _csv(data_dir / "publisher_coverage.csv"))
+    _insert(con, "release_calendar", _csv(data_dir / "release_calendar.csv"))
     targets = _csv(data_dir / "targets.csv")
     targets.insert(0, "target_id", [str(i) for i in range(1, len(targets) + 1)])
     _insert(con, "targets", targets.assign(updated_by="seed"))
@@ -96,6 +99,8 @@ REFERENCE_INSERTS = {
     "indicator_weights": "INSERT INTO indicator_weights BY NAME SELECT * FROM incoming",
     "methodology_breaks": "INSERT INTO methodology_breaks BY NAME SELECT * FROM incoming",
     "targets": "INSERT INTO targets BY NAME SELECT * FROM incoming",
+    "publisher_coverage": "INSERT INTO publisher_coverage BY NAME SELECT * FROM incoming",
+    "release_calendar": "INSERT INTO release_calendar BY NAME SELECT * FROM incoming",
 }
 
 
