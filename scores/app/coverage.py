@@ -10,7 +10,7 @@ from babel.dates import get_month_names
 from scores.analysis import coverage
 from scores.app import cache, state
 
-GLYPH = {"complete": "✓", "partial": "◐", "missing": "✗"}  # never colour alone
+GLYPH = {"complete": "✓", "partial": "⚠", "missing": "✗"}  # never colour alone
 
 
 def months(first: int, last: int) -> str:

@@ -11,7 +11,7 @@ def test_the_coverage_grid_says_what_is_held_of_what_the_publisher_covers(app):
     open_view(app, "data")
     grids = [f.value for f in app.dataframe if "2024" in f.value.columns]
     grid = grids[0]
-    assert grid.loc["PAR INDEX", "2024"] == "◐ 4/63"
+    assert grid.loc["PAR INDEX", "2024"] == "⚠ 4/63"
     assert grid.loc["PCI", "2005"] == "✓ 42/42"
     assert grid.loc["PAR INDEX", "2013"] == "✗ 0/63"
     calendar = next(f.value for f in app.dataframe if "Thường công bố vào" in f.value.columns)
