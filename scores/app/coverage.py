@@ -71,6 +71,7 @@ def show(today: date | None = None) -> None:
     )
     grid = grid.pivot(index="index_code", columns="year", values="cell").fillna("")
     grid.index = [names[code] for code in grid.index]
+    grid = grid[sorted(grid.columns, reverse=True)]  # newest first: seen without scrolling
     grid.columns = [str(year) for year in grid.columns]
     st.dataframe(grid, width="stretch", key="coverage_table")
     column = "source_vi" if state.lang() == "vi" else "source_en"
