@@ -5,6 +5,7 @@ import json
 import math
 
 import numpy as np
+import pytest
 from conftest import open_view
 
 LINK = {"index": "PAPI", "compare": "01,79,48,06-2004"}  # Bắc Kạn 2004-2024 has ended
@@ -86,3 +87,13 @@ def test_a_changed_set_goes_into_the_link(app):
     assert not app.exception
     assert app.query_params["compare"] == "06-2004,01"
     assert list(score_lines(app)) == ["Bắc Kạn", "Hà Nội"]
+
+
+@pytest.mark.parametrize(
+    "index, indicator",
+    [("PAR", "headline"), ("SIPAS", "headline"), ("PCI", "headline"), ("PAPI", "D2_transparency")],
+)
+def test_every_index_and_a_component_open_without_error(app, index, indicator):
+    open_view(app, "compare", index=index, compare_indicator=indicator)
+    assert app.selectbox(key="compare_indicator").value == indicator
+    assert app.get("plotly_chart") and app.dataframe
