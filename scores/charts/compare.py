@@ -42,7 +42,10 @@ def compare_lines(
         title=t("chart.rank", lang), autorange="reversed", gridcolor="#EEF1F4", row=2, col=1
     )
     figure = layout(figure, title, lang, height=720)
-    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.08})
+    # The legend names the units: as large as the ticks, read from the back of a room.
+    figure.update_layout(
+        showlegend=True, legend={"orientation": "h", "y": -0.08, "font": {"size": 20}}
+    )
     return figure
 
 
