@@ -58,3 +58,21 @@ def test_a_click_on_a_bar_makes_it_the_focus(browser, server):  # noqa: F811
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page).to_have_url(re.compile(r"province=48(&|$)"), timeout=30000)
     no_exception(page)
+
+
+def test_a_click_on_a_scatter_point_makes_it_the_focus(browser, server):  # noqa: F811
+    page = open_page(
+        browser, f"{server}/rankings?index=PCI&year=2016&tab=Tương+quan", ".scatterlayer", 1
+    )
+    settled(page)
+    # The first point drawn is the first province in the table's order; read its code from
+    # plotly's own data, then click where it is drawn.
+    code = page.evaluate(
+        "() => document.querySelector('.scatterlayer').closest('.js-plotly-plot').data[0]"
+        ".customdata[0]"
+    )
+    assert code != "01"  # not the focus already: the link must change
+    box = page.locator(".scatterlayer .point").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(rf"province={code}(-\d+)?(&|$)"), timeout=30000)
+    no_exception(page)
