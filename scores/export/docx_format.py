@@ -117,6 +117,10 @@ def table(document: Document, header: list[str], rows: list[list[str]], first: f
     for cells, values, bold in [(found.rows[0].cells, header, True)] + [
         (found.add_row().cells, row, False) for row in rows
     ]:
+        row = cells[0]._tc.getparent().get_or_add_trPr()
+        row.append(OxmlElement("w:cantSplit"))  # a row stays on one page
+        if bold:
+            row.append(OxmlElement("w:tblHeader"))  # the header repeats on the next page
         for cell, value in zip(cells, values, strict=True):
             cell.paragraphs[0].text = ""
             run = cell.paragraphs[0].add_run(value)

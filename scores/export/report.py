@@ -97,13 +97,16 @@ def _standing(document: object, context: Context, slides: list[Slide], today: da
     fmt.table(document, header, rows, first=0.16)
     for sentence in scorecard.sentences:
         fmt.body(document, plain(sentence))
-    for slide in (s for s in slides if s.key == "rankings"):
-        _slide(document, slide, slide.sentences[1:])  # the first is the index's, said above
+    for number_, slide in enumerate((s for s in slides if s.key == "rankings"), start=1):
+        _slide(document, number_, slide, slide.sentences[1:])  # the first one is said above
 
 
-def _slide(document: object, slide: Slide, sentences: list[str] | None = None) -> None:
-    """A slide as a sub-section: its title, its sentences, its chart as the pack draws it."""
-    fmt.section_title(document, slide.title, italic=True)
+def _slide(
+    document: object, number_: int, slide: Slide, sentences: list[str] | None = None
+) -> None:
+    """A slide as a numbered sub-section: its title, its sentences, its chart as the pack
+    draws it."""
+    fmt.section_title(document, f"{number_}. {slide.title}", italic=True)
     for sentence in slide.sentences if sentences is None else sentences:
         fmt.body(document, plain(sentence))
     for figure in slide.figures[:1]:
@@ -114,8 +117,8 @@ def _targets(document: object, context: Context, slides: list[Slide], today: dat
     found = [s for s in slides if s.key == "targets"]
     if not found:
         fmt.body(document, context.tr("report.no_targets"))
-    for slide in found:
-        _slide(document, slide)
+    for number_, slide in enumerate(found, start=1):
+        _slide(document, number_, slide)
 
 
 def _weakest(document: object, context: Context, slides: list[Slide], today: date) -> None:
@@ -123,13 +126,15 @@ def _weakest(document: object, context: Context, slides: list[Slide], today: dat
     by_title = {s.title: s for s in slides if s.key == "weakest"}
     if not by_title:
         fmt.body(document, context.tr("report.no_components"))
+    shown = 0
     for code in context.indices.index:
         table, labels, year, _ = component_table(context, code)
         name = context.index_name(code)
         title = context.tr("slides.weakest", index=name, year=year, province=context.unit_name)
         if table.empty or title not in by_title:
             continue
-        _slide(document, by_title[title], by_title[title].notes)
+        shown += 1
+        _slide(document, shown, by_title[title], by_title[title].notes)
         rows = _component_rows(table, labels, context.lang)
         fmt.table(document, _component_header(context), rows, first=0.4)
 
