@@ -18,6 +18,8 @@ from scores.catalog import Provinces
 from scores.export import report
 from scores.export.slides import Context
 from scores.i18n import number
+from scores.ingest.actions import Action, add, change
+from scores.roles import Actor
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
 SECTIONS = [
@@ -152,3 +154,31 @@ def test_libreoffice_renders_it(written, tmp_path):
     first = pages[0].extract_text()
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in unicodedata.normalize("NFC", first)
     assert "BÁO CÁO" in first
+
+
+def test_the_remediation_actions_and_their_progress(db_file):
+    with db.connect(db_file) as con:
+        editor = Actor("Sở Nội vụ", "editor")
+        add(con, Action("01", "PCI", "informal_charges", "Sở Tài chính", "Công khai phí",
+                        "2030-06-30"), editor)  # fmt: skip
+        late = add(con, Action("01", "PAPI", "D8_e_governance", "Sở KH&CN", "Cổng dịch vụ",
+                               "2020-01-31"), editor)  # fmt: skip
+        change(con, late, editor, status="in_progress")
+    con = db.connect(db_file, read_only=True)
+    provinces = Provinces(con)
+    context = Context(
+        lambda n, **p: db.query(con, n, **p), provinces, provinces.by_key("01"), 2024, "vi"
+    )
+    written = Document(io.BytesIO(report.write(context)))
+    con.close()
+    found = texts(written)
+    at = found.index(SECTIONS[3])
+    assert found[at + 1] == (
+        "2 nhiệm vụ: 0 hoàn thành, 1 đang thực hiện, 1 chưa bắt đầu, 0 tạm dừng; 1 quá hạn."
+    )
+    actions = next(t for t in written.tables if t.rows[0].cells[1].text == "Cơ quan chủ trì")
+    rows = [[c.text for c in row.cells] for row in actions.rows[1:]]
+    assert rows == [
+        ["PAPI", "Sở KH&CN", "Cổng dịch vụ", "31/01/2020", "đang thực hiện · quá hạn"],
+        ["PCI", "Sở Tài chính", "Công khai phí", "30/06/2030", "chưa bắt đầu"],
+    ]
