@@ -122,8 +122,10 @@ def gain_sentence(found: pd.DataFrame, names: dict[str, str], since: int, lang: 
     else:
         change, before, after = (str(int(best[c])) for c in ("change", "before", "after"))
     sign = "+" if best["change"] >= 0 else "−"
+    # Nobody gained: the sentence says who fell least, never "gained most" of a fall.
+    kind = "gain" if best["change"] > 0 else "least"
     return t(
-        f"compare.gain_{best['measure']}",
+        f"compare.{kind}_{best['measure']}",
         lang,
         since=since,
         name=names[best["unit_key"]],

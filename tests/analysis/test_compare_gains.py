@@ -52,3 +52,12 @@ def test_table_is_one_row_per_unit_in_the_order_chosen():
     grid = table(frame(), {"48": "Đà Nẵng", "01": "Hà Nội"}, "vi")
     assert list(grid.index) == ["Đà Nẵng", "Hà Nội"]
     assert grid.loc["Hà Nội", "2024"] == "43,50 · 10/63"
+
+
+def test_when_nobody_gained_the_sentence_says_who_fell_least():
+    fell = frame()[frame()["unit_key"] == "48"]
+    said = gain_sentence(gains(fell, 2018, ()), NAMES, 2018, "en")
+    assert said == (
+        "Since 2018, none of the 1 provinces that compare gained; Đà Nẵng fell least: "
+        "−1.00 points (45.00 in 2018, 44.00 in 2024)."
+    )
