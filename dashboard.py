@@ -39,6 +39,7 @@ pages = [
         "views/overview.py", title=state.tr("page.overview"), icon=":material/home:", default=True
     ),
     st.Page("views/rankings.py", title=state.tr("page.rankings"), icon=":material/leaderboard:"),
+    st.Page("views/compare.py", title=state.tr("compare.page"), icon=":material/compare_arrows:"),
     st.Page("views/targets.py", title=state.tr("page.targets"), icon=":material/flag:"),
     st.Page("views/components.py", title=state.tr("page.components"), icon=":material/extension:"),
     st.Page("views/plan.py", title=state.tr("page.plan"), icon=":material/task_alt:"),

@@ -8,3 +8,5 @@ DROP TABLE IF EXISTS indicators;
 DROP TABLE IF EXISTS indicator_aliases;
 DROP TABLE IF EXISTS indicator_weights;
 DROP TABLE IF EXISTS methodology_breaks;
+DROP TABLE IF EXISTS publisher_coverage;
+DROP TABLE IF EXISTS release_calendar;

@@ -1,10 +1,11 @@
-"""The command line: build, import, export, releases, restore, brief, gap, actions (see
+"""The command line: build, import, export, releases, restore, brief, gap, actions, report (see
 docs/product.md, "The command-line contract")."""
 
 import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 
 import duckdb
 import pandas as pd
@@ -14,7 +15,7 @@ from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
 from scores.errors import ImportRefused, Problem, Refused
-from scores.export import briefing
+from scores.export import briefing, report
 from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
@@ -74,7 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--db")
     _gap_parser(commands)
     _actions_parser(commands)
+    _report_parser(commands)
     return parser
+
+
+def _report_parser(commands: argparse._SubParsersAction) -> None:
+    found = commands.add_parser("report", help="the written report (.docx, Decree 30/2020)")
+    found.add_argument("--province", required=True, help="GSO code (e.g. 01; 24-2004 before 2025)")
+    found.add_argument("--year", required=True, type=int)
+    found.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
+    found.add_argument("--out", required=True)
+    found.add_argument("--db")
 
 
 def _gap_parser(commands: argparse._SubParsersAction) -> None:
@@ -127,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         "brief": _brief,
         "gap": _gap,
         "actions": _actions,
+        "report": _report,
     }[args.command]
     try:
         return handler(args)
@@ -269,10 +281,13 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _brief(args: argparse.Namespace) -> int:
+def _brief(
+    args: argparse.Namespace, make: Callable[[Context], bytes] | None = None, done: str = ""
+) -> int:
+    """The briefing pack (or, with make, another file of the pack's: the report) to --out."""
     con = db.connect(args.db, read_only=True)
     try:
-        keys = briefing.slide_keys(args.slides)
+        keys = briefing.slide_keys(getattr(args, "slides", None))
         provinces = Provinces(con)
         unit = provinces.by_key(args.province)
         if unit is None:
@@ -281,7 +296,7 @@ def _brief(args: argparse.Namespace) -> int:
         context = Context(
             lambda name, **p: db.query(con, name, **p), provinces, unit, args.year, args.lang
         )
-        data = briefing.write(context, keys, args.format)
+        data = make(context) if make else briefing.write(context, keys, args.format)
     except briefing.UnknownSlides as error:
         print(
             t("brief_cli.unknown_slides", args.lang, slides=error, known=", ".join(KINDS)),
@@ -302,8 +317,13 @@ def _brief(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(t("brief_cli.briefed", args.lang, path=args.out))
+    print(t(done or "brief_cli.briefed", args.lang, path=args.out))
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """The written report as .docx: the brief's checks and messages, report.write's file."""
+    return _brief(args, lambda context: report.write(context), "report.cli_written")
 
 
 def _gap(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ class Unit:
     name_vi: str
     name_en: str
     successor_code: str | None
+    central_city_since: int | None = None  # the year it became a centrally-run city, if it did
 
     def exists_in(self, year: int) -> bool:
         """Whether the unit existed in that (index) year."""
@@ -170,6 +171,7 @@ def _unit(row: Any) -> Unit:
         row.name_vi,
         row.name_en,
         _maybe(row.successor_code),
+        _maybe(row.central_city_since, int),
     )
 
 

@@ -38,6 +38,18 @@ CREATE TABLE IF NOT EXISTS methodology_breaks (
     note_vi TEXT NOT NULL, note_en TEXT NOT NULL,
     UNIQUE (index_code, year, indicator)
 );
+-- What each publisher covers from first_year (to last_year; NULL: still): units NULL means every
+-- unit that existed that year (63 to 2024, 34 from 2025). With the publisher's word as source.
+CREATE TABLE IF NOT EXISTS publisher_coverage (
+    index_code TEXT NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER, units INTEGER,
+    source_vi TEXT NOT NULL, source_en TEXT NOT NULL,
+    UNIQUE (index_code, first_year)
+);
+-- When each index is usually released: months month_from..month_to of year + lag_years.
+CREATE TABLE IF NOT EXISTS release_calendar (
+    index_code TEXT PRIMARY KEY, month_from INTEGER NOT NULL, month_to INTEGER NOT NULL,
+    lag_years INTEGER NOT NULL, source_vi TEXT NOT NULL, source_en TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS releases (
     release_id INTEGER PRIMARY KEY, index_code TEXT NOT NULL, year INTEGER NOT NULL,
     version INTEGER NOT NULL, status TEXT NOT NULL, coverage TEXT NOT NULL,

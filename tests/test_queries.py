@@ -333,6 +333,13 @@ def test_supersede_then_make_current(mem):
 PARAMS = {
     "export_by_release": {"index_code": None, "year": None},
     "headline_by_year": {"province_code": "01", "valid_from": 2004, "valid_to": 2024},
+    "indicator_by_year": {
+        "province_code": "01",
+        "valid_from": 2004,
+        "valid_to": 2024,
+        "index_code": "PCI",
+        "indicator": "headline",
+    },
     "indicators_by_index": {"index_code": "PCI"},
     "indicator_aliases_by_index": {"index_code": "PCI"},
     "supersede_current": {"index_code": "PCI", "year": 2016},
@@ -414,6 +421,7 @@ ACTION = {
     "updated_by": "t",
 }
 PARAMS |= {
+    "coverage_by_index_year": {"last_year": 2025},
     "actions_by_province": {"province_code": None, "index_code": None},
     "action_versions_by_version": {"action_id": 1},
     "insert_action": ACTION,

@@ -7,6 +7,7 @@ import streamlit as st
 
 from scores.analysis import diff
 from scores.app import access, cache, changes, history, methodology, state, upload, widgets
+from scores.app.coverage import show as show_coverage
 from scores.config import MAX_UPLOAD_MB
 from scores.errors import ImportRefused
 from scores.export import tables
@@ -17,12 +18,13 @@ from scores.store import releases as store
 
 names = state.index_names()
 st.title(state.tr("data.title"))
-upload_tab, history_tab, download_tab, method_tab = st.tabs(
+upload_tab, history_tab, download_tab, method_tab, coverage_tab = st.tabs(
     [
         state.tr("data.tab_upload"),
         state.tr("data.tab_history"),
         state.tr("data.tab_download"),
         state.tr("data.tab_method"),
+        state.tr("holdings.tab"),
     ]
 )
 
@@ -193,3 +195,6 @@ with download_tab:
 
 with method_tab:
     methodology.show(names)
+
+with coverage_tab:
+    show_coverage()

@@ -7,7 +7,7 @@ import streamlit as st
 from scores.app import briefing, cache, state
 from scores.catalog import unit_key
 from scores.charts.base import STATUS_LOOK
-from scores.export import images
+from scores.export import images, report
 from scores.export.briefing import MIME
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import for_screen
@@ -134,5 +134,14 @@ if images.has_browser():
             on_click="ignore",
             icon=":material/download:",
         )
+    st.download_button(
+        state.tr("report.download"),
+        lambda: briefing.report_file(unit_key(unit), year, lang),
+        f"bao_cao_{unit.province_code}_{year}_{lang}.docx",
+        report.MIME,
+        key="download_docx",
+        on_click="ignore",
+        icon=":material/description:",
+    )
 else:
     st.caption(state.tr("present.no_export"))

@@ -15,7 +15,7 @@ from scores.analysis.standings import (
     peers,
     rank_table,
 )
-from scores.app import cache, state, widgets
+from scores.app import cache, clicks, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -104,6 +104,11 @@ caption = state.tr("rankings.caption", units=units)
 previous = [y for y in years if y < year]
 
 
+def clickable(chart_key: str) -> dict:
+    """st.plotly_chart's options for a chart whose click makes a province the focus."""
+    return {"on_select": clicks.focus_on_click(chart_key, year), "selection_mode": "points"}
+
+
 def ranking() -> None:
     """Ranked bars; a phone's and a wider screen's (style.css shows one by the screen's width)."""
     if shown["value"].notna().sum() < 2:
@@ -115,14 +120,18 @@ def ranking() -> None:
         cutoff, top, around = PHONE_BARS
         top = None if st.toggle(state.tr("rankings.show_all"), key="bars_all") else top
         phone = cache.figure(*every, cutoff, top, around, PHONE_TITLE)
-        st.plotly_chart(phone, width="stretch", key="bars_phone_chart")
+        st.plotly_chart(
+            phone, width="stretch", key="bars_phone_chart", **clickable("bars_phone_chart")
+        )
     with st.container(key="bars_wide"):
         if len(shown) > MANY_UNITS:  # hundreds of bars are unreadable, and slow to draw
             cutoff, top, around = WIDE_BARS
             top = None if st.toggle(state.tr("rankings.show_all"), key="bars_all_wide") else top
             every = (*every, cutoff, top, around)
         bars = cache.figure(*every)
-        st.plotly_chart(bars, width="stretch", key="bars_wide_chart")
+        st.plotly_chart(
+            bars, width="stretch", key="bars_wide_chart", **clickable("bars_wide_chart")
+        )
         widgets.chart_png_button(bars, index_code, year, sources, f"{stem}_bars")
     widgets.source_note(index_code, year, sources, caption)
 
@@ -131,10 +140,15 @@ def mapped() -> None:
     """The choropleth; a phone's (scale and key under the map) and a wider screen's."""
     drawn = ("choropleth", frame, year, code, lang, chart_title, state.tr(f"map.unit_{index_code}"))
     with st.container(key="map_phone"):
-        st.plotly_chart(cache.figure(*drawn, PHONE_TITLE), width="stretch", key="map_phone_chart")
+        phone = cache.figure(*drawn, PHONE_TITLE)
+        st.plotly_chart(
+            phone, width="stretch", key="map_phone_chart", **clickable("map_phone_chart")
+        )
     with st.container(key="map_wide"):
         shown_map = cache.figure(*drawn)
-        st.plotly_chart(shown_map, width="stretch", key="map_wide_chart")
+        st.plotly_chart(
+            shown_map, width="stretch", key="map_wide_chart", **clickable("map_wide_chart")
+        )
         widgets.chart_png_button(shown_map, index_code, year, sources, f"{stem}_map")
     widgets.source_note(index_code, year, sources, caption)
 
@@ -211,7 +225,7 @@ def scattered() -> None:
         return
     said = state.tr("rankings.scatter_title", x=names[index_code], y=others[other], year=year)
     scatter = cache.figure("scatter", both, code, lang, said, names[index_code], others[other])
-    st.plotly_chart(scatter, width="stretch")
+    st.plotly_chart(scatter, width="stretch", key="scatter_chart", **clickable("scatter_chart"))
     widgets.chart_png_button(
         scatter, index_code, year, sources, f"{index_code}_{other}_{year}_scatter"
     )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from scores.app import cache
-from scores.export import briefing
+from scores.export import briefing, report
 from scores.export.slide_kinds import pack
 from scores.export.slides import Context, Slide
 
@@ -23,3 +23,8 @@ def slides(unit_key: str, year: int, lang: str, keys: tuple[str, ...]) -> list[S
 def file(unit_key: str, year: int, lang: str, keys: tuple[str, ...], file_format: str) -> bytes:
     """The pack as .pptx or .pdf bytes (made when the download is clicked)."""
     return briefing.write(context(unit_key, year, lang), list(keys), file_format)
+
+
+def report_file(unit_key: str, year: int, lang: str) -> bytes:
+    """The written report as .docx bytes (made when the download is clicked)."""
+    return report.write(context(unit_key, year, lang))

@@ -1,6 +1,7 @@
 """Charts as pure functions: DataFrame in, plotly Figure out (no Streamlit), one look everywhere."""
 
 from scores.charts.base import FOCUS, OTHERS, PALETTE
+from scores.charts.compare import compare_lines
 from scores.charts.plan import gap_bars
 from scores.charts.rankings import choropleth, outlines, ranked_bars, scatter
 from scores.charts.trends import (
@@ -16,6 +17,7 @@ __all__ = [
     "OTHERS",
     "PALETTE",
     "choropleth",
+    "compare_lines",
     "component_bars",
     "gap_bars",
     "outlines",

@@ -12,6 +12,7 @@ from plotly.colors import sample_colorscale
 
 from scores.charts.base import FOCUS, OTHERS, PALETTE, SEQUENTIAL, layout
 from scores.charts.islands import archipelago_traces
+from scores.charts.targets_on_map import click_targets
 from scores.config import DATA_DIR
 from scores.i18n import number, t
 
@@ -54,6 +55,7 @@ def ranked_bars(
             y=labels,
             orientation="h",
             marker_color=colours,
+            customdata=data["province_code"],  # a click names the province (the page focuses it)
             text=["" if pd.isna(v) else number(v, lang) for v in data["value"]],
             textposition="outside",
             cliponaxis=False,
@@ -166,6 +168,17 @@ def choropleth(
         for code in sorted(shapes, key=lambda c: c == province_code)
     ]
     traces += archipelago_traces(shapes, fills, province_code, lang)
+    traces.append(
+        click_targets(
+            shapes,
+            {
+                code: trace["name"]
+                for code, trace in zip(
+                    sorted(shapes, key=lambda c: c == province_code), traces, strict=False
+                )
+            },
+        )
+    )
     traces.append(_colour_bar(low, high, unit_label or t("chart.value", lang)))
     if MISSING in fills.values():
         traces.append(_no_data_key(lang))
@@ -324,6 +337,7 @@ def scatter(
             y=data["y"],
             mode="markers",
             marker={"color": colours, "size": sizes, "line": {"color": "white", "width": 1}},
+            customdata=data["province_code"],  # a click names the province
             text=data["name"],
             hovertemplate="<b>%{text}</b><br>%{x} · %{y}<extra></extra>",
         )

@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 
 from scores import charts
+from scores.analysis import compare
 from scores.analysis.actions import progress
 from scores.analysis.components import components, weak_points
 from scores.analysis.narrative import (
@@ -22,7 +23,7 @@ from scores.analysis.narrative import (
 )
 from scores.analysis.standings import national_cutoff, peers
 from scores.analysis.targets import evaluate_target, rank_gap
-from scores.catalog import is_percent
+from scores.catalog import is_percent, unit_key
 from scores.charts.base import STATUS_LOOK
 from scores.export.slides import Card, Context, Slide
 from scores.i18n import day, number
@@ -31,6 +32,7 @@ from scores.store.actions import STATUSES
 Builder = Callable[[Context], list[Slide]]
 KINDS: dict[str, Builder] = {}
 WEAKEST = 6  # components on a slide: more do not read from the back of a room
+YEARS = 10  # the compare slide's span: the ten years a giao ban looks back on
 
 
 def kind(key: str) -> Callable[[Builder], Builder]:
@@ -326,4 +328,40 @@ def _action_item(context: Context, row: object) -> str:
         action=row.action,
         due=day(row.due, context.lang),
         status=status,
+    )
+
+
+@kind("compare")
+def compare_over_time(context: Context) -> list[Slide]:
+    """Per index: the focus unit and the centrally-run cities over the last YEARS years, with
+    who gained most since the first year of the latest method (issue #24)."""
+    units = compare.default_set(context.provinces, context.unit)
+    slides = []
+    for code in context.indices.index:
+        frame = compare.series(context.load, context.provinces, units, code, "headline")
+        frame = frame[frame["year"].between(context.year - YEARS + 1, context.year)]
+        if frame.dropna(subset=["value"])["unit_key"].nunique() >= 2:
+            slides.append(_compare(context, code, units, frame))
+    return slides
+
+
+def _compare(context: Context, code: str, units: list, frame: pd.DataFrame) -> Slide:
+    names = {unit_key(u): u.name_vi if context.lang == "vi" else u.name_en for u in units}
+    years = sorted(int(year) for year in frame["year"].unique())
+    breaks = context.breaks(code)
+    comparable = [y for y in years[:-1] if not any(y < b <= years[-1] for b in breaks)]
+    since = comparable[0] if comparable else years[0]
+    found = compare.gains(frame, since, breaks)
+    sentence = compare.gain_sentence(found, names, since, context.lang)
+    title = context.tr(
+        "compare.slide_title",
+        index=context.index_name(code),
+        province=context.unit_name,
+        first=years[0],
+        last=years[-1],
+    )
+    figure = charts.compare_lines(frame, names, unit_key(context.unit), breaks, context.lang, title)
+    sources = list(frame["value_source"].dropna().unique())
+    return Slide(
+        "compare", title, [figure], [sentence], [sentence], context.source(code, years[-1], sources)
     )

@@ -108,7 +108,8 @@ def _csv(path: Path) -> pd.DataFrame:
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    """Indices, provinces and aliases, the indicator catalogue, weights, breaks, new targets."""
+    """Indices, provinces and aliases, the indicator catalogue, weights, breaks, what each
+    publisher covers and when it releases, new targets."""
     _insert(con, "indices", _csv(data_dir / "indices.csv"))
     _insert(con, "provinces", _csv(data_dir / "provinces.csv"))
     _insert(con, "regions", _csv(data_dir / "regions.csv"))
@@ -119,6 +120,8 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     _insert(con, "indicator_aliases", _indicator_aliases(indicators))
     _insert(con, "indicator_weights", _csv(data_dir / "indicator_weights.csv"))
     _insert(con, "methodology_breaks", _csv(data_dir / "methodology_breaks.csv"))
+    _insert(con, "publisher_coverage", _csv(data_dir / "publisher_coverage.csv"))
+    _insert(con, "release_calendar", _csv(data_dir / "release_calendar.csv"))
     _add_seed_targets(con, _csv(data_dir / "targets.csv"))
 
 
@@ -165,6 +168,8 @@ REFERENCE_INSERTS = {
     "indicator_weights": "INSERT INTO indicator_weights BY NAME SELECT * FROM incoming",
     "methodology_breaks": "INSERT INTO methodology_breaks BY NAME SELECT * FROM incoming",
     "targets": "INSERT INTO targets BY NAME SELECT * FROM incoming",
+    "publisher_coverage": "INSERT INTO publisher_coverage BY NAME SELECT * FROM incoming",
+    "release_calendar": "INSERT INTO release_calendar BY NAME SELECT * FROM incoming",
 }
 
 

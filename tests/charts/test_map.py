@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from scores import charts, i18n
+from scores.charts.targets_on_map import NAME as CLICK_TARGETS
 from scores.config import DATA_DIR
 
 MISSING = "#E6E9ED"  # the grey of units without a value
@@ -36,7 +37,7 @@ def _islands(figure) -> dict[str, tuple]:
     return {
         trace.hovertext: (trace.x, trace.y)
         for trace in figure.data
-        if trace.mode == "markers" and trace.x[0] is not None
+        if trace.mode == "markers" and trace.x[0] is not None and trace.name != CLICK_TARGETS
     }
 
 
