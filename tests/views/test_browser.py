@@ -170,7 +170,7 @@ PAGES = {
         2,
         ("Chỉ số thành phần PCI: Hà Nội", "PCI sub-indicators: Hanoi"),
     ),
-    "data": ("data", '[role="tab"]', 4, ("Dữ liệu", "Data")),
+    "data": ("data", '[role="tab"]', 5, ("Dữ liệu", "Data")),
 }
 
 
