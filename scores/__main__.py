@@ -293,7 +293,13 @@ def _gap(args: argparse.Namespace) -> int:
     try:
         if rule is None:
             raise gap.NoComponents(args.province)
+        catalogue = db.query(con, "indicators_by_index", index_code=index_code)
+        gap.check_target(values, catalogue, rule, kind, threshold)
         result = gap.gap(values, rule, args.province, kind, threshold)
+    except gap.BadTarget as bad:
+        limits = {name: number(v, args.lang, fixed=False) for name, v in bad.limits.items()}
+        print(t(f"trust.{bad.key}", args.lang, given=f"{threshold:g}", **limits), file=sys.stderr)
+        return 1
     except gap.NoComponents:
         print(
             t("plan.no_components", args.lang, index=index_code, year=args.year, province=name),
@@ -304,7 +310,8 @@ def _gap(args: argparse.Namespace) -> int:
     other_name = other and (other.name_vi if args.lang == "vi" else other.name_en)
     place = f"{name} · {index_code} {args.year}"
     print(gap.sentence(result, place, other_name, kind, threshold, args.lang), file=sys.stderr)
-    result.rows.to_csv(sys.stdout, index=False, float_format="%.6g")
+    # Full precision, as `export` writes values, so a script can check a proposal against it.
+    result.rows.to_csv(sys.stdout, index=False, float_format="%.15g")
     return 0
 
 

@@ -220,10 +220,19 @@ def test_export_into_a_closed_pipe_ends_quietly(db_file):
     [
         (("--year", "abc"), "The year must be a number"),
         (("--year", "2016", "--date", "2024-02-30"), "must be a real date"),
-        (("--year", "2016", "--date", "2999-01-01"), "in the future"),
+        (("--year", "2016", "--date", "2100-01-01"), "in the future"),
+        (("--year", "2016", "--date", "0001-01-01"), "from 2000 to 2100"),
+        (("--year", "2016", "--date", "2024-W01-1"), "from 2000 to 2100"),
         (("--year", "2016", "--sheet", "Data"), "Only an Excel workbook"),
     ],
-    ids=["year-not-a-number", "no-such-day", "future-date", "sheet-of-a-csv"],
+    ids=[
+        "year-not-a-number",
+        "no-such-day",
+        "future-date",
+        "year-one",
+        "week-date",
+        "sheet-of-a-csv",
+    ],
 )
 def test_an_argument_that_would_be_ignored_or_misread_is_refused_and_logged(
     db_file, tmp_path, capsys, extra, message

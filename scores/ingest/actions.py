@@ -8,6 +8,7 @@ import pandas as pd
 
 from scores import db
 from scores.ingest import audit
+from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR, calendar_day
 from scores.ingest.store import WRITE_LOCK
 from scores.roles import Actor, require
 
@@ -37,15 +38,12 @@ class Action:
 
 
 def due_date(text: date | str) -> date | None:
-    """The due date from an ISO date (YYYY-MM-DD); None when it is not one."""
+    """The due date from an ISO date (YYYY-MM-DD, 2000 to 2100); None when it is not one."""
     if isinstance(text, datetime):
-        return text.date()
+        text = text.date()
     if isinstance(text, date):
-        return text
-    try:
-        return date.fromisoformat(str(text).strip())
-    except ValueError:
-        return None
+        return text if FIRST_YEAR <= text.year <= LAST_YEAR else None
+    return calendar_day(str(text))
 
 
 def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[tuple[str, dict]]:
