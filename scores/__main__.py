@@ -22,7 +22,7 @@ from scores.i18n import describe, number, t
 from scores.ingest import actions, seed, store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
-from scores.roles import Actor
+from scores.roles import Actor, command_line
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,6 +142,12 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _by(args: argparse.Namespace) -> Actor:
+    """Who a command-line change is by: --by, else the system user, marked as the command line
+    (the trail reads "from the command line, by X", never as a sign-in to the app)."""
+    return command_line(args.by or getpass.getuser())
+
+
 def import_arguments(args: argparse.Namespace) -> tuple[int, dict[str, str]]:
     """The year and column assignments of `import`; every bad argument is refused at once (and
     logged by the caller), none ignored: --map without "=", a --year or --date that is none."""
@@ -163,7 +169,7 @@ def _import(args: argparse.Namespace) -> int:
         args.source,
         args.date,
         file_name=os.path.basename(args.file),
-        imported_by=args.by or getpass.getuser(),
+        imported_by=_by(args).name,
     )
     con = db.connect(args.db)
     try:
@@ -231,7 +237,7 @@ def _restore(args: argparse.Namespace) -> int:
     con = db.connect(args.db)
     try:
         # The command line is a local administrator: whoever may run it may open the file.
-        actor = Actor(args.by or getpass.getuser(), "admin")
+        actor = _by(args)
         index_code, year, version = store.restore(con, args.release_id, actor)
     except LookupError:
         print(t("cli.no_release", args.lang, release=args.release_id), file=sys.stderr)
@@ -357,12 +363,12 @@ def _action_add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int
         args.status,
         args.note,
     )
-    print(actions.add(con, action, Actor(args.by or getpass.getuser(), "admin")))
+    print(actions.add(con, action, _by(args)))
     return 0
 
 
 def _action_set(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
-    by = Actor(args.by or getpass.getuser(), "admin")
+    by = _by(args)
     version = actions.change(
         con, args.action_id, by, status=args.status, note=args.note, due=args.due
     )

@@ -100,7 +100,7 @@ def test_import_then_restore(db_file, tmp_path):
         if r["index"] == "SIPAS" and r["year"] == "2024"
     ]
     old_id = sipas[0][0]
-    assert sipas == [(old_id, "1", "superseded", "seed"), ("51", "2", "current", "tester")]
+    assert sipas == [(old_id, "1", "superseded", "seed"), ("51", "2", "current", "cli:tester")]
     done = run("--lang", "en", "restore", old_id, db_file=db_file)
     assert done.returncode == 0 and "version 1" in done.stdout
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout

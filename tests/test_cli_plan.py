@@ -172,7 +172,7 @@ def test_actions_add_set_list_history(db_file, capsys):
         "2026-12-31",
         "in_progress",
         "Đã họp",
-        "lan",
+        "cli:lan",  # the command line, not a sign-in in the app
     ]
     code, out, _ = run(capsys, "actions", "history", "1")
     assert [(r["version"], r["status"]) for r in rows(out)] == [
