@@ -13,7 +13,7 @@ from scores import db
 from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
-from scores.export import briefing
+from scores.export import briefing, tables
 from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
@@ -23,6 +23,7 @@ from scores.ingest import actions, seed, store
 from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.importer import Prepared, check_date, import_file, log_refusal
 from scores.roles import Actor, command_line
+from scores.text import TextRefused, refusal, require_plain
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args)
+    except TextRefused as error:  # --owner, --text, --note, --source, --by: nothing stored
+        print(refusal(error, args.lang), file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader left (`export | head`): stop quietly; stdout goes to devnull so the
         # interpreter's final flush does not raise again.
@@ -145,7 +149,9 @@ def _build(args: argparse.Namespace) -> int:
 def _by(args: argparse.Namespace) -> Actor:
     """Who a command-line change is by: --by, else the system user, marked as the command line
     (the trail reads "from the command line, by X", never as a sign-in to the app)."""
-    return command_line(args.by or getpass.getuser())
+    name = args.by or getpass.getuser()
+    require_plain(name, "by")
+    return command_line(name)
 
 
 def import_arguments(args: argparse.Namespace) -> tuple[int, dict[str, str]]:
@@ -379,7 +385,9 @@ def _action_set(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int
 def _write_actions(frame: pd.DataFrame, columns: list[str]) -> None:
     frame = frame.rename(columns={"index_code": "index"})
     frame["due"] = pd.to_datetime(frame["due"]).dt.strftime("%Y-%m-%d")
-    frame[columns].to_csv(sys.stdout, index=False)
+    # Typed text (owner, action, note) guarded like every table download: a cell starting "="
+    # is not run as a formula when the CSV is opened in a spreadsheet.
+    tables.guard(frame[columns]).to_csv(sys.stdout, index=False)
 
 
 def _action_list(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:

@@ -254,3 +254,25 @@ def test_a_day_first_publication_date_is_stored_as_iso(db_file, tmp_path):
     with duckdb.connect(str(db_file), read_only=True) as con:
         stored = con.execute("SELECT source_date FROM releases ORDER BY release_id DESC").fetchone()
     assert stored == ("2025-05-06",)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--source", "x" * 2001), "Source: the text is 2001 characters long; at most 2000"),
+        (("--source", "Báo cáo\u202e"), "Source: character 8 is an invisible direction mark"),
+        (("--by", "admin\x00"), "--by: character 6 is an invisible control character"),
+    ],
+)
+def test_an_import_source_breaking_the_text_rule_stores_nothing(
+    db_file, tmp_path, capsys, extra, message
+):
+    import duckdb
+
+    table = tmp_path / "t.csv"
+    table.write_text("Tỉnh,PCI\nHà Nội,60\n")
+    args = ["--lang", "en", "import", str(table), "--index", "PCI", "--year", "2016", *extra]
+    assert main(args) == 1
+    assert capsys.readouterr().err.startswith(message)
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        assert con.execute("SELECT max(release_id) FROM releases").fetchone() == (50,)

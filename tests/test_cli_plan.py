@@ -216,3 +216,25 @@ def test_actions_due_dates_outside_2000_2100_or_the_iso_form_are_refused(db_file
     assert f"The due date “{due}” is not a date from 2000 to 2100" in err
     _, out, _ = run(capsys, "actions", "list")
     assert out.strip() == ACTIONS_HEADER
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--note", "Đã họp\x1b[31m"), "Progress note: character 7 is an invisible control"),
+        (("--by", "lan\u202e"), "--by: character 4 is an invisible direction mark (U+202E)"),
+    ],
+)
+def test_actions_text_breaking_the_rule_is_a_plain_error(db_file, capsys, extra, message):
+    code, out, err = run(capsys, "--lang", "en", *ADD, *extra)
+    assert (code, out) == (1, "") and err.strip().startswith(message), err
+    _, out, _ = run(capsys, "actions", "list")
+    assert out.strip() == ACTIONS_HEADER
+
+
+def test_actions_list_guards_a_formula_in_typed_text(db_file, capsys):
+    formula = '=HYPERLINK("http://127.0.0.1:9/","x")'
+    code, _, err = run(capsys, *ADD[:9], formula, *ADD[10:])
+    assert code == 0, err
+    _, out, _ = run(capsys, "actions", "list")
+    assert rows(out)[0]["owner"] == "'" + formula

@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import access, cache
-from scores.app.state import tr
+from scores.app.state import lang, tr
 from scores.ingest.targets import KINDS, Target, from_form, problems, save
 from scores.roles import NotAllowed
+from scores.text import LIMITS, TextRefused, refusal
 
 
 def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> None:
@@ -39,7 +40,11 @@ def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> No
         first_year = st.number_input(
             tr("targets.first_year"), 2005, 2100, int(current["first_year"]) if chosen else 2025
         )
-        basis = st.text_area(tr("targets.basis_label"), current["basis"] if chosen else "")
+        basis = st.text_area(
+            tr("targets.basis_label"),
+            current["basis"] if chosen else "",
+            max_chars=LIMITS["basis"],
+        )
         if st.form_submit_button(tr("targets.save")):
             catalogue = cache.load("indicators_by_index", index_code=index_code)
             headline = catalogue[catalogue["headline"]].iloc[-1]
@@ -68,6 +73,9 @@ def _save(target: Target, units: int, valid_max: float | None) -> None:
                 save(con, target, access.actor())
         except NotAllowed as error:
             access.refused(error)
+            return
+        except TextRefused as error:
+            st.error(refusal(error, lang()))
             return
         st.cache_data.clear()
         st.success(tr("targets.saved"))

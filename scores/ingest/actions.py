@@ -11,6 +11,7 @@ from scores.ingest import audit
 from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR, calendar_day
 from scores.ingest.store import WRITE_LOCK
 from scores.roles import Actor, require
+from scores.text import require_plain
 
 STATUSES = ("planned", "in_progress", "done", "paused")
 
@@ -81,6 +82,8 @@ def _store(
     """Check the actor's role and the action, then append the version and its audit line in
     one transaction (all or nothing)."""
     require(actor, "editor")
+    for name in ("owner", "action", "note"):
+        require_plain(getattr(action, name), name)
     found = problems(con, action)
     if found:
         raise ActionRefused(found)
@@ -111,8 +114,8 @@ def _audited(action: Action) -> dict:
 
 
 def add(con: duckdb.DuckDBPyConnection, action: Action, actor: Actor) -> int:
-    """Store a new action (version 1); returns its id. Raises ActionRefused, or NotAllowed
-    below editor, storing nothing."""
+    """Store a new action (version 1); returns its id. Raises ActionRefused, TextRefused (the
+    text rule), or NotAllowed below editor, storing nothing."""
     with WRITE_LOCK:
         action_id = int(con.execute(db.sql("next_action_id")).fetchone()[0])
         _store(con, action, action_id, 1, actor)

@@ -17,6 +17,7 @@ from scores.ingest.interpret import FIRST_YEAR, Layout, understand
 from scores.ingest.readfile import RawTable, read_bytes, read_path
 from scores.ingest.validate import Parsed, check, empty
 from scores.roles import Actor, require
+from scores.text import require_plain
 
 
 @dataclass
@@ -110,12 +111,20 @@ def prepare(
     )
 
 
+def check_source(source: store.Source) -> None:
+    """The typed parts of a source under the text rule (TextRefused): publisher, document, who."""
+    require_plain(source.publisher, "source")
+    require_plain(source.document, "source")
+    require_plain(source.imported_by, "by")
+
+
 def commit(
     con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source, actor: Actor
 ) -> int:
     """Store a prepared upload as the new current version and record it in the audit log;
     refuses an actor below editor (NotAllowed) and any upload with a problem standing."""
     require(actor, "editor")
+    check_source(source)
     published, date_problems = check_date(source.date or "")
     if prepared.problems or date_problems:
         raise ImportRefused(prepared.problems + date_problems)

@@ -9,6 +9,7 @@ from scores import db
 from scores.ingest import audit
 from scores.ingest.store import WRITE_LOCK
 from scores.roles import Actor, require
+from scores.text import require_plain
 
 KINDS = ("rank_at_most", "value_at_least")
 
@@ -79,6 +80,7 @@ def save(con: duckdb.DuckDBPyConnection, target: Target, actor: Actor) -> int:
     """Insert or replace a target and record the change (before/after) in the audit log;
     returns its id. Administrators only (NotAllowed for anyone else)."""
     require(actor, "admin")
+    require_plain(target.basis, "basis")
     with WRITE_LOCK, db.transaction(con):
         target_id = target.target_id or con.execute(db.sql("next_target_id")).fetchone()[0]
         old = con.execute(db.sql("target_by_id"), {"target_id": target_id})

@@ -4,6 +4,7 @@ import pytest
 
 from scores.ingest.targets import Target, problems, save
 from scores.roles import Actor
+from scores.text import TextRefused
 
 SOUND = Target(
     None, "01", "PAR", "par_index_total", "rank_at_most", 5.0, 2025, None, "Kế hoạch 2025"
@@ -34,3 +35,11 @@ def test_a_sound_target_is_saved_with_a_new_id(con):
         {"t": target_id},
     ).fetchone()
     assert target_id == 3 and row == ("01", 5.0, "admin")
+
+
+@pytest.mark.parametrize("basis", ["x" * 2001, "Kế hoạch\x00 2025", "Kế hoạch \u202e2025"])
+def test_a_basis_breaking_the_text_rule_is_not_saved(con, basis):
+    before = con.execute("SELECT count(*) FROM targets").fetchone()
+    with pytest.raises(TextRefused):
+        save(con, Target(**{**SOUND.__dict__, "basis": basis}), Actor("admin", "admin"))
+    assert con.execute("SELECT count(*) FROM targets").fetchone() == before
