@@ -150,7 +150,7 @@ def literal(text: str) -> str:
     """Typed text for a Markdown element, shown as written: every character Markdown acts on
     escaped (no image fetched, no link, no emphasis), and a word joiner (invisible) after each
     ":" and "@" and inside "www." because Streamlit links bare addresses after escapes."""
-    for char in "\\`*_{}[]<>()#+-.!|$~:":
+    for char in "\\`*_{}[]<>()#+-.!|$~":  # ":" gets a word joiner below, enough
         text = text.replace(char, "\\" + char)
     text = text.replace("\n", "  \n")  # a typed line break stays a line break, nothing more
     return re.sub(r"(?<=[:@])|(?<=www)(?=\\\.)", "\u2060", text, flags=re.IGNORECASE)

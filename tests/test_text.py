@@ -109,4 +109,4 @@ def test_a_refusal_says_field_rule_and_where_in_both_languages():
 def test_literal_markdown_shows_as_written():
     shown = literal("![b](http://127.0.0.1:9/x.png) **đậm** a@b.vn :red[x]")
     assert "![" not in shown and "](" not in shown and "**" not in shown
-    assert "http\\:\u2060" in shown and "@\u2060" in shown  # no bare address to link
+    assert "http:\u2060" in shown and "@\u2060" in shown  # no bare address to link
