@@ -8,8 +8,12 @@ from scores.app import state
 from scores.catalog import unit_key
 
 HERE = Path(__file__).parent
+# The tab icon from a file of ours: a ":material/…:" page icon is fetched from a font host on
+# the internet (scores/app/icons/SOURCES.md), which a city network may not reach.
 st.set_page_config(
-    page_title="Chỉ số CCHC · Hà Nội", page_icon=":material/leaderboard:", layout="wide"
+    page_title="Chỉ số CCHC · Hà Nội",
+    page_icon=str(HERE / "scores" / "app" / "icons" / "leaderboard.svg"),
+    layout="wide",
 )
 
 # Captions readable from the back of a room; cards and numbers that fit a tablet or a phone.

@@ -15,17 +15,18 @@ from scores.analysis import gap
 from scores.catalog import Provinces
 from scores.config import db_path
 from scores.errors import ImportRefused, Problem, Refused
-from scores.export import briefing, report
+from scores.export import briefing, report, tables
 from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
 from scores.i18n import describe, number, t
 from scores.ingest.importer import Prepared, check_date
-from scores.roles import Actor
+from scores.roles import Actor, command_line
 from scores.store import actions, seed
 from scores.store import releases as store
 from scores.store.imports import import_file, log_refusal
+from scores.text import TextRefused, refusal, require_plain
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args)
+    except TextRefused as error:  # --owner, --text, --note, --source, --by: nothing stored
+        print(refusal(error, args.lang), file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader left (`export | head`): stop quietly; stdout goes to devnull so the
         # interpreter's final flush does not raise again.
@@ -175,6 +179,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _by(args: argparse.Namespace) -> Actor:
+    """Who a command-line change is by: --by, else the system user, marked as the command line
+    (the trail reads "from the command line, by X", never as a sign-in to the app)."""
+    name = args.by or getpass.getuser()
+    require_plain(name, "by")
+    return command_line(name)
+
+
 def import_arguments(args: argparse.Namespace) -> tuple[int, dict[str, str]]:
     """The year and column assignments of `import`; every bad argument is refused at once (and
     logged by the caller), none ignored: --map without "=", a --year or --date that is none."""
@@ -196,7 +208,7 @@ def _import(args: argparse.Namespace) -> int:
         args.source,
         args.date,
         file_name=os.path.basename(args.file),
-        imported_by=args.by or getpass.getuser(),
+        imported_by=_by(args).name,
     )
     con = db.connect(args.db)
     try:
@@ -272,7 +284,7 @@ def _restore(args: argparse.Namespace) -> int:
     con = db.connect(args.db)
     try:
         # The command line is a local administrator: whoever may run it may open the file.
-        actor = Actor(args.by or getpass.getuser(), "admin")
+        actor = _by(args)
         index_code, year, version = store.restore(con, args.release_id, actor)
     except LookupError:
         print(t("cli.no_release", args.lang, release=args.release_id), file=sys.stderr)
@@ -342,7 +354,13 @@ def _gap(args: argparse.Namespace) -> int:
     try:
         if rule is None:
             raise gap.NoComponents(args.province)
+        catalogue = db.query(con, "indicators_by_index", index_code=index_code)
+        gap.check_target(values, catalogue, rule, kind, threshold)
         result = gap.gap(values, rule, args.province, kind, threshold)
+    except gap.BadTarget as bad:
+        limits = {name: number(v, args.lang, fixed=False) for name, v in bad.limits.items()}
+        print(t(f"trust.{bad.key}", args.lang, given=f"{threshold:g}", **limits), file=sys.stderr)
+        return 1
     except gap.NoComponents:
         print(
             t("plan.no_components", args.lang, index=index_code, year=args.year, province=name),
@@ -353,7 +371,8 @@ def _gap(args: argparse.Namespace) -> int:
     other_name = other and (other.name_vi if args.lang == "vi" else other.name_en)
     place = f"{name} · {index_code} {args.year}"
     print(gap.sentence(result, place, other_name, kind, threshold, args.lang), file=sys.stderr)
-    result.rows.to_csv(sys.stdout, index=False, float_format="%.6g")
+    # Full precision, as `export` writes values, so a script can check a proposal against it.
+    result.rows.to_csv(sys.stdout, index=False, float_format="%.15g")
     return 0
 
 
@@ -399,12 +418,12 @@ def _action_add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int
         args.status,
         args.note,
     )
-    print(actions.add(con, action, Actor(args.by or getpass.getuser(), "admin")))
+    print(actions.add(con, action, _by(args)))
     return 0
 
 
 def _action_set(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
-    by = Actor(args.by or getpass.getuser(), "admin")
+    by = _by(args)
     version = actions.change(
         con, args.action_id, by, status=args.status, note=args.note, due=args.due
     )
@@ -415,7 +434,9 @@ def _action_set(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int
 def _write_actions(frame: pd.DataFrame, columns: list[str]) -> None:
     frame = frame.rename(columns={"index_code": "index"})
     frame["due"] = pd.to_datetime(frame["due"]).dt.strftime("%Y-%m-%d")
-    frame[columns].to_csv(sys.stdout, index=False)
+    # Typed text (owner, action, note) guarded like every table download: a cell starting "="
+    # is not run as a formula when the CSV is opened in a spreadsheet.
+    tables.guard(frame[columns]).to_csv(sys.stdout, index=False)
 
 
 def _action_list(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """Who may change what: the roles, the actor behind a change, and the check every write makes."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # Lowest first: each role may do everything the ones before it may.
@@ -22,6 +22,10 @@ class Actor:
 
     name: str
     role: str = "viewer"
+    # Who vouched for the name: the identity provider's issuer and its subject (OIDC only), so
+    # that two subjects with one e-mail stay two people in the audit log.
+    issuer: str | None = None
+    subject: str | None = None
 
     def may(self, needed: str) -> bool:
         """Whether this actor's role is at least `needed`."""
@@ -36,9 +40,13 @@ def require(actor: Actor, needed: str) -> None:
 
 
 def _lower(values: object) -> set[str]:
+    """The names a claim holds: a string or a list of strings; anything else (a dict, a
+    number, a nested object) holds none, so {"admin": false} grants nothing."""
     if isinstance(values, str):
         values = [values]
-    return {str(v).strip().lower() for v in values or ()} if isinstance(values, Iterable) else set()
+    if not isinstance(values, list | tuple):
+        return set()
+    return {v.strip().lower() for v in values if isinstance(v, str)}
 
 
 def role_of(email: str, claims: Mapping[str, object], config: Mapping[str, object]) -> str:
@@ -78,3 +86,70 @@ class Backoff:
     def fail(self, now: float) -> None:
         """Count one more failure at `now` (failures older than the window are forgotten)."""
         self.failures = [*self._recent(now), now]
+
+
+# The command line: its changes carry this prefix and whoever --by names, so the trail tells
+# "lan, from a terminal on the server" apart from "lan, signed in to the app".
+COMMAND_LINE = "cli:"
+
+
+def command_line(name: str) -> Actor:
+    """The actor behind a command-line change: a local administrator, named as given."""
+    return Actor(COMMAND_LINE + name, "admin")
+
+
+def command_line_name(who: str) -> str | None:
+    """The name a command-line change was made under ("cli:lan" -> "lan"); None otherwise."""
+    return who.removeprefix(COMMAND_LINE) if who.startswith(COMMAND_LINE) else None
+
+
+# An account is locked after this many failures within the window from every client together
+# (guessing spread over many addresses); a locked account makes a client that failed wait
+# BACKOFF_CAP after its own last failure, and never blocks a client that has not failed.
+ACCOUNT_LOCK = 20
+
+
+@dataclass
+class SignInGuard:
+    """The password failures of one server process, per client (an address) and for the
+    account: nobody's guesses can keep out a client that has not guessed wrong."""
+
+    clients: dict[str, Backoff] = field(default_factory=dict)
+    account: Backoff = field(default_factory=Backoff)
+
+    def wait(self, client: str, now: float) -> float:
+        """Seconds before this client's next attempt may be checked; 0 when it may be now."""
+        mine = self.clients.get(client)
+        recent = mine._recent(now) if mine else []
+        if not recent:
+            return 0.0
+        wait = mine.wait(now)
+        if len(self.account._recent(now)) >= ACCOUNT_LOCK:
+            wait = max(wait, recent[-1] + BACKOFF_CAP - now)
+        return max(0.0, wait)
+
+    def fail(self, client: str, now: float) -> None:
+        """Count a failure of this client (and of the account); forget clients long quiet."""
+        self.clients = {c: b for c, b in self.clients.items() if b._recent(now)}
+        self.clients.setdefault(client, Backoff()).fail(now)
+        self.account.fail(now)
+
+    def succeed(self, client: str) -> None:
+        """The right password: this client starts afresh (the account's count stays)."""
+        self.clients.pop(client, None)
+
+
+def verified_email(claims: Mapping[str, object], now: float) -> tuple[str, str | None]:
+    """The identity an ID token's claims vouch for: (e-mail, None), or ("", why not) with why
+    one of "expired" (past `exp`), "unverified" (no e-mail, or email_verified not true).
+    Never preferred_username or sub: a provider lets people choose those."""
+    expires = claims.get("exp")
+    if isinstance(expires, int | float) and not isinstance(expires, bool) and expires < now:
+        return "", "expired"
+    email = claims.get("email")
+    verified = claims.get("email_verified")
+    if isinstance(verified, str):  # some providers send the JSON boolean as text
+        verified = verified.strip().lower() == "true"
+    if not isinstance(email, str) or "@" not in email or verified is not True:
+        return "", "unverified"
+    return email.strip().lower(), None

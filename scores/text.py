@@ -116,3 +116,62 @@ def trail(sources: list[str | None]) -> list[str]:
         for part in re.split(r" \| | ; ", source)
     )
     return list(dict.fromkeys(part for part in parts if part))
+
+
+# The one rule for text people type (issue #23): an action's owner, text and note, a target's
+# basis, an import's source, the --by of the command line. Checked when written, shown as
+# plain text, guarded in CSV/XLSX (scores/export/tables.py).
+LIMITS = {"owner": 200, "by": 200, "action": 2000, "note": 2000, "basis": 2000, "source": 2000}
+# Fields written on several lines (a text area); the others are one line.
+MULTILINE = frozenset({"action", "note", "basis"})
+# Unicode's Bidi_Control characters: each can reorder what follows ("2026-12-31" shown as
+# "13-21-6202"), so none is accepted; right-to-left letters themselves are.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f" + "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+)
+
+
+def text_problem(value: str, field: str) -> tuple[str, dict] | None:
+    """Why `value` may not be stored in `field` (a key of LIMITS), as (rule, details), rule one
+    of too_long, control, bidi; None when it may."""
+    limit = LIMITS[field]
+    if len(value) > limit:
+        return "too_long", {"limit": limit, "length": len(value)}
+    allowed = "\n\t" if field in MULTILINE else ""
+    for position, char in enumerate(value, start=1):
+        if char in BIDI_CONTROLS:
+            return "bidi", {"position": position, "code": f"U+{ord(char):04X}"}
+        if unicodedata.category(char) == "Cc" and char not in allowed:
+            return "control", {"position": position, "code": f"U+{ord(char):04X}"}
+    return None
+
+
+def literal(text: str) -> str:
+    """Typed text for a Markdown element, shown as written: every character Markdown acts on
+    escaped (no image fetched, no link, no emphasis), and a word joiner (invisible) after each
+    ":" and "@" and inside "www." because Streamlit links bare addresses after escapes."""
+    for char in "\\`*_{}[]<>()#+-.!|$~":  # ":" gets a word joiner below, enough
+        text = text.replace(char, "\\" + char)
+    text = text.replace("\n", "  \n")  # a typed line break stays a line break, nothing more
+    return re.sub(r"(?<=[:@])|(?<=www)(?=\\\.)", "\u2060", text, flags=re.IGNORECASE)
+
+
+class TextRefused(ValueError):
+    """Typed text that breaks the text rule: nothing was stored."""
+
+    def __init__(self, field: str, rule: str, details: dict) -> None:
+        super().__init__(f"{field}: {rule} {details}")
+        self.field, self.rule, self.details = field, rule, details
+
+
+def require_plain(value: str | None, field: str) -> None:
+    """Refuse (TextRefused) text that breaks the rule: every writer calls this first."""
+    problem = text_problem(value or "", field)
+    if problem:
+        raise TextRefused(field, *problem)
+
+
+def refusal(error: TextRefused, lang: str) -> str:
+    """The refusal as one plain sentence naming the field, the rule and where it was broken."""
+    field = t(f"trust.field_{error.field}", lang)
+    return t(f"trust.text_{error.rule}", lang, field=field, **error.details)

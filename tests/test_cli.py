@@ -106,7 +106,7 @@ def test_import_then_restore(db_file, tmp_path):
         if r["index"] == "SIPAS" and r["year"] == "2024"
     ]
     old_id = sipas[0][0]
-    assert sipas == [(old_id, "1", "superseded", "seed"), ("53", "2", "current", "tester")]
+    assert sipas == [(old_id, "1", "superseded", "seed"), ("53", "2", "current", "cli:tester")]
     done = run("--lang", "en", "restore", old_id, db_file=db_file)
     assert done.returncode == 0 and "version 1" in done.stdout
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout
@@ -232,10 +232,19 @@ def test_export_into_a_closed_pipe_ends_quietly(db_file):
     [
         (("--year", "abc"), "The year must be a number"),
         (("--year", "2016", "--date", "2024-02-30"), "must be a real date"),
-        (("--year", "2016", "--date", "2999-01-01"), "in the future"),
+        (("--year", "2016", "--date", "2100-01-01"), "in the future"),
+        (("--year", "2016", "--date", "0001-01-01"), "from 2000 to 2100"),
+        (("--year", "2016", "--date", "2024-W01-1"), "from 2000 to 2100"),
         (("--year", "2016", "--sheet", "Data"), "Only an Excel workbook"),
     ],
-    ids=["year-not-a-number", "no-such-day", "future-date", "sheet-of-a-csv"],
+    ids=[
+        "year-not-a-number",
+        "no-such-day",
+        "future-date",
+        "year-one",
+        "week-date",
+        "sheet-of-a-csv",
+    ],
 )
 def test_an_argument_that_would_be_ignored_or_misread_is_refused_and_logged(
     db_file, tmp_path, capsys, extra, message
@@ -258,3 +267,25 @@ def test_a_day_first_publication_date_is_stored_as_iso(db_file, tmp_path):
     with duckdb.connect(str(db_file), read_only=True) as con:
         stored = con.execute("SELECT source_date FROM releases ORDER BY release_id DESC").fetchone()
     assert stored == ("2025-05-06",)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--source", "x" * 2001), "Source: the text is 2001 characters long; at most 2000"),
+        (("--source", "Báo cáo\u202e"), "Source: character 8 is an invisible direction mark"),
+        (("--by", "admin\x00"), "--by: character 6 is an invisible control character"),
+    ],
+)
+def test_an_import_source_breaking_the_text_rule_stores_nothing(
+    db_file, tmp_path, capsys, extra, message
+):
+    import duckdb
+
+    table = tmp_path / "t.csv"
+    table.write_text("Tỉnh,PCI\nHà Nội,60\n")
+    args = ["--lang", "en", "import", str(table), "--index", "PCI", "--year", "2016", *extra]
+    assert main(args) == 1
+    assert capsys.readouterr().err.startswith(message)
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        assert con.execute("SELECT max(release_id) FROM releases").fetchone() == (52,)

@@ -94,6 +94,47 @@ def test_gap_of_an_index_without_components_exits_1_plainly(built_db, capsys, in
     assert "does not publish all the components" in err and "Traceback" not in err
 
 
+GAP = ("--lang", "en", "gap", "--province", "01", "--index", "PCI", "--year", "2021")
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("--value=1e308", "The target value 1e+308 is not a number on this index's scale"),
+        ("--value=nan", "The target value nan is not a number"),
+        ("--value=inf", "The target value inf is not a number"),
+        ("--value=-inf", "The target value -inf is not a number"),
+        ("--value=100.5", "give one from 0 to 100"),  # PCI's weighted total: 0 to 100
+        ("--rank=0", "The target rank 0 is not a rank in this table"),
+        ("--rank=-5", "The target rank -5 is not a rank"),
+        ("--rank=64", "give a whole number from 1 to 63"),  # 63 provinces ranked in 2021
+    ],
+)
+def test_gap_refuses_a_target_off_the_scale_plainly(built_db, capsys, target, message):
+    code, out, err = run(capsys, *GAP, target, "--db", str(built_db))
+    assert (code, out) == (1, "")
+    assert message in err and "Traceback" not in err and "met" not in err
+
+
+def test_gap_at_the_ends_of_the_scale_is_answered(built_db, capsys):
+    for target in ("--rank=63", "--rank=1", "--value=0", "--value=100"):
+        code, out, err = run(capsys, *GAP, target, "--db", str(built_db))
+        assert code == 0, (target, err)
+
+
+def test_gap_writes_values_at_full_precision_as_export_does(built_db, capsys):
+    _, out, _ = run(capsys, *GAP, "--rank=5", "--db", str(built_db))
+    current = {row["indicator"]: row["current"] for row in rows(out)}
+    _, exported, _ = run(
+        capsys, "export", "--index", "PCI", "--year", "2021", "--db", str(built_db)
+    )
+    mine = {
+        row["indicator"]: row["value"] for row in rows(exported) if row["province_code"] == "01"
+    }
+    assert current["transparency"] == "5.208761692"  # not 5.20876 (6 significant digits)
+    assert all(current[name] == mine[name] for name in current)
+
+
 ACTIONS_HEADER = (
     "action_id,province_code,index,indicator,owner,action,due,status,note,updated_at,updated_by"
 )
@@ -131,7 +172,7 @@ def test_actions_add_set_list_history(db_file, capsys):
         "2026-12-31",
         "in_progress",
         "Đã họp",
-        "lan",
+        "cli:lan",  # the command line, not a sign-in in the app
     ]
     code, out, _ = run(capsys, "actions", "history", "1")
     assert [(r["version"], r["status"]) for r in rows(out)] == [
@@ -158,10 +199,42 @@ def test_actions_bad_input_is_a_plain_error_and_changes_nothing(db_file, capsys)
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "The PCI catalogue has no indicator “nope”.",
-        "The due date “2026-13-01” is not a date (YYYY-MM-DD, e.g. 2026-12-31).",
+        "The due date “2026-13-01” is not a date from 2000 to 2100 written YYYY-MM-DD"
+        " (e.g. 2026-12-31).",
         "Status “finished” is not valid; use one of: planned, in_progress, done, paused.",
     ]
     code, _, err = run(capsys, "--lang", "en", "actions", "set", "4", "--status", "done")
     assert (code, err.strip()) == (1, "There is no action 4.")
     _, out, _ = run(capsys, "actions", "list")
     assert out.strip() == ACTIONS_HEADER
+
+
+@pytest.mark.parametrize("due", ["0001-01-01", "2024-W01-1", "20261231", "2101-01-01", "2026-1-5"])
+def test_actions_due_dates_outside_2000_2100_or_the_iso_form_are_refused(db_file, capsys, due):
+    code, out, err = run(capsys, "--lang", "en", *ADD[:11], due, *ADD[12:])
+    assert (code, out) == (1, "")
+    assert f"The due date “{due}” is not a date from 2000 to 2100" in err
+    _, out, _ = run(capsys, "actions", "list")
+    assert out.strip() == ACTIONS_HEADER
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--note", "Đã họp\x1b[31m"), "Progress note: character 7 is an invisible control"),
+        (("--by", "lan\u202e"), "--by: character 4 is an invisible direction mark (U+202E)"),
+    ],
+)
+def test_actions_text_breaking_the_rule_is_a_plain_error(db_file, capsys, extra, message):
+    code, out, err = run(capsys, "--lang", "en", *ADD, *extra)
+    assert (code, out) == (1, "") and err.strip().startswith(message), err
+    _, out, _ = run(capsys, "actions", "list")
+    assert out.strip() == ACTIONS_HEADER
+
+
+def test_actions_list_guards_a_formula_in_typed_text(db_file, capsys):
+    formula = '=HYPERLINK("http://127.0.0.1:9/","x")'
+    code, _, err = run(capsys, *ADD[:9], formula, *ADD[10:])
+    assert code == 0, err
+    _, out, _ = run(capsys, "actions", "list")
+    assert rows(out)[0]["owner"] == "'" + formula

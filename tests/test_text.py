@@ -2,7 +2,17 @@
 
 import pytest
 
-from scores.text import also_reported, key, province_key, without_years
+from scores.text import (
+    TextRefused,
+    also_reported,
+    key,
+    literal,
+    province_key,
+    refusal,
+    require_plain,
+    text_problem,
+    without_years,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +60,53 @@ def test_also_reported_figures_are_listed_with_their_source():
     assert also_reported(source) == [("91.10", "Tỷ giá mới")]
     assert also_reported("https://vccinews.com/news/60276") == []
     assert also_reported(None) == []
+
+
+# The text rule (issue #23): one check for every typed field, one way to show it.
+@pytest.mark.parametrize(
+    ("value", "field", "rule"),
+    [
+        ("x" * 201, "owner", "too_long"),
+        ("x" * 2001, "action", "too_long"),
+        ("x" * 1_000_000, "note", "too_long"),
+        ("Sở\x07 Tài chính", "owner", "control"),
+        ("line one\nline two", "owner", "control"),  # one line only
+        ("hạn 2026-12-31\u202e", "note", "bidi"),  # RIGHT-TO-LEFT OVERRIDE
+        ("\u200fSở Nội vụ", "owner", "bidi"),  # RIGHT-TO-LEFT MARK
+        ("nguồn\u2067", "source", "bidi"),
+    ],
+)
+def test_typed_text_breaking_the_rule_is_named(value, field, rule):
+    problem = text_problem(value, field)
+    assert problem is not None and problem[0] == rule
+    with pytest.raises(TextRefused) as refused:
+        require_plain(value, field)
+    assert (refused.value.field, refused.value.rule) == (field, rule)
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        ("x" * 200, "owner"),
+        ("x" * 2000, "action"),
+        ("Dòng một\nDòng hai\tcột", "note"),
+        ("מחלקת האוצר · وزارة المالية", "owner"),  # right-to-left letters are text like any
+        ("![b](http://127.0.0.1:9/x.png)", "basis"),  # shown as written, not refused
+    ],
+)
+def test_ordinary_text_passes(value, field):
+    assert text_problem(value, field) is None
+
+
+def test_a_refusal_says_field_rule_and_where_in_both_languages():
+    with pytest.raises(TextRefused) as refused:
+        require_plain("Sở\u202eTài chính", "owner")
+    assert refusal(refused.value, "en").startswith("Agency in charge: character 3 is an")
+    assert "U+202E" in refusal(refused.value, "en")
+    assert refusal(refused.value, "vi").startswith("Cơ quan chủ trì: ký tự thứ 3")
+
+
+def test_literal_markdown_shows_as_written():
+    shown = literal("![b](http://127.0.0.1:9/x.png) **đậm** a@b.vn :red[x]")
+    assert "![" not in shown and "](" not in shown and "**" not in shown
+    assert "http:\u2060" in shown and "@\u2060" in shown  # no bare address to link

@@ -15,6 +15,7 @@ from scores.i18n import day
 from scores.ingest.importer import check_date
 from scores.roles import NotAllowed
 from scores.store import releases as store
+from scores.text import LIMITS, TextRefused, refusal
 
 names = state.index_names()
 st.title(state.tr("data.title"))
@@ -51,7 +52,12 @@ with upload_tab:
     if file is not None and st.session_state.get("upload_year_from"):
         where = upload.escape(st.session_state["upload_year_from"])
         right.caption(state.tr("upload.year_from", where=where))
-    document = st.text_input(state.tr("data.document"), key="upload_document", disabled=not allowed)
+    document = st.text_input(
+        state.tr("data.document"),
+        key="upload_document",
+        disabled=not allowed,
+        max_chars=LIMITS["source"],
+    )
     published = st.text_input(state.tr("data.published"), key="upload_date", disabled=not allowed)
     date_problems = check_date(published)[1]
     if date_problems:
@@ -94,6 +100,9 @@ with upload_tab:
                     )
                 except NotAllowed as error:
                     access.refused(error)
+                    st.stop()
+                except TextRefused as error:
+                    st.error(refusal(error, state.lang()))
                     st.stop()
                 st.cache_data.clear()
                 st.success(

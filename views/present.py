@@ -11,6 +11,7 @@ from scores.export import images, report
 from scores.export.briefing import MIME
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import for_screen
+from scores.text import literal
 
 HERE = Path(__file__).resolve().parent.parent / "scores" / "app"
 st.html(HERE / "present.css")
@@ -90,14 +91,21 @@ with st.container(key="slide"):
         left, right = st.columns([2, 1], gap="large")
         figure = for_screen(slide.figures[0], FIGURE_HEIGHT)
         left.plotly_chart(figure, width="stretch", key="chart")
-        right.container(key="slide_text").markdown("\n".join(f"- {s}" for s in slide.sentences))
+        right.container(key="slide_text").markdown(
+            "\n".join(f"- {literal(s)}" for s in slide.sentences)
+        )
     elif slide.cards:
         cards()
     else:
-        st.container(key="slide_text").markdown("\n".join(f"- {s}" for s in slide.sentences))
+        # Slide text is plain (it goes to PPTX too) and holds typed actions: shown as written.
+        st.container(key="slide_text").markdown(
+            "\n".join(f"- {literal(s)}" for s in slide.sentences)
+        )
     flag = f" · {state.tr('slides.partial')}" if slide.partial else ""
     st.container(key="slide_footer").markdown(
-        state.tr("slides.source", source=slide.source) + flag + f" · {number}/{len(slides)}"
+        state.tr("slides.source", source=literal(slide.source))
+        + flag
+        + f" · {number}/{len(slides)}"
     )
 
 back, where, ahead = st.columns([1, 2, 1])
@@ -121,7 +129,7 @@ ahead.button(
     width="stretch",
 )
 with st.expander(state.tr("slides.notes")):
-    st.markdown("\n".join(f"- {note}" for note in slide.notes))
+    st.markdown("\n".join(f"- {literal(note)}" for note in slide.notes))
 if images.has_browser():
     pptx, pdf = st.columns(2)
     for column, file_format in ((pptx, "pptx"), (pdf, "pdf")):

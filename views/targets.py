@@ -7,6 +7,7 @@ from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
 from scores.analysis.targets import evaluate_target, rank_gap
 from scores.app import access, actions_panel, cache, state, target_editor, widgets
 from scores.i18n import number
+from scores.text import literal
 
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
@@ -122,7 +123,8 @@ for target in targets.itertuples():
         widgets.status_badge(judged["status"])
         if judged["year"]:
             st.markdown(state.tr("targets.status", year=judged["year"]))
-        st.caption(state.tr("targets.basis", basis=target.basis, first=target.first_year))
+        basis = literal(target.basis or "")  # typed by an administrator: shown as written
+        st.caption(state.tr("targets.basis", basis=basis, first=target.first_year))
         if rows.empty:
             st.info(state.tr("overview.no_data"))
             continue

@@ -10,6 +10,7 @@ the published total by up to 0.55 points (the source rounds its sub-indices); PC
 weight set and PCI 2022-2024, PAR INDEX and SIPAS publish no full set of components (no formula).
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,6 +31,15 @@ COLUMNS = [
     "proposed_gain",
     "proposed_points",
 ]
+
+
+class BadTarget(ValueError):
+    """A target outside what the index can reach: `key` names the rule (gap_value, gap_rank),
+    `limits` the bounds a message states."""
+
+    def __init__(self, key: str, **limits: object) -> None:
+        super().__init__(key)
+        self.key, self.limits = key, limits
 
 
 class NoComponents(LookupError):
@@ -128,6 +138,23 @@ def simulable_years(load: Callable[..., pd.DataFrame], index_code: str) -> list[
         if formula(index_code, int(year), catalogue, weights, set(rows["indicator"].unique())):
             years.append(int(year))
     return sorted(years, reverse=True)
+
+
+def check_target(
+    values: pd.DataFrame, catalogue: pd.DataFrame, rule: Formula, kind: str, threshold: float
+) -> None:
+    """Refuse (BadTarget) a value that is not a finite number on the total's scale (valid_min to
+    valid_max of the catalogue), or a rank that is not 1 to the number of units ranked."""
+    if kind == "rank":
+        totals = values[values["indicator"] == rule.total]
+        units = int(totals["value"].notna().sum())
+        if not (float(threshold).is_integer() and 1 <= threshold <= units):
+            raise BadTarget("gap_rank", units=units)
+        return
+    scale = catalogue.set_index("indicator").loc[rule.total]
+    low, high = float(scale["valid_min"]), float(scale["valid_max"])
+    if not (math.isfinite(threshold) and low <= threshold <= high):
+        raise BadTarget("gap_value", low=low, high=high)
 
 
 def mismatch(values: pd.DataFrame, rule: Formula) -> float:

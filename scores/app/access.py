@@ -15,12 +15,13 @@ import streamlit as st
 from scores.app import cache
 from scores.app.state import tr
 from scores.config import MIN_PASSWORD_LENGTH, db_path
-from scores.roles import Actor, Backoff, NotAllowed, role_of
+from scores.roles import Actor, NotAllowed, SignInGuard, role_of, verified_email
 from scores.store import audit
 
 # The name the password administrator's changes carry (history.IMPORTERS words it).
 PASSWORD_ADMIN = "admin (password)"
 NOBODY = Actor("–", "viewer")
+REFUSALS = ("expired", "unverified")  # verified_email's reasons; no role at all
 clock = time.monotonic  # a test moves time forward instead of sleeping through the back-off
 _LOCK = threading.Lock()
 _roles_recorded: set[str] = set()
@@ -56,15 +57,22 @@ def actor() -> Actor:
     """Who this session is and what it may do: from the identity provider and the configuration,
     or the password; never from the URL or anything the browser sends."""
     if _oidc():
-        if not st.user.get("is_logged_in", False):
+        claims = claims_of_user()
+        if not claims.get("is_logged_in", False):
             return NOBODY
-        # Entra ID sends the address as preferred_username unless the email claim is added.
-        found = st.user.get("email") or st.user.get("preferred_username") or st.user.get("sub")
-        email = str(found or "").strip().lower()
+        issuer, subject = str(claims.get("iss") or "–"), str(claims.get("sub") or "–")
+        email, refusal = verified_email(claims, time.time())
+        if refusal:  # signed in at the provider, but not as anyone this app may trust
+            return Actor(email or subject, refusal, issuer, subject)
         config = role_config()
         _record_roles(config)
-        return Actor(email or "–", role_of(email, dict(st.user), config))
+        return Actor(email, role_of(email, claims, config), issuer, subject)
     return Actor(PASSWORD_ADMIN, "admin") if st.session_state.get("admin") else NOBODY
+
+
+def claims_of_user() -> dict[str, Any]:
+    """The signed-in person's ID token claims, as Streamlit keeps them (a test replaces this)."""
+    return dict(st.user)
 
 
 def role() -> str:
@@ -88,7 +96,9 @@ def gate(needed: str, key: str = "admin_login") -> bool:
     person = actor()
     if person.may(needed):
         return True
-    if person != NOBODY:
+    if person.role in REFUSALS:
+        _refuse_identity(person, key)
+    elif person != NOBODY:
         st.warning(tr(f"access.refused_{person.role}", email=person.name, needed=_role(needed)))
         _record_refusal(person)
         sign_out(key)
@@ -99,6 +109,14 @@ def gate(needed: str, key: str = "admin_login") -> bool:
     return False
 
 
+def _refuse_identity(person: Actor, key: str) -> None:
+    """A token this app cannot trust: why in one plain sentence, and a fresh sign-in."""
+    st.warning(tr(f"trust.oidc_{person.role}"))
+    _record_refusal(person)
+    st.button(tr("trust.sign_in_again"), on_click=st.login, key=f"{key}_oidc_again")
+    sign_out(key)
+
+
 def admin_gate(key: str = "admin_login") -> bool:
     """gate("admin"): restores and targets."""
     return gate("admin", key)
@@ -107,7 +125,7 @@ def admin_gate(key: str = "admin_login") -> bool:
 def status(key: str) -> None:
     """For someone signed in: who they are, their role, and the sign-out button."""
     person = actor()
-    if person != NOBODY:
+    if person != NOBODY and person.role not in REFUSALS:
         st.caption(tr("access.signed_in_as", email=person.name, role=_role(person.role)))
         sign_out(key)
 
@@ -136,9 +154,21 @@ def _role(name: str) -> str:
 
 
 @st.cache_resource
-def _process_backoff() -> Backoff:
-    """The failures of every session of this server process (a new session starts no fresh)."""
-    return Backoff()
+def _guard() -> SignInGuard:
+    """The password failures of every session of this server process, per client."""
+    return SignInGuard()
+
+
+def client() -> str:
+    """Where this session connects from: its address, or, from a proxy on this machine (the
+    address Streamlit hides as None), the last address the proxy added to X-Forwarded-For;
+    "local" for a browser on the server itself."""
+    address = st.context.ip_address
+    if isinstance(address, str) and address:
+        return address
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    forwarded = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    return forwarded or "local"
 
 
 def _password_form(key: str) -> None:
@@ -156,31 +186,33 @@ def _password_form(key: str) -> None:
 
 
 def _try_password(given: str, password: str) -> None:
-    session = st.session_state.setdefault("sign_in_backoff", Backoff())
+    where = client()
     with _LOCK:
         now = clock()
-        wait = max(session.wait(now), _process_backoff().wait(now))
+        wait = _guard().wait(where, now)
         if wait > 0:  # not even checked: guessing faster than the back-off gains nothing
             st.error(tr("access.wait", seconds=math.ceil(wait)))
             return
         if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
+            _guard().succeed(where)
             st.session_state["admin"] = True
-            st.session_state.pop("sign_in_backoff", None)
             st.rerun()
-        session.fail(now)
-        _process_backoff().fail(now)
-        wait = max(session.wait(now), _process_backoff().wait(now))
+        _guard().fail(where, now)
+        wait = _guard().wait(where, now)
     with cache.cursor() as con:
-        audit.record(con, Actor("–", "viewer"), "sign_in_failed", after={"method": "password"})
+        failed = {"method": "password", "client": where}
+        audit.record(con, Actor(where, "viewer"), "sign_in_failed", after=failed)
     st.error(tr("admin.wrong_password") + " " + tr("access.wait", seconds=math.ceil(wait)))
 
 
 def _record_refusal(person: Actor) -> None:
     """A signed-in person on no list: one audit line per session."""
-    if person.role == "viewer" and not st.session_state.get("refusal_recorded"):
+    if person.role in ("viewer", *REFUSALS) and not st.session_state.get("refusal_recorded"):
         st.session_state["refusal_recorded"] = True
+        why = {"reason": person.role} if person.role in REFUSALS else None
+        viewer = Actor(person.name, "viewer", person.issuer, person.subject)
         with cache.cursor() as con:
-            audit.record(con, person, "sign_in_refused")
+            audit.record(con, viewer, "sign_in_refused", after=why)
 
 
 def _record_roles(config: dict[str, Any]) -> None:

@@ -12,8 +12,10 @@ from scores.app import access, cache, widgets
 from scores.app.state import indicator_labels, lang, tr
 from scores.errors import Refused
 from scores.i18n import day, describe, number
+from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR
 from scores.roles import NotAllowed
 from scores.store.actions import STATUSES, Action, add, change
+from scores.text import LIMITS, TextRefused, literal, refusal
 
 
 def current(province_code: str, index_code: str | None = None) -> pd.DataFrame:
@@ -122,10 +124,12 @@ def beside_indicators(found: pd.DataFrame, history: pd.DataFrame, labels: dict[s
     for row in found.itertuples():
         with st.container(border=True):
             name = labels.get(row.indicator, row.indicator)
-            st.markdown(f"**{name}** · {row.owner}: {row.action}")
+            # Typed text shown as written (text.literal): no image fetched, no link clickable.
+            st.markdown(f"**{literal(name)}** · {literal(row.owner)}: {literal(row.action)}")
             status = status_word(row.status, row.overdue)
             due = day(row.due, lang())
-            st.markdown(tr("plan.line", status=status, due=due, note=row.note or "–"))
+            note = literal(row.note) if row.note else "–"
+            st.markdown(tr("plan.line", status=status, due=due, note=note))
             st.caption(tr("plan.since", trend=trend_text(history, row.indicator, row.began_at)))
 
 
@@ -146,9 +150,15 @@ def editor(province_code: str, names: dict[str, str]) -> None:
         indicator = st.selectbox(
             tr("plan.col_indicator"), list(labels), format_func=labels.get, key="action_indicator"
         )
-        owner = st.text_input(tr("plan.col_owner"), key="action_owner")
-        text = st.text_area(tr("plan.col_action"), key="action_text")
-        due = st.date_input(tr("plan.col_due"), key="action_due", format="DD/MM/YYYY")
+        owner = st.text_input(tr("plan.col_owner"), key="action_owner", max_chars=LIMITS["owner"])
+        text = st.text_area(tr("plan.col_action"), key="action_text", max_chars=LIMITS["action"])
+        due = st.date_input(
+            tr("plan.col_due"),
+            key="action_due",
+            format="DD/MM/YYYY",
+            min_value=date(FIRST_YEAR, 1, 1),
+            max_value=date(LAST_YEAR, 12, 31),
+        )
         status = st.selectbox(
             tr("plan.col_status"),
             STATUSES,
@@ -179,7 +189,7 @@ def _change_form(province_code: str) -> None:
             key="action_new_status",
             format_func=status_names().get,
         )
-        note = st.text_input(tr("plan.col_note"), key="action_note")
+        note = st.text_input(tr("plan.col_note"), key="action_note", max_chars=LIMITS["note"])
         if st.form_submit_button(tr("plan.save")):
             who = access.actor()
             _write(lambda con: change(con, chosen, who, status=status, note=note or None))
@@ -195,6 +205,9 @@ def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
         return
     except NotAllowed as error:
         access.refused(error)
+        return
+    except TextRefused as error:
+        st.error(refusal(error, lang()))
         return
     st.cache_data.clear()
     st.session_state["action_saved"] = True

@@ -6,8 +6,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from scores.app import cache, state, widgets
-from scores.app.history import IMPORTERS
+from scores.app import cache, history, state, widgets
 from scores.app.upload import escape
 from scores.i18n import day, number, t
 
@@ -19,7 +18,7 @@ def _load(text: object) -> dict[str, Any]:
 
 
 def _who(name: str, lang: str) -> str:
-    return t(IMPORTERS[name], lang) if name in IMPORTERS else name
+    return history.who(name, lang)
 
 
 def _goal(target: dict[str, Any], lang: str) -> str:
@@ -47,6 +46,7 @@ def sentence(row: Any, names: dict[str, str], lang: str) -> str:
         "admins": len(after.get("admin", [])),
         "editors": len(after.get("editor", [])),
         "backup": after.get("backup", "–"),
+        "client": after.get("client", "–"),
     }
     kind = "target_new" if row.action == "target_edited" and not before else row.action
     if row.action == "seed_refreshed" and not after.get("current", True):

@@ -6,7 +6,8 @@ import pandas as pd
 
 from scores.app.state import lang, tr
 from scores.app.widgets import localized, readable
-from scores.i18n import day, number
+from scores.i18n import day, number, t
+from scores.roles import command_line_name
 
 # Who imported, as stored -> its words in the catalogue; anyone else (an e-mail) as stored.
 IMPORTERS = {"admin (password)": "history.by_password", "admin": "history.by_admin"}
@@ -17,7 +18,16 @@ def importer(name: object) -> str:
     """Who imported a release, in the chosen language ("admin (password)" -> its words)."""
     if name is None or pd.isna(name):
         return "–"
-    return tr(IMPORTERS[name]) if name in IMPORTERS else str(name)
+    return who(str(name), lang())
+
+
+def who(name: str, language: str) -> str:
+    """A stored author in words: "admin (password)" and "seed" by the catalogue, a
+    command-line change as "from the command line, by X", anyone else (an e-mail) as stored."""
+    typed = command_line_name(name)
+    if typed is not None:
+        return t("trust.by_command_line", language, name=typed)
+    return t(IMPORTERS[name], language) if name in IMPORTERS else name
 
 
 def _whole(value: object) -> str:

@@ -9,6 +9,7 @@ from scores.errors import Refused
 from scores.i18n import describe
 from scores.roles import NotAllowed
 from scores.store.targets import KINDS, Target, from_form, save
+from scores.text import LIMITS, TextRefused, refusal
 
 
 def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> None:
@@ -41,7 +42,11 @@ def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> No
         first_year = st.number_input(
             tr("targets.first_year"), 2005, 2100, int(current["first_year"]) if chosen else 2025
         )
-        basis = st.text_area(tr("targets.basis_label"), current["basis"] if chosen else "")
+        basis = st.text_area(
+            tr("targets.basis_label"),
+            current["basis"] if chosen else "",
+            max_chars=LIMITS["basis"],
+        )
         if st.form_submit_button(tr("targets.save")):
             catalogue = cache.load("indicators_by_index", index_code=index_code)
             headline = catalogue[catalogue["headline"]].iloc[-1]
@@ -67,6 +72,9 @@ def _save(target: Target) -> None:
     except Refused as refused:
         for problem in refused.problems:
             st.error(describe(problem, lang()))
+        return
+    except TextRefused as error:
+        st.error(refusal(error, lang()))
         return
     except NotAllowed as error:
         access.refused(error)

@@ -1,7 +1,6 @@
 """The Data page's upload flow: what was understood, problems, the diff, the commit (Streamlit)."""
 
 import hashlib
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,8 @@ from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 from scores.roles import Actor, require
 from scores.store import releases as store
-from scores.store.imports import against_stored, commit, log_refusal
+from scores.store.imports import against_stored, check_source, commit, log_refusal
+from scores.text import literal
 
 SKIP = "__skip__"
 
@@ -202,15 +202,8 @@ def refused_box(problems: list[Problem]) -> None:
 
 
 def escape(text: str) -> str:
-    """Upload strings shown as Markdown: escape the characters Markdown would act on.
-
-    Streamlit also turns bare addresses ("http://...", "www.x.example", "a@b.example") into
-    links after escapes are resolved, so a word joiner (invisible, zero-width) is put after
-    every ":" and "@" and inside "www." to keep them plain text.
-    """
-    for char in "\\`*_{}[]<>()#+-.!|$~":
-        text = text.replace(char, "\\" + char)
-    return re.sub(r"(?<=[:@])|(?<=www)(?=\\\.)", "\u2060", text, flags=re.IGNORECASE)
+    """Upload strings shown as Markdown, as written: the project's one rule (text.literal)."""
+    return literal(text)
 
 
 def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
@@ -316,6 +309,7 @@ def save_and_commit(
     """Keep the original file by checksum, then store the release (one transaction); the
     importer refuses an actor below editor before anything is written."""
     require(actor, "editor")  # before the original is kept, too
+    check_source(source)
     folder = uploads_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"

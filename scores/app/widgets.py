@@ -11,7 +11,7 @@ from scores.catalog import Unit
 from scores.charts.base import STATUS_LOOK
 from scores.export import images, tables
 from scores.i18n import catalogue
-from scores.text import readable_source, trail
+from scores.text import literal, readable_source, trail
 
 
 def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str) -> None:
@@ -85,11 +85,13 @@ def readable(index_code: str, year: int, sources: list) -> str:
 def source_note(index_code: str, year: int, sources: list, extra: str = "") -> None:
     """Under a figure: the publisher and documents as a leader reads them, with the full trail
     (repository, commit, address) one click away."""
-    text = readable(index_code, year, sources)
+    # A source may be typed at import: shown as written (text.literal), never as Markdown, and
+    # an address as text to copy, not a link (a typed one could lead anywhere).
+    text = literal(readable(index_code, year, sources))
     st.caption(tr("source.caption", source=text) + (f" {extra}" if extra else ""))
     with st.popover(tr("source.details"), type="tertiary", icon=":material/info:"):
         for line in trail(list(sources)):
-            st.markdown(f"- {line}" if not line.startswith("http") else f"- <{line}>")
+            st.markdown(f"- {literal(line)}")
 
 
 def source_caption(index_code: str, year: int) -> None:

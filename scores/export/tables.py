@@ -3,6 +3,7 @@
 import io
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,7 +21,13 @@ def guard(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _inert(value: object) -> object:
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    """A text cell a spreadsheet shows as written: a formula start made text, and control
+    characters (refused at write time since #23, but older rows may hold them) dropped, as
+    openpyxl cannot write them and the whole file would fail."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

@@ -3,13 +3,14 @@ scores.store.imports, or refused whole)."""
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
 
 from scores.catalog import Indicators, Provinces
 from scores.errors import ImportRefused, Problem
+from scores.ingest.bounds import calendar_day
 from scores.ingest.interpret import FIRST_YEAR, Layout, understand
 from scores.ingest.readfile import RawTable, read_bytes
 from scores.ingest.validate import Parsed, check, empty
@@ -58,19 +59,17 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")  # ISO, and the day-first form written i
 
 
 def check_date(text: str) -> tuple[str, list[Problem]]:
-    """A publication date as ISO text, if it is a real date not later than tomorrow (a release
-    published today somewhere east of here); blank is allowed (not known)."""
+    """A publication date as ISO text, if it is a real date from 2000 (bounds.calendar_day) and
+    not later than tomorrow (a release published today somewhere east of here); blank is
+    allowed (not known)."""
     if not text.strip():
         return "", []
-    for form in DATE_FORMATS:
-        try:
-            day = datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-        if day > date.today() + timedelta(days=1):
-            return "", [Problem("future_date", value=text, detail={"today": date.today()})]
-        return day.isoformat(), []
-    return "", [Problem("bad_date", value=text)]
+    day = calendar_day(text, DATE_FORMATS)
+    if day is None:
+        return "", [Problem("bad_date", value=text)]
+    if day > date.today() + timedelta(days=1):
+        return "", [Problem("future_date", value=text, detail={"today": date.today()})]
+    return day.isoformat(), []
 
 
 def coverage(values: pd.DataFrame, provinces: Provinces, year: int) -> str:

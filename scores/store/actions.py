@@ -8,9 +8,11 @@ import pandas as pd
 
 from scores import db
 from scores.errors import Problem, Refused
+from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR, calendar_day
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store.releases import WRITE_LOCK
+from scores.text import require_plain
 
 STATUSES = ("planned", "in_progress", "done", "paused")
 
@@ -30,15 +32,12 @@ class Action:
 
 
 def due_date(text: date | str) -> date | None:
-    """The due date from an ISO date (YYYY-MM-DD); None when it is not one."""
+    """The due date from an ISO date (YYYY-MM-DD, 2000 to 2100); None when it is not one."""
     if isinstance(text, datetime):
-        return text.date()
+        text = text.date()
     if isinstance(text, date):
-        return text
-    try:
-        return date.fromisoformat(str(text).strip())
-    except ValueError:
-        return None
+        return text if FIRST_YEAR <= text.year <= LAST_YEAR else None
+    return calendar_day(str(text))
 
 
 def _problem(rule: str, value: object = None, **detail: object) -> Problem:
@@ -82,6 +81,8 @@ def _store(
     """Check the actor's role and the action, then append the version and its audit line in
     one transaction (all or nothing)."""
     require(actor, "editor")
+    for name in ("owner", "action", "note"):
+        require_plain(getattr(action, name), name)
     found = problems(con, action)
     if found:
         raise Refused(found)
@@ -112,8 +113,8 @@ def _audited(action: Action) -> dict:
 
 
 def add(con: duckdb.DuckDBPyConnection, action: Action, actor: Actor) -> int:
-    """Store a new action (version 1); returns its id. Raises Refused, or NotAllowed
-    below editor, storing nothing."""
+    """Store a new action (version 1); returns its id. Raises Refused, TextRefused (the text
+    rule), or NotAllowed below editor, storing nothing."""
     with WRITE_LOCK:
         action_id = int(con.execute(db.sql("next_action_id")).fetchone()[0])
         _store(con, action, action_id, 1, actor)

@@ -23,6 +23,9 @@ ACTIONS = (
 )
 
 
+IDENTITY = "signed_in_with"  # the key of `after` holding issuer and sub
+
+
 def record(
     con: duckdb.DuckDBPyConnection,
     actor: Actor,
@@ -45,7 +48,7 @@ def record(
             "index_code": index_code,
             "year": year,
             "before": _json(before),
-            "after": _json(after),
+            "after": _json(_with_identity(actor, after)),
         },
     )
 
@@ -70,6 +73,15 @@ def carry_over(
             finally:
                 con.unregister("carried_audit_log")
     record(con, actor, "rebuilt", after={"backup": backup.name} if backup else None)
+
+
+def _with_identity(actor: Actor, after: dict | None) -> dict | None:
+    """`after` with the identity provider's issuer and subject of the actor, where there is
+    one: an e-mail alone would let two subjects (of two providers) read as one person. Kept in
+    the JSON rather than new columns, so the trail's table is never altered."""
+    if actor.issuer is None and actor.subject is None:
+        return after
+    return {**(after or {}), IDENTITY: {"issuer": actor.issuer, "sub": actor.subject}}
 
 
 def _json(value: dict | None) -> str | None:

@@ -15,6 +15,7 @@ from scores.ingest.readfile import read_path
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store import releases as store
+from scores.text import require_plain
 
 
 def against_stored(
@@ -45,6 +46,13 @@ def against_stored(
     return [Problem("fewer_units", detail=detail)]
 
 
+def check_source(source: store.Source) -> None:
+    """The typed parts of a source under the text rule (TextRefused): publisher, document, who."""
+    require_plain(source.publisher, "source")
+    require_plain(source.document, "source")
+    require_plain(source.imported_by, "by")
+
+
 def commit(
     con: duckdb.DuckDBPyConnection,
     prepared: Prepared,
@@ -56,6 +64,7 @@ def commit(
     refuses an actor below editor (NotAllowed), any upload with a problem standing, a file
     already stored, and fewer units than the current release unless `partial` says so."""
     require(actor, "editor")
+    check_source(source)
     published, date_problems = check_date(source.date or "")
     problems = prepared.problems + date_problems
     if not problems:

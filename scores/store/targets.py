@@ -11,6 +11,7 @@ from scores.errors import Problem, Refused
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store.releases import WRITE_LOCK
+from scores.text import require_plain
 
 KINDS = ("rank_at_most", "value_at_least")
 
@@ -92,6 +93,7 @@ def save(con: duckdb.DuckDBPyConnection, target: Target, actor: Actor) -> int:
     returns its id. Administrators only (NotAllowed for anyone else); Refused, storing nothing,
     when a rule is broken."""
     require(actor, "admin")
+    require_plain(target.basis, "basis")
     found = problems(target, *_limits(con, target))
     if found:
         raise Refused(found)

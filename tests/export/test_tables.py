@@ -43,3 +43,12 @@ def test_a_header_a_spreadsheet_would_run_is_guarded_too():
     frame = pd.DataFrame({"=cmd|'/c calc'!A1": ["x"], "Tỉnh": ["Hà Nội"]})
     sheet = load_workbook(io.BytesIO(to_xlsx(frame))).active
     assert [c.value for c in sheet[1]] == ["'=cmd|'/c calc'!A1", "Tỉnh"]
+
+
+def test_a_control_character_in_an_older_row_does_not_empty_the_xlsx():
+    # Refused at write time since #23; a row stored before may still hold one, and openpyxl
+    # raised on it, so the actions download produced nothing.
+    frame = pd.DataFrame({"owner": ["Sở Tài chính\x07"], "note": ["=1+1\x1b"]})
+    sheet = load_workbook(io.BytesIO(to_xlsx(frame))).active
+    assert [cell.value for cell in sheet[2]] == ["Sở Tài chính", "'=1+1"]
+    assert "\x07" not in to_csv(frame).decode("utf-8-sig")

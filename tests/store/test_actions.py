@@ -12,6 +12,7 @@ from scores.errors import Refused
 from scores.i18n import describe
 from scores.roles import Actor, NotAllowed
 from scores.store.actions import Action, add, change, history
+from scores.text import TextRefused
 
 HOA = Actor("hoa", "editor")
 LAN = Actor("lan", "admin")
@@ -149,3 +150,31 @@ def test_trend_since_began_starts_at_the_year_before():
     )
     found = since_began(history_, "a", date(2021, 5, 1))
     assert found.values.tolist() == [[2020, 2.0], [2022, 4.0]]
+
+
+# The text rule (issue #23) at the write: nothing stored, and the field and rule named.
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"action": "x" * 1_000_000}, "action", "too_long"),  # a 1 MB action slowed every page
+        ({"owner": "Sở Tài chính" + "x" * 200}, "owner", "too_long"),
+        ({"note": "Đã họp\x07"}, "note", "control"),  # broke the actions XLSX download
+        # An RTL override would show the due date "2026-12-31" after it as "13-21-6202".
+        ({"owner": "Sở Tài chính \u202e"}, "owner", "bidi"),
+        ({"action": "Công khai phí\u200f"}, "action", "bidi"),
+    ],
+)
+def test_text_breaking_the_rule_is_refused_and_stores_nothing(con, changes, field, rule):
+    before, trail = actions_table(con), con.execute("SELECT count(*) FROM audit_log").fetchone()
+    with pytest.raises(TextRefused) as refused:
+        add(con, Action(**{**ACTION.__dict__, **changes}), HOA)
+    assert (refused.value.field, refused.value.rule) == (field, rule)
+    pd.testing.assert_frame_equal(actions_table(con), before)
+    assert con.execute("SELECT count(*) FROM audit_log").fetchone() == trail
+
+
+def test_a_change_breaking_the_text_rule_keeps_the_last_version(con):
+    add(con, ACTION, HOA)
+    with pytest.raises(TextRefused):
+        change(con, 1, HOA, note="\u202eĐã xong")
+    assert history(con, 1)["version"].tolist() == [1]

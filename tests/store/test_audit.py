@@ -139,14 +139,15 @@ def test_no_command_changes_what_the_trail_holds(db_file, tmp_path, capsys):
         assert now[: len(recorded)] == recorded, command  # appended to, never changed
         recorded = now
     assert [row[:3] for row in recorded[-3:]] == [
-        ("Trần Thị B", "admin", "release_imported"),
-        ("Trần Thị B", "admin", "restored"),
+        # Marked as the command line: the trail tells `--by X` from X signed in to the app.
+        ("cli:Trần Thị B", "admin", "release_imported"),
+        ("cli:Trần Thị B", "admin", "restored"),
         (recorded[-1][0], "admin", "rebuilt"),
     ]
 
 
 SENTENCE_FIELDS = ("who", "index", "year", "time", "date", "version", "old_version", "before")
-SENTENCE_FIELDS += ("after", "what", "admins", "editors", "backup")
+SENTENCE_FIELDS += ("after", "what", "admins", "editors", "backup", "client")
 
 
 def test_each_kind_of_change_has_a_sentence_in_both_languages():

@@ -6,6 +6,7 @@ from scores.errors import Refused
 from scores.i18n import describe
 from scores.roles import Actor
 from scores.store.targets import Target, problems, save
+from scores.text import TextRefused
 
 SOUND = Target(
     None, "01", "PAR", "par_index_total", "rank_at_most", 5.0, 2025, None, "Kế hoạch 2025"
@@ -48,3 +49,11 @@ def test_save_refuses_a_broken_rule_and_stores_nothing(con):
     assert [p.rule for p in refused.value.problems] == ["rank"]
     assert describe(refused.value.problems[0], "en").startswith("Value “64”: A rank threshold")
     assert con.execute("SELECT * FROM targets ORDER BY target_id").fetchall() == before
+
+
+@pytest.mark.parametrize("basis", ["x" * 2001, "Kế hoạch\x00 2025", "Kế hoạch \u202e2025"])
+def test_a_basis_breaking_the_text_rule_is_not_saved(con, basis):
+    before = con.execute("SELECT count(*) FROM targets").fetchone()
+    with pytest.raises(TextRefused):
+        save(con, Target(**{**SOUND.__dict__, "basis": basis}), Actor("admin", "admin"))
+    assert con.execute("SELECT count(*) FROM targets").fetchone() == before

@@ -32,7 +32,14 @@ def provider():
     from oidc_provider_mock import User, app
 
     os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"  # plain http on the loopback only
-    users = [User(sub=email, claims={"email": email}) for email in (ADMIN, EDITOR, STRANGER)]
+    verified = {"email_verified": True}
+    users = [User(sub=e, claims={"email": e, **verified}) for e in (ADMIN, EDITOR, STRANGER)]
+    # The administrator's address where the provider does not vouch for it (issue #23).
+    users += [
+        User(sub="unverified", claims={"email": ADMIN, "email_verified": False}),
+        User(sub="no-email", claims={"email": "", "preferred_username": ADMIN}),
+        User(sub=ADMIN.upper(), claims={}),
+    ]
     server = werkzeug.serving.make_server(
         "127.0.0.1", _free_port(), app(user_claims=users), threaded=True
     )
@@ -120,6 +127,25 @@ def shoot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"signin_{name}.png"), full_page=True)
 
 
+@pytest.mark.parametrize("subject", ["unverified", "no-email", ADMIN.upper()])
+def test_the_administrator_s_address_without_a_verified_email_is_refused(
+    site,
+    browser,  # noqa: F811
+    subject,
+):
+    url, database, _ = site
+    context, page = sign_in(browser, url, subject)
+    expect(page.get_by_text("không gửi địa chỉ thư điện tử đã được xác minh").first).to_be_visible()
+    expect(page.get_by_role("button", name="Đăng nhập lại").first).to_be_visible()
+    expect(uploader(page)).to_be_disabled()
+    idle(page)
+    shoot(page, f"refused_{subject.split('@')[0]}")
+    page.get_by_role("tab", name="Lịch sử công bố").click()
+    expect(page.get_by_role("button", name="Khôi phục phiên bản này")).to_have_count(0)
+    context.close()
+
+
+# Last: it stops the server to read the database.
 def test_editor_uploads_admin_restores_stranger_neither(site, browser, tmp_path):  # noqa: F811
     url, database, server = site
     # A stranger: told plainly, no upload, no restore, and sign-out works.
@@ -173,6 +199,12 @@ def test_editor_uploads_admin_restores_stranger_neither(site, browser, tmp_path)
     with duckdb.connect(str(database), read_only=True) as con:
         log = con.execute("SELECT who, role, action FROM audit_log ORDER BY changed_at").fetchall()
     assert (EDITOR, "editor", "release_imported") in log
+    with duckdb.connect(str(database), read_only=True) as con:
+        imported = con.execute(
+            "SELECT after FROM audit_log WHERE action = 'release_imported' AND who = $who",
+            {"who": EDITOR},
+        ).fetchone()[0]
+    assert f'"sub": "{EDITOR}"' in imported and '"issuer": "http://127.0.0.1:' in imported
     assert (ADMIN, "admin", "restored") in log
     assert (STRANGER, "viewer", "sign_in_refused") in log
     assert ("secrets.toml", "admin", "roles_loaded") in log
