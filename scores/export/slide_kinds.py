@@ -15,8 +15,11 @@ from scores.analysis.components import components, weak_points
 from scores.analysis.narrative import (
     component_sentences,
     index_sentence,
+    places,
     rank_gap_sentence,
+    rank_text,
     signed,
+    since,
     target_sentence,
     value_gap_sentence,
 )
@@ -77,13 +80,27 @@ def scorecard(context: Context) -> list[Slide]:
 
 
 def _card(context: Context, name: str, found: dict, suffix: str) -> Card:
-    value = "–" if found["value"] is None else number(found["value"], context.lang) + suffix
+    """Score, rank of N, rank change and score change, each change naming the year it is from."""
+    lang = context.lang
+    value = "–" if found["value"] is None else number(found["value"], lang) + suffix
     lines = [context.tr("slides.card_year", year=found["year"])]
     if found["rank"] is not None:
-        lines.append(context.tr("slides.card_rank", rank=int(found["rank"]), units=found["units"]))
-    if found["value_change"] is not None:
-        change = signed(found["value_change"], context.lang)
-        lines.append(context.tr("overview.delta", change=change, year=found["previous_year"]))
+        rank = rank_text(found, lang)
+        lines.append(rank[:1].upper() + rank[1:])
+    previous = found["previous_year"]
+    if previous is not None:
+        ago = since(previous, found["year"], lang)
+        if found["places_change"] is not None:
+            change = int(found["places_change"])
+            glyph = "▲" if change > 0 else "▼" if change < 0 else "="
+            lines.append(f"{glyph} {places(change, lang)} {ago}")
+        if found["value_change"] is not None:
+            change = signed(found["value_change"], lang)
+            lines.append(context.tr("pack.card_points", change=change, since=ago))
+    if found["coverage"] == "partial":
+        lines.append(
+            context.tr("pack.card_coverage", valued=found["valued"] or 0, units=found["units"])
+        )
     return Card(name, value, lines)
 
 
@@ -175,7 +192,7 @@ def _ranking(context: Context, code: str, found: dict) -> Slide:
         group, shown = "all", frame
     peer = context.tr(f"peers.{group}")
     title = context.tr("slides.ranking", index=name, year=year, peers=peer)
-    what = context.tr("slides.rank_of", rank=int(found["rank"]), units=found["units"])
+    what = rank_text(found, context.lang)
     chart_title = f"{context.unit_name}: {what} · {peer}"
     figure = charts.ranked_bars(shown, mine, context.lang, chart_title, national_cutoff(frame))
     sentence = index_sentence(name, _suffix(code, indicator), found, context.lang)

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from scores import db
-from scores.analysis.standings import breaks_for, standing
+from scores.analysis.standings import breaks_for, settle, standing
 from scores.catalog import Provinces, Unit
 from scores.i18n import t
 from scores.text import readable_source
@@ -117,8 +117,25 @@ class Context:
         return rows[rows["year"] <= self.year]
 
     def standing(self, index_code: str) -> dict | None:
-        """analysis.standings.standing of one index up to the pack's year."""
-        return standing(self.headline[self.headline["index_code"] == index_code])
+        """analysis.standings.standing of one index up to the pack's year, settled against its
+        table (the rank's denominator and the coverage counts): what every view says of it."""
+        return self.remember(("standing", index_code), lambda: self._standing(index_code))
+
+    def _standing(self, index_code: str) -> dict | None:
+        rows = self.headline[self.headline["index_code"] == index_code]
+        found = standing(rows)
+        if found is None:
+            return None
+        indicator = rows.loc[rows["year"] == found["year"], "indicator"].iloc[-1]
+        table = self.table(index_code, found["year"], indicator)
+        return settle(found, table, self.code_in(found["year"]))
+
+    def table(self, index_code: str, year: int, indicator: str) -> pd.DataFrame:
+        """scores_by_province of one indicator and year, with names in the pack's language."""
+        frame = self.load(
+            "scores_by_province", index_code=index_code, year=year, indicator=indicator
+        )
+        return frame.assign(name=frame[f"name_{self.lang}"])
 
     def breaks(self, index_code: str, indicators: tuple[str, ...] = ()) -> tuple[int, ...]:
         """The years of methodology breaks of the whole index (and of the indicators given)."""

@@ -81,7 +81,7 @@ def test_pptx_read_back(files, slides):
             "**", ""
         )
     first = deck.slides[0].notes_slide.notes_text_frame.text
-    assert "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023" in first
+    assert "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm" in first
     assert deck.slides[0].shapes[0].text_frame.paragraphs[0].runs[0].font.name == "Arial"
 
 
