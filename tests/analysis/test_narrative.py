@@ -94,7 +94,11 @@ PAPI_2018 = {
     "previous_units": 63,
 }
 CASES = {
-    "rise": ({}, (), "PAPI 2018: 42,00, xếp thứ 40/63, tăng 3 bậc và tăng 6,50 điểm so với năm 2017."),
+    "rise": (
+        {},
+        (),
+        "PAPI 2018: 42,00, xếp thứ 40/63, tăng 3 bậc và tăng 6,50 điểm so với năm 2017.",
+    ),
     "fall": (
         {"places_change": -2, "value_change": -0.25},
         (),

@@ -24,7 +24,7 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     ]
     summary = app.markdown[-1].value
     assert summary.startswith(
-        "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm so với năm 2023"
+        "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm "
     )
     assert "Mục tiêu SIPAS (đạt tối thiểu 85%): đạt." in summary
 
