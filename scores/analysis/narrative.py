@@ -58,6 +58,13 @@ def since(previous: int, year: int, lang: str) -> str:
     return t(key, lang, year=previous)
 
 
+def change_clause(found: dict, breaks: Iterable[int], lang: str) -> str:
+    """The changes since the previous year with data, that year named ('' without one)."""
+    if found["previous_year"] is None:
+        return ""
+    return ", ".join(_compared(found, sorted(breaks), lang))
+
+
 def _compared(found: dict, breaks: list[int], lang: str) -> list[str]:
     """The changes since the previous year with data, naming that year; no score change across
     a method change (said instead)."""
@@ -149,16 +156,24 @@ def signed(value: float, lang: str) -> str:
 
 
 def component_sentences(
-    table: pd.DataFrame, labels: dict[str, str], previous: int | None, lang: str, count: int = 3
+    table: pd.DataFrame,
+    labels: dict[str, str],
+    previous: int | None,
+    lang: str,
+    count: int = 3,
+    threshold: float = 0.0,
 ) -> list[str]:
     """The largest gains and losses among components since `previous`, and the weakest ones.
 
     table: analysis.components.weak_points' result (indicator, value, change, percentile,
-    points_lost), weakest first. previous: the year the changes are counted from (None: no
-    comparable earlier year, e.g. a method change in between), which the sentence names.
+    points_lost, valued, best), weakest first. previous: the year the changes are counted from
+    (None: no comparable earlier year, e.g. a method change in between), which the sentence
+    names. threshold: a change smaller than this (the catalogue's notable change,
+    analysis.notable) is not listed among the largest.
     """
     sentences = []
     changes = table.dropna(subset=["change"]) if previous is not None else table.iloc[0:0]
+    changes = changes[changes["change"].abs() >= threshold - 1e-9]
     for key, rows in (
         ("gains", changes[changes["change"] > 0].nlargest(count, "change")),
         ("losses", changes[changes["change"] < 0].nsmallest(count, "change")),
@@ -182,9 +197,26 @@ def component_sentences(
 
 
 def _weak(row: object, labels: dict[str, str], lang: str) -> str:
+    """'Quản trị môi trường (thấp nhất trong 61, 2,87 điểm; tốt nhất 4,41)': a place, not a
+    percentile."""
     name = labels.get(row.indicator, row.indicator)
-    share = number(row.percentile, lang, digits=0)
-    if row.points_lost is None or pd.isna(row.points_lost):
-        return t("narrative.weak_item", lang, name=name, percentile=share)
-    lost = number(row.points_lost, lang)
-    return t("narrative.weak_item_lost", lang, name=name, percentile=share, points=lost)
+    place = component_place(row, lang)
+    value = number(row.value, lang)
+    best = getattr(row, "best", None)
+    if best is None or pd.isna(best):
+        return t("pack.weak_item", lang, name=name, place=place, value=value)
+    return t(
+        "pack.weak_item_best", lang, name=name, place=place, value=value, best=number(best, lang)
+    )
+
+
+def component_place(row: object, lang: str) -> str:
+    """A component's place among the units with a value ('thấp nhất trong 61 tỉnh, thành phố có
+    số liệu', 'thứ 47/61'), from its percentile (the share at or below it) and the count."""
+    valued = int(row.valued)
+    place = valued - round(row.percentile * valued / 100) + 1
+    if place >= valued:
+        return t("pack.lowest_of", lang, units=valued)
+    if place == 1:
+        return t("pack.best_of", lang, units=valued)
+    return t("pack.place_of", lang, rank=place, units=valued)

@@ -13,11 +13,16 @@ import plotly.graph_objects as go
 
 from scores import db
 from scores.analysis.standings import breaks_for, settle, standing
-from scores.catalog import Provinces, Unit
+from scores.catalog import Provinces, Unit, is_percent
 from scores.i18n import t
 from scores.text import readable_source
 
 Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
+
+
+def suffix(index_code: str, indicator: str) -> str:
+    """'%' after a figure of an index measured in per cent, else nothing."""
+    return "%" if is_percent(index_code, indicator) else ""
 
 
 def for_screen(figure: go.Figure, height: int) -> go.Figure:
@@ -52,6 +57,7 @@ class Slide:
     source: str = ""
     partial: bool = False
     cards: list[Card] = field(default_factory=list)
+    coverage: str = ""  # what the database holds of the table the slide rests on, when partial
 
 
 @dataclass
@@ -92,6 +98,24 @@ class Context:
         """The focus unit's name in the pack's language."""
         return self.unit.name_vi if self.lang == "vi" else self.unit.name_en
 
+    def lineage(self) -> list[str]:
+        """Whose figures the earlier years are, and the units merged in (as on the Overview)."""
+        provinces, unit = self.provinces, self.unit
+        line, others = provinces.main_line(unit), provinces.others(unit)
+        lines = []
+        if provinces.merged(unit) and len(line) > 1:
+            lines.append(
+                self.tr("lineage.main", until=line[1].valid_to, name=self.name_of(line[1]))
+            )
+        if others:
+            listed = ", ".join(f"{self.name_of(u)} ({u.valid_from}–{u.valid_to})" for u in others)
+            lines.append(self.tr("lineage.others", name=self.unit_name, others=listed))
+        return lines
+
+    def name_of(self, unit: Unit) -> str:
+        """A unit's name in the pack's language."""
+        return unit.name_vi if self.lang == "vi" else unit.name_en
+
     def history(self, name: str, **params: object) -> pd.DataFrame:
         """A per-unit query along the focus unit's main line (db.along)."""
         return db.along(self.load, self.provinces.main_line(self.unit), name, **params)
@@ -126,9 +150,15 @@ class Context:
         found = standing(rows)
         if found is None:
             return None
-        indicator = rows.loc[rows["year"] == found["year"], "indicator"].iloc[-1]
-        table = self.table(index_code, found["year"], indicator)
+        table = self.table(index_code, found["year"], self.indicator(index_code, found["year"]))
         return settle(found, table, self.code_in(found["year"]))
+
+    def indicator(self, index_code: str, year: int) -> str:
+        """The focus unit's headline indicator of an index in a year (its total)."""
+        rows = self.headline[
+            (self.headline["index_code"] == index_code) & (self.headline["year"] == year)
+        ]
+        return str(rows["indicator"].iloc[-1])
 
     def table(self, index_code: str, year: int, indicator: str) -> pd.DataFrame:
         """scores_by_province of one indicator and year, with names in the pack's language."""

@@ -169,6 +169,8 @@ COMPONENTS = pd.DataFrame(
         "change": [-0.5, 0.25, None, 1.0],
         "percentile": [10.0, 35.0, 60.0, None],
         "points_lost": [1.234, None, 0.5, 0.0],
+        "valued": [20, 20, 20, 20],
+        "best": [8.0, 7.5, 9.0, 8.0],
     }
 )
 LABELS = {"a": "Minh bạch", "b": "Tính năng động", "c": "Chi phí thời gian", "d": "Đào tạo"}
@@ -179,13 +181,15 @@ def test_component_sentences_vi():
         "Chỉ số thành phần tăng nhiều nhất so với năm 2020: Đào tạo (+1,00), "
         "Tính năng động (+0,25).",
         "Chỉ số thành phần giảm nhiều nhất so với năm 2020: Minh bạch (−0,50).",
-        "Chỉ số thành phần yếu nhất: Minh bạch (bách phân vị 10, mất 1,23 điểm), "
-        "Tính năng động (bách phân vị 35).",
+        "Chỉ số thành phần yếu nhất: Minh bạch (đứng thứ 19/20 tỉnh, thành phố có số liệu, "
+        "2,00 điểm; tỉnh tốt nhất 8,00), Tính năng động (đứng thứ 14/20 tỉnh, thành phố có số "
+        "liệu, 5,00 điểm; tỉnh tốt nhất 7,50).",
     ]
 
 
 def test_component_sentences_without_a_comparable_year_en():
     labels = {"a": "Transparency", "b": "Proactivity", "c": "Time costs", "d": "Training"}
     assert component_sentences(COMPONENTS, labels, None, "en", count=1) == [
-        "Weakest components: Transparency (percentile 10, 1.23 points lost)."
+        "Weakest components: Transparency (19 of the 20 provinces with figures, 2.00 points; "
+        "best province 8.00)."
     ]

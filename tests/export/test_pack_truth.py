@@ -2,9 +2,11 @@
 
 import re
 
+import pandas as pd
 import pytest
 
-from scores.analysis.narrative import coverage_sentence, index_sentence
+from scores.analysis.narrative import component_sentences, coverage_sentence, index_sentence
+from scores.analysis.notable import notable
 from scores.analysis.standings import ranked_units
 from scores.export.slide_kinds import KINDS, pack
 from tests.export.test_briefing import context
@@ -94,3 +96,49 @@ def test_papi_2024_has_one_denominator_in_every_slide(packs):
 def test_bac_ninh_2024_is_placed_among_the_provinces_with_figures(built_db):
     found = context(built_db, "vi", key="24", year=2024).standing("PAPI")
     assert (found["rank"], found["rank_units"], found["rank_kind"]) == (8, 61, "position")
+
+
+def test_a_peer_group_with_two_members_gives_no_peer_slide(packs):
+    # Hà Nội 2024: PAR INDEX and SIPAS have one other centrally-run city with figures, PCI two.
+    rankings = [s for s in packs["vi"] if s.key == "rankings"]
+    assert [s.title.split(":")[0] for s in rankings] == ["PAPI 2024"]
+    scorecard = packs["vi"][0]
+    dropped = [note for note in scorecard.notes if note.startswith("Không có trang so sánh")]
+    assert len(dropped) == 3 and "PCI 2024" in dropped[2] and "2 đơn vị khác" in dropped[2]
+
+
+def test_a_change_below_the_threshold_is_not_called_notable():
+    table = pd.DataFrame(
+        {
+            "indicator": ["a", "b"],
+            "value": [3.0, 6.0],
+            "change": [0.04, -0.28],
+            "percentile": [2.0, 50.0],
+            "points_lost": [None, None],
+            "valued": [61, 61],
+            "best": [4.4, 8.2],
+        }
+    )
+    sentences = component_sentences(table, {"a": "A", "b": "B"}, 2023, "vi", threshold=0.1)
+    assert not [s for s in sentences if "tăng nhiều nhất" in s]  # +0,04 is under 0,10
+    assert "B (−0,28)" in sentences[0]
+    assert notable(0.04, "PAPI", "component") is False and notable(-0.28, "PAPI", "component")
+
+
+def test_the_scorecard_carries_rank_change_and_named_years(packs):
+    cards = {card.title: card for card in packs["vi"][0].cards}
+    assert "▲ tăng 22 bậc so với năm 2020, năm gần nhất có số liệu" in cards["SIPAS"].lines
+    assert "▲ tăng 4 bậc so với năm 2023" in cards["PCI"].lines
+    assert cards["PAR INDEX"].target == "✓ Mục tiêu: đạt"
+
+
+def test_jargon_is_replaced_by_a_place_and_the_best(packs):
+    weakest = next(s for s in packs["vi"] if s.key == "weakest")
+    assert weakest.title.endswith(
+        "Quản trị môi trường của Hà Nội thấp nhất trong 61 tỉnh, thành phố có số liệu"
+    )
+    assert weakest.sentences[0] == (
+        "Quản trị môi trường: 2,87 điểm (tỉnh tốt nhất 4,41), thấp nhất trong 61 tỉnh, thành phố "
+        "có số liệu."
+    )
+    assert "bách phân vị" not in " ".join(_texts(packs["vi"]))
