@@ -63,7 +63,12 @@ def _card(context: Context, name: str, found: dict, unit_suffix: str) -> Card:
     """Score, rank of N, rank change and score change, each change naming the year it is from."""
     lang = context.lang
     value = "–" if found["value"] is None else number(found["value"], lang) + unit_suffix
-    lines = [context.tr("slides.card_year", year=found["year"])]
+    # The year only where it is not the pack's (the title names that one).
+    lines = (
+        [context.tr("slides.card_year", year=found["year"])]
+        if found["year"] != context.year
+        else []
+    )
     if found["rank"] is not None:
         rank = rank_text(found, lang)
         lines.append(rank[:1].upper() + rank[1:])

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from scores import db
 from scores.analysis.standings import breaks_for, settle, standing
 from scores.catalog import Provinces, Unit, is_percent
+from scores.charts.base import enlarge
 from scores.i18n import t
 from scores.text import readable_source
 
@@ -25,13 +26,15 @@ def suffix(index_code: str, indicator: str) -> str:
     return "%" if is_percent(index_code, indicator) else ""
 
 
+SLIDE_FONT = 20  # px: the smallest chart text on a slide (15 pt when placed in the exports)
+
+
 def for_screen(figure: go.Figure, height: int) -> go.Figure:
-    """A copy of a chart for a slide: its height, and ticks as large as its text (the pages'
-    charts keep smaller ticks to fit a laptop; a slide is read from the back of a room)."""
+    """A copy of a chart for a slide: its height, and every text at least SLIDE_FONT px (the
+    pages' charts keep 16-18 px to fit a laptop; a slide is read from the back of a room)."""
     shown = go.Figure(figure).update_layout(height=height, margin_l=30, title_x=0.01)
-    shown.update_xaxes(tickfont_size=20)
-    shown.update_yaxes(tickfont_size=20, automargin=True)
-    return shown
+    shown.update_yaxes(automargin=True)
+    return enlarge(shown, SLIDE_FONT)
 
 
 @dataclass

@@ -57,7 +57,7 @@ def test_the_pack_has_every_kind_with_sources(slides):
     assert {s.key for s in made} == set(KINDS) - {"plan"}  # no remediation action stored
     assert all(s.source and s.title and s.notes for s in made)
     card = made[0].cards[0]
-    assert (card.title, card.value, card.lines[1]) == ("PAR INDEX", "92,57%", "Xếp thứ 3/63")
+    assert (card.title, card.value, card.lines[0]) == ("PAR INDEX", "92,57%", "Xếp thứ 3/63")
     assert card.target == "✓ Mục tiêu: đạt"  # 3rd of 63 against a top-5 target
 
 
