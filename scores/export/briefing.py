@@ -26,10 +26,10 @@ class UnknownSlides(ValueError):
 def slide_keys(asked: str | None) -> list[str]:
     """'scorecard,targets' as a list of known kinds (all of them, in order, when None or empty)."""
     keys = [key.strip() for key in (asked or "").split(",") if key.strip()]
-    unknown = [key for key in keys if key not in KINDS]
+    unknown = list(dict.fromkeys(key for key in keys if key not in KINDS))
     if unknown:
         raise UnknownSlides(", ".join(unknown))
-    return keys or list(KINDS)
+    return list(dict.fromkeys(keys)) or list(KINDS)  # each kind once, as first asked
 
 
 def made_on(lang: str) -> str:
