@@ -1,8 +1,9 @@
 <script>
+// (No angle brackets in this script: st.html parses it as HTML and drops it.)
 // Presentation page: the arrow keys, Page Up/Down (a presenter's clicker) and space move between
 // slides by clicking the page's own previous/next buttons, so the URL (?slide=N) follows.
 // P (or ?present=1 in the link) hides every control so only the slide shows; P or Escape brings
-// them back. A class on <body>: present.css hides the controls and the focus rings under it.
+// them back. A class on the body: present.css hides the controls and the focus rings under it.
 (() => {
   if (window.__slideKeys) return;
   window.__slideKeys = true;
@@ -13,8 +14,9 @@
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest("input, textarea, [contenteditable], [role=combobox]");
     if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === "p" || event.key === "P" || (event.key === "Escape" && body.classList.contains("presenting"))) {
-      body.classList.toggle("presenting", event.key !== "Escape" && !body.classList.contains("presenting"));
+    const presenting = body.classList.contains("presenting");
+    if (["p", "P"].includes(event.key) || (event.key === "Escape" ? presenting : false)) {
+      body.classList.toggle("presenting", event.key === "Escape" ? false : !presenting);
       if (document.activeElement) document.activeElement.blur();
       return;
     }

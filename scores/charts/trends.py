@@ -28,8 +28,10 @@ def sparkline(frame: pd.DataFrame, lang: str, breaks: Iterable[int] = ()) -> go.
                 hovertemplate="%{x}: %{y}<extra></extra>",
             )
         )
-    figure.update_xaxes(showgrid=False, tickformat="d", nticks=4, tickfont={"size": 15})
-    figure.update_yaxes(showgrid=False, tickfont={"size": 15}, nticks=3)
+    figure.update_xaxes(
+        showgrid=False, tickformat="d", nticks=4, tickfont={"size": 16, "color": "#1F2328"}
+    )
+    figure.update_yaxes(showgrid=False, tickfont={"size": 16, "color": "#1F2328"}, nticks=3)
     figure = layout(figure, "", lang, height=150)
     figure.update_layout(margin={"l": 0, "r": 0, "t": 6, "b": 0})
     return figure
