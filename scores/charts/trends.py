@@ -187,7 +187,7 @@ def component_bars(
     ]
     if slide:
         series = [series[0], series[3]]
-    names = [_wrap(labels[code], 28) for code in table["indicator"]]
+    names = [_wrap(labels[code], 28) if slide else labels[code] for code in table["indicator"]]
     for column, colour, key in series:
         figure.add_trace(
             go.Bar(
