@@ -81,8 +81,8 @@ def _cards(page: object, slide: Slide) -> None:
     for i, card in enumerate(slide.cards):
         x, w = Emu(left + i * step), Emu(step - 150000)
         _text(page, (x, top, w, Emu(600000)), [card.title], 26, bold=True)
-        _text(page, (x, Emu(top + 650000), w, Emu(900000)), [card.value], 44, bold=True)
+        _text(page, (x, Emu(top + 600000), w, Emu(800000)), [card.value], 40, bold=True)
         lines = [*card.lines, card.target] if card.target else card.lines
-        _text(page, (x, Emu(top + 1650000), w, Emu(height - 2300000)), lines, 18)
+        _text(page, (x, Emu(top + 1450000), w, Emu(height - 2100000)), lines, 16)
     if slide.sentences:  # the lineage, under the cards
         _text(page, (left, Emu(top + height - 600000), width, Emu(600000)), slide.sentences, 14)

@@ -9,11 +9,9 @@ from scores import charts
 from scores.analysis.narrative import (
     change_clause,
     index_sentence,
-    places,
     rank_gap_sentence,
     rank_text,
     signed,
-    since,
     target_sentence,
     value_gap_sentence,
 )
@@ -48,7 +46,7 @@ def scorecard(context: Context) -> list[Slide]:
         unit_suffix = suffix(code, rows["indicator"].iloc[-1])
         breaks = context.breaks(code)
         sentences.append(index_sentence(name, unit_suffix, found, context.lang, breaks))
-        cards.append(_card(context, name, found, unit_suffix))
+        cards.append(_card(context, code, name, found, unit_suffix))
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
             cards[-1].status, cards[-1].target = judged["status"], _status(context, judged)
@@ -59,7 +57,7 @@ def scorecard(context: Context) -> list[Slide]:
     return [Slide("scorecard", title, [], lineage, notes, context.sources(years), partial, cards)]
 
 
-def _card(context: Context, name: str, found: dict, unit_suffix: str) -> Card:
+def _card(context: Context, code: str, name: str, found: dict, unit_suffix: str) -> Card:
     """Score, rank of N, rank change and score change, each change naming the year it is from."""
     lang = context.lang
     value = "–" if found["value"] is None else number(found["value"], lang) + unit_suffix
@@ -72,16 +70,11 @@ def _card(context: Context, name: str, found: dict, unit_suffix: str) -> Card:
     if found["rank"] is not None:
         rank = rank_text(found, lang)
         lines.append(rank[:1].upper() + rank[1:])
-    previous = found["previous_year"]
-    if previous is not None:
-        ago = since(previous, found["year"], lang)
-        if found["places_change"] is not None:
-            change = int(found["places_change"])
-            glyph = "▲" if change > 0 else "▼" if change < 0 else "="
-            lines.append(f"{glyph} {places(change, lang)} {ago}")
-        if found["value_change"] is not None:
-            change = signed(found["value_change"], lang)
-            lines.append(context.tr("pack.card_points", change=change, since=ago))
+    clause = change_clause(found, context.breaks(code), lang)
+    if clause:  # rank and score change in one line, naming the year compared with
+        change = found["places_change"]
+        glyph = "" if change is None else "▲ " if change > 0 else "▼ " if change < 0 else "= "
+        lines.append(glyph + clause)
     if found["coverage"] == "partial":
         lines.append(
             context.tr("pack.card_coverage", valued=found["valued"] or 0, units=found["units"])

@@ -127,7 +127,10 @@ def test_a_change_below_the_threshold_is_not_called_notable():
 
 def test_the_scorecard_carries_rank_change_and_named_years(packs):
     cards = {card.title: card for card in packs["vi"][0].cards}
-    assert "▲ tăng 22 bậc so với năm 2020, năm gần nhất có số liệu" in cards["SIPAS"].lines
+    assert (
+        "▲ tăng 22 bậc và tăng 1,35 điểm so với năm 2020, năm gần nhất có số liệu"
+        in cards["SIPAS"].lines
+    )
     assert "▲ tăng 4 bậc so với năm 2023" in cards["PCI"].lines
     assert cards["PAR INDEX"].target == "✓ Mục tiêu: đạt"
 
