@@ -23,7 +23,7 @@ from scores.export.slides import Context, Slide, suffix
 from scores.i18n import number, t
 
 MIN_PEERS = 3  # peers with data, the focus unit not counted: fewer make no comparison
-WEAKEST = 6  # components on a slide: more do not read from the back of a room
+WEAKEST = 5  # components on a slide: more do not read from the back of a room
 GROUP = "central_cities"
 
 
@@ -84,8 +84,10 @@ def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
         else None
     )
     peer = context.tr(f"peers.{GROUP}")
+    # A unit outside the group (Bắc Ninh beside the centrally-run cities) is not said to be in it.
+    member = bool(shown.loc[shown["province_code"] == mine, "central_city_since"].le(year).any())
     title = context.tr(
-        "pack.ranking_title",
+        "pack.ranking_title" if member else "pack.ranking_title_beside",
         index=name,
         year=year,
         province=context.unit_name,

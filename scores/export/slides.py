@@ -33,6 +33,8 @@ def for_screen(figure: go.Figure, height: int) -> go.Figure:
     """A copy of a chart for a slide: its height, and every text at least SLIDE_FONT px (the
     pages' charts keep 16-18 px to fit a laptop; a slide is read from the back of a room)."""
     shown = go.Figure(figure).update_layout(height=height, margin_l=30, title_x=0.01)
+    # Room on the right for the value printed past the longest bar at the larger type.
+    shown.update_layout(margin_r=max(shown.layout.margin.r or 0, 80))
     shown.update_yaxes(automargin=True)
     return enlarge(shown, SLIDE_FONT)
 

@@ -145,3 +145,11 @@ def test_jargon_is_replaced_by_a_place_and_the_best(packs):
         "có số liệu."
     )
     assert "bách phân vị" not in " ".join(_texts(packs["vi"]))
+
+
+def test_a_unit_outside_the_peer_group_is_not_said_to_be_in_it(built_db):
+    slides = pack(context(built_db, "vi", key="24", year=2024), ["rankings"])
+    assert slides and all("khi đặt cạnh các đơn vị thuộc nhóm" in s.title for s in slides)
+    assert "Số liệu 2024 và trước là của Bắc Ninh cũ (trước khi hợp nhất)." in " ".join(
+        pack(context(built_db, "vi", key="24", year=2024), ["scorecard"])[0].sentences
+    )
