@@ -153,3 +153,11 @@ def test_a_unit_outside_the_peer_group_is_not_said_to_be_in_it(built_db):
     assert "Số liệu 2024 và trước là của Bắc Ninh cũ (trước khi hợp nhất)." in " ".join(
         pack(context(built_db, "vi", key="24", year=2024), ["scorecard"])[0].sentences
     )
+
+
+def test_cli_slide_keys_drop_repeats_and_name_each_unknown_once():
+    from scores.export.briefing import UnknownSlides, slide_keys
+
+    assert slide_keys(",".join(["changes", "scorecard"] * 1000)) == ["changes", "scorecard"]
+    with pytest.raises(UnknownSlides, match=r"^x$"):
+        slide_keys("x,scorecard,x")
