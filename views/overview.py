@@ -3,22 +3,23 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.narrative import index_sentence, target_sentence
-from scores.analysis.standings import percentile_text, standing
+from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text, target_sentence
+from scores.analysis.standings import percentile_text
 from scores.analysis.targets import evaluate_target
-from scores.app import cache, state, widgets
-from scores.catalog import is_percent
+from scores.app import briefing, cache, state, widgets
+from scores.catalog import is_percent, unit_key
+from scores.export.slides import Context
 from scores.i18n import number
 from scores.text import also_reported
 
 
-def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
+def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> list[str]:
     """One index's card; returns the sentences it contributes to the summary."""
     lang = state.lang()
     name = index.short_vi if lang == "vi" else index.short_en
     st.subheader(name)
     st.caption(index.name_vi if lang == "vi" else index.name_en)
-    found = standing(rows)
+    found = pack.standing(index.index_code)  # the scorecard slide's own standing
     if found is None:
         st.info(state.tr("overview.no_data"))
         return []
@@ -48,9 +49,11 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
             number(float(figure), lang) + suffix if figure.replace(".", "").isdigit() else figure
         )
         st.caption(state.tr("overview.also_reported", value=shown, source=where))
-    valued = cache.valued_count(index.index_code, found["year"])
-    note = f"coverage_note.{found['coverage']}"
-    st.caption(state.tr(note, valued=valued, units=found["units"]))
+    if found["coverage"] == "partial":  # the line under a score that rests on a partial table
+        st.caption(coverage_sentence(found["valued"], found["units"], found["year"], lang))
+        st.page_link(
+            "views/data.py", label=state.tr("pack.coverage_link"), icon=":material/upload:"
+        )
     latest = rows.iloc[-1]
     widgets.source_note(index.index_code, found["year"], [latest.value_source, latest.rank_source])
     return sentences
@@ -61,12 +64,16 @@ def rank_line(found: dict) -> None:
         st.markdown(state.tr("overview.no_rank"))
         return
     kind = state.tr(f"rank_kind.{found['rank_kind']}")
-    share = percentile_text(found["rank"], found["units"])
+    if found["rank_kind"] == "position":
+        line = rank_text(found, state.lang())
+        st.markdown(line[:1].upper() + line[1:])
+        return
+    share = percentile_text(found["rank"], found["rank_units"])
     st.markdown(
         state.tr(
             "overview.rank",
             rank=int(found["rank"]),
-            units=found["units"],
+            units=found["rank_units"],
             kind=kind,
             percentile=number(share, state.lang(), digits=0),
         )
@@ -105,11 +112,13 @@ widgets.lineage_note(unit)
 history = cache.history("headline_by_year", unit)
 targets = cache.load("targets_by_index", province_code=unit.province_code)
 summary = []
+newest = int(history["year"].max()) if len(history) else 0
+pack = briefing.context(unit_key(unit), newest, state.lang())
 cards = st.container(key="cards")  # style.css lays the cards out two by two on a tablet
 for column, index in zip(cards.columns(len(indices)), indices.itertuples(), strict=True):
     with column, st.container(border=True):
         rows = history[history["index_code"] == index.index_code]
-        summary += card(index, rows, targets[targets["index_code"] == index.index_code])
+        summary += card(index, rows, targets[targets["index_code"] == index.index_code], pack)
 if summary:
     st.subheader(state.tr("overview.summary"))
     st.markdown(" ".join(summary))

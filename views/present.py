@@ -18,14 +18,16 @@ st.html(HERE / "present.css")
 st.html(HERE / "present.js", unsafe_allow_javascript=True)
 unit, lang = state.focus_unit(), state.lang()
 FIGURE_HEIGHT = 640  # px: the chart fills the slide at 1920x1080 beside its sentences
+MOST_KINDS = 50  # kinds read from ?slides= (a link of 2,000 repeats is cut, not parsed whole)
 
 
 def chosen_kinds() -> list[str]:
     """The slide kinds and their order: ?slides=a,b (all kinds, in order, by default)."""
     if "slides" not in st.session_state:
-        asked = st.query_params.get("slides", "")
-        keys = [key for key in asked.split(",") if key in KINDS]
-        st.session_state["slides"] = keys or list(KINDS)
+        asked = st.query_params.get("slides", "")[: MOST_KINDS * 12]
+        # Unknown and repeated kinds dropped: each kind once, in the order first asked.
+        keys = dict.fromkeys(k for k in asked.split(",", MOST_KINDS)[:MOST_KINDS] if k in KINDS)
+        st.session_state["slides"] = list(keys) or list(KINDS)
     return st.session_state["slides"]
 
 
@@ -42,7 +44,10 @@ years = sorted(cache.history("headline_by_year", unit)["year"].unique().tolist()
 if not years:
     st.info(state.tr("overview.no_data"))
     st.stop()
-with st.popover(state.tr("present.options"), icon=":material/tune:"):
+with (
+    st.container(key="slide_options"),
+    st.popover(state.tr("present.options"), icon=":material/tune:"),
+):
     year = state.pick(state.tr("rankings.year"), years, "year", years[0])
     chosen_kinds()
     st.multiselect(
@@ -67,7 +72,9 @@ if not slides:
     st.stop()
 if "slide" not in st.session_state:
     asked = st.query_params.get("slide", "1")
-    st.session_state["slide"] = int(asked) if asked.isdigit() else 1
+    # ASCII digits only ("²".isdigit() is True and int("²") fails), at most 4 of them.
+    wanted = asked.isascii() and asked.isdigit() and len(asked) <= 4
+    st.session_state["slide"] = int(asked) if wanted else 1
 number = min(max(st.session_state["slide"], 1), len(slides))
 st.session_state["slide"] = number
 st.query_params["slide"] = str(number)
@@ -101,14 +108,15 @@ with st.container(key="slide"):
         st.container(key="slide_text").markdown(
             "\n".join(f"- {literal(s)}" for s in slide.sentences)
         )
-    flag = f" · {state.tr('slides.partial')}" if slide.partial else ""
+    flag = f" · {slide.coverage}" if slide.coverage else ""
     st.container(key="slide_footer").markdown(
         state.tr("slides.source", source=literal(slide.source))
         + flag
         + f" · {number}/{len(slides)}"
     )
 
-back, where, ahead = st.columns([1, 2, 1])
+controls = st.container(key="slide_controls")
+back, where, ahead = controls.columns([1, 2, 1])
 back.button(
     state.tr("present.previous"),
     key="slide_previous",
@@ -128,10 +136,11 @@ ahead.button(
     args=(1,),
     width="stretch",
 )
-with st.expander(state.tr("slides.notes")):
+controls.caption(state.tr("pack.present_hint"))
+with controls.expander(state.tr("slides.notes")):
     st.markdown("\n".join(f"- {literal(note)}" for note in slide.notes))
 if images.has_browser():
-    pptx, pdf = st.columns(2)
+    pptx, pdf = controls.columns(2)
     for column, file_format in ((pptx, "pptx"), (pdf, "pdf")):
         column.download_button(
             state.tr(f"present.download_{file_format}"),
@@ -152,4 +161,4 @@ if images.has_browser():
         icon=":material/description:",
     )
 else:
-    st.caption(state.tr("present.no_export"))
+    controls.caption(state.tr("present.no_export"))

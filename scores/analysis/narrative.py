@@ -10,10 +10,12 @@ from scores.i18n import number, t
 def index_sentence(
     name: str, unit_suffix: str, found: dict, lang: str, breaks: Iterable[int] = ()
 ) -> str:
-    """'PAR INDEX 2024: 92,57 %, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023, tăng 1,14 điểm.'
+    """'PAR INDEX 2024: xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm'
 
-    breaks: the years the whole index changed its method; a score is not compared across one
-    (the sentence says so instead). A partial release and a skipped year are said too.
+    found: standings.standing's dict, with "valued" (units the database holds that year) and
+    "rank_units" (the rank's denominator, standings.ranked_units) where known. breaks: the years
+    the whole index changed its method; a score is not compared across one (the sentence says
+    so). A table the database holds in part gets coverage_sentence after it.
     """
     parts = [
         t(
@@ -25,33 +27,61 @@ def index_sentence(
         )
     ]
     if found["rank"] is not None:
-        parts.append(t("story.rank", lang, rank=int(found["rank"]), units=found["units"]))
+        parts.append(rank_text(found, lang))
     if found["previous_year"] is not None:
-        parts.append(_places(found["places_change"], found["previous_year"], lang))
-        if found["places_change"] is None and found.get("previous_rank") is not None:
-            units = found["previous_units"]
-            rank = int(found["previous_rank"])
-            parts.append(
-                t("story.rank_before", lang, year=found["previous_year"], rank=rank, units=units)
-            )
-        parts += _since(found, sorted(breaks), lang)
+        parts += _compared(found, sorted(breaks), lang)
+    text = ", ".join(part for part in parts if part) + "."
     if found.get("coverage") == "partial":
-        parts.append(t("narrative.partial", lang, year=found["year"]))
-    return ", ".join(part for part in parts if part) + "."
+        text += " " + coverage_sentence(found.get("valued"), found["units"], found["year"], lang)
+    return text
 
 
-def _since(found: dict, breaks: list[int], lang: str) -> list[str]:
-    """The score change since the previous year with data, unless a method change lies between."""
+def rank_text(found: dict, lang: str) -> str:
+    """'xếp thứ 3/63' (a published rank) or 'đứng thứ 8/61 tỉnh, thành phố có số liệu' (a place
+    the system counted among the units with a value), with the one denominator rule."""
+    units = found.get("rank_units") or found["units"]
+    key = "pack.place" if found.get("rank_kind") == "position" else "story.rank"
+    return t(key, lang, rank=int(found["rank"]), units=units)
+
+
+def coverage_sentence(valued: int | None, units: int, year: int, lang: str) -> str:
+    """What the database holds of a year's table and what completes it (never a claim about
+    what the publisher released: the ministry's tables are complete, the database may not be)."""
+    if valued is None:
+        return t("pack.coverage_unknown", lang, year=year)
+    return t("pack.coverage", lang, valued=valued, units=units, year=year)
+
+
+def since(previous: int, year: int, lang: str) -> str:
+    """'so với năm 2023', or 'so với năm 2020, năm gần nhất có số liệu' across missing years."""
+    key = "pack.since" if previous == year - 1 else "pack.since_latest"
+    return t(key, lang, year=previous)
+
+
+def change_clause(found: dict, breaks: Iterable[int], lang: str) -> str:
+    """The changes since the previous year with data, that year named ('' without one)."""
+    if found["previous_year"] is None:
+        return ""
+    return ", ".join(_compared(found, sorted(breaks), lang))
+
+
+def _compared(found: dict, breaks: list[int], lang: str) -> list[str]:
+    """The changes since the previous year with data, naming that year; no score change across
+    a method change (said instead)."""
     year, previous = found["year"], found["previous_year"]
-    parts = []
-    if previous < year - 1:
-        missing = str(previous + 1) if previous + 2 == year else f"{previous + 1}–{year - 1}"
-        parts.append(t("narrative.missing_years", lang, years=missing))
+    changes, parts = [], []
+    if found["places_change"] is not None:
+        changes.append(places(found["places_change"], lang))
+    elif found.get("previous_rank") is not None:
+        units, rank = found["previous_units"], int(found["previous_rank"])
+        parts.append(t("story.rank_before", lang, year=previous, rank=rank, units=units))
     between = [b for b in breaks if previous < b <= year]
+    if not between and found["value_change"] is not None:
+        changes.append(_points(found["value_change"], lang))
+    if changes:
+        parts.append(t("pack.and", lang).join(changes) + " " + since(previous, year, lang))
     if between:
         parts.append(t("narrative.method_break", lang, year=between[-1], previous=previous))
-    elif found["value_change"] is not None:
-        parts.append(_points(found["value_change"], lang))
     return parts
 
 
@@ -63,13 +93,12 @@ def _value(value: float | None, suffix: str, lang: str) -> str:
     )
 
 
-def _places(change: float | None, year: int, lang: str) -> str:
-    if change is None:
-        return ""
+def places(change: float, lang: str) -> str:
+    """'tăng 22 bậc' / 'giữ nguyên thứ hạng': a change in places, without its year."""
     if change == 0:
-        return t("story.places_same", lang, year=year)
-    key = "story.places_up" if change > 0 else "story.places_down"
-    return t(key, lang, places=abs(int(change)), year=year)
+        return t("pack.places_same", lang)
+    key = "pack.places_up" if change > 0 else "pack.places_down"
+    return t(key, lang, places=abs(int(change)))
 
 
 def _points(change: float, lang: str) -> str:
@@ -127,16 +156,24 @@ def signed(value: float, lang: str) -> str:
 
 
 def component_sentences(
-    table: pd.DataFrame, labels: dict[str, str], previous: int | None, lang: str, count: int = 3
+    table: pd.DataFrame,
+    labels: dict[str, str],
+    previous: int | None,
+    lang: str,
+    count: int = 3,
+    threshold: float = 0.0,
 ) -> list[str]:
     """The largest gains and losses among components since `previous`, and the weakest ones.
 
     table: analysis.components.weak_points' result (indicator, value, change, percentile,
-    points_lost), weakest first. previous: the year the changes are counted from (None: no
-    comparable earlier year, e.g. a method change in between), which the sentence names.
+    points_lost, valued, best), weakest first. previous: the year the changes are counted from
+    (None: no comparable earlier year, e.g. a method change in between), which the sentence
+    names. threshold: a change smaller than this (the catalogue's notable change,
+    analysis.notable) is not listed among the largest.
     """
     sentences = []
     changes = table.dropna(subset=["change"]) if previous is not None else table.iloc[0:0]
+    changes = changes[changes["change"].abs() >= threshold - 1e-9]
     for key, rows in (
         ("gains", changes[changes["change"] > 0].nlargest(count, "change")),
         ("losses", changes[changes["change"] < 0].nsmallest(count, "change")),
@@ -160,9 +197,26 @@ def component_sentences(
 
 
 def _weak(row: object, labels: dict[str, str], lang: str) -> str:
+    """'Quản trị môi trường (thấp nhất trong 61, 2,87 điểm; tốt nhất 4,41)': a place, not a
+    percentile."""
     name = labels.get(row.indicator, row.indicator)
-    share = number(row.percentile, lang, digits=0)
-    if row.points_lost is None or pd.isna(row.points_lost):
-        return t("narrative.weak_item", lang, name=name, percentile=share)
-    lost = number(row.points_lost, lang)
-    return t("narrative.weak_item_lost", lang, name=name, percentile=share, points=lost)
+    place = component_place(row, lang)
+    value = number(row.value, lang)
+    best = getattr(row, "best", None)
+    if best is None or pd.isna(best):
+        return t("pack.weak_item", lang, name=name, place=place, value=value)
+    return t(
+        "pack.weak_item_best", lang, name=name, place=place, value=value, best=number(best, lang)
+    )
+
+
+def component_place(row: object, lang: str) -> str:
+    """A component's place among the units with a value ('thấp nhất trong 61 tỉnh, thành phố có
+    số liệu', 'thứ 47/61'), from its percentile (the share at or below it) and the count."""
+    valued = int(row.valued)
+    place = valued - round(row.percentile * valued / 100) + 1
+    if place >= valued:
+        return t("pack.lowest_of", lang, units=valued)
+    if place == 1:
+        return t("pack.best_of", lang, units=valued)
+    return t("pack.place_of", lang, rank=place, units=valued)

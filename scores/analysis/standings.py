@@ -131,3 +131,29 @@ def breaks_for(breaks: pd.DataFrame, indicators: Iterable[str] = ()) -> pd.DataF
     shown (or their parent dimension). PAPI's 2021 change of D5 does not split the total."""
     concerned = breaks["indicator"].isna() | breaks["indicator"].isin(set(indicators))
     return breaks[concerned]
+
+
+def ranked_units(valued: int | None, units: int, rank: float | None = None) -> int:
+    """The one rule for a rank's denominator: the units ranked in that table.
+
+    A table the database holds for most units (PAPI 2024: 61 of 63; PAPI itself publishes no
+    ranks) ranks the units with a value; a table it holds in part (PAR INDEX 2024: 2 of 63)
+    carries the publisher's ranks, made over all the year's units.
+    """
+    if valued is None or 2 * valued <= units:
+        return units
+    return max(valued, int(rank)) if rank is not None and not pd.isna(rank) else valued
+
+
+def settle(found: dict, table: pd.DataFrame, province_code: str | None) -> dict:
+    """standing's dict with its table's counts: valued, rank_units, and, where the table ranks
+    the units with a value and none was published (Bắc Ninh, PAPI 2024), the unit's place by
+    value among them (rank_kind "position")."""
+    valued = int(table["value"].notna().sum()) if len(table) else None
+    settled = {**found, "valued": valued}
+    mine = table.loc[table["province_code"] == province_code, "value"].dropna()
+    if found["rank"] is None and len(mine) and valued and 2 * valued > found["units"]:
+        better = int((table["value"] > mine.iloc[0]).sum())
+        settled.update(rank=better + 1, rank_kind="position")
+    settled["rank_units"] = ranked_units(valued, found["units"], settled["rank"])
+    return settled

@@ -1,5 +1,6 @@
 """Charts over time and across components for the focus province."""
 
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
@@ -27,8 +28,10 @@ def sparkline(frame: pd.DataFrame, lang: str, breaks: Iterable[int] = ()) -> go.
                 hovertemplate="%{x}: %{y}<extra></extra>",
             )
         )
-    figure.update_xaxes(showgrid=False, tickformat="d", nticks=4, tickfont={"size": 15})
-    figure.update_yaxes(showgrid=False, tickfont={"size": 15}, nticks=3)
+    figure.update_xaxes(
+        showgrid=False, tickformat="d", nticks=4, tickfont={"size": 16, "color": "#1F2328"}
+    )
+    figure.update_yaxes(showgrid=False, tickfont={"size": 16, "color": "#1F2328"}, nticks=3)
     figure = layout(figure, "", lang, height=150)
     figure.update_layout(margin={"l": 0, "r": 0, "t": 6, "b": 0})
     return figure
@@ -167,10 +170,13 @@ def target_value(
     return figure
 
 
-def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title: str) -> go.Figure:
+def component_bars(
+    table: pd.DataFrame, labels: dict[str, str], lang: str, title: str, slide: bool = False
+) -> go.Figure:
     """Per component: the focus province against the median, the top-5 average and the best.
 
-    table: indicator, value, median, top5, best (weakest component first).
+    table: indicator, value, median, top5, best (weakest component first). slide: only the focus
+    province and the best, each bar with its value (one message, read from the back of a room).
     """
     figure = go.Figure()
     series = [
@@ -179,7 +185,9 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
         ("median", OTHERS, "median"),
         ("value", FOCUS, "focus"),
     ]
-    names = [labels[code] for code in table["indicator"]]
+    if slide:
+        series = [series[0], series[3]]
+    names = [_wrap(labels[code], 28) if slide else labels[code] for code in table["indicator"]]
     for column, colour, key in series:
         figure.add_trace(
             go.Bar(
@@ -189,6 +197,9 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
                 name=t(f"chart.{key}", lang),
                 marker_color=colour,
                 hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+                text=[number(v, lang) for v in table[column]] if slide else None,
+                textposition="outside",
+                cliponaxis=False,
             )
         )
     figure.update_yaxes(autorange="reversed")
@@ -213,6 +224,11 @@ def component_bars(table: pd.DataFrame, labels: dict[str, str], lang: str, title
         margin={"l": 10, "r": 20, "t": 70, "b": 40},
     )
     return figure
+
+
+def _wrap(text: str, width: int) -> str:
+    """A long label over lines of at most `width` characters (plotly never wraps an axis label)."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def _row_labels(grid: pd.DataFrame, labels: dict[str, str]) -> list[str]:

@@ -9,7 +9,7 @@ from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context, Slide
 from scores.i18n import day, t
 
-FORMATS: dict[str, Callable[[list[Slide], str], bytes]] = {
+FORMATS: dict[str, Callable[[list[Slide], str, str], bytes]] = {
     "pptx": powerpoint.write,
     "pdf": pdf.write,
 }
@@ -26,10 +26,10 @@ class UnknownSlides(ValueError):
 def slide_keys(asked: str | None) -> list[str]:
     """'scorecard,targets' as a list of known kinds (all of them, in order, when None or empty)."""
     keys = [key.strip() for key in (asked or "").split(",") if key.strip()]
-    unknown = [key for key in keys if key not in KINDS]
+    unknown = list(dict.fromkeys(key for key in keys if key not in KINDS))
     if unknown:
         raise UnknownSlides(", ".join(unknown))
-    return keys or list(KINDS)
+    return list(dict.fromkeys(keys)) or list(KINDS)  # each kind once, as first asked
 
 
 def made_on(lang: str) -> str:
@@ -41,4 +41,4 @@ def write(context: Context, keys: list[str], file_format: str) -> bytes:
     """The pack of `keys` for the context as .pptx or .pdf bytes (one kaleido server for all)."""
     with image_server():
         slides = pack(context, keys)
-        return FORMATS[file_format](slides, made_on(context.lang))
+        return FORMATS[file_format](slides, made_on(context.lang), context.lang)

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 import kaleido
 import plotly.graph_objects as go
 
-from scores.export.slides import for_screen
+from scores.export.slides import Slide, for_screen
+from scores.i18n import t
 
 # Slide boxes as fractions of a 16:9 slide (left, top, width, height), shared by PPTX and PDF.
 BOXES = {
@@ -50,14 +51,21 @@ def image_server() -> Iterator[None]:
             _SERVER["started"] = False
 
 
+def placed_px(name: str, slide_width_in: float) -> tuple[int, int]:
+    """A slide box's size in CSS pixels (96 per inch) as placed on a slide `slide_width_in`
+    inches wide: a chart drawn at this size keeps its type size when placed (pt = px x 0.75)."""
+    _, _, width, height = BOXES[name]
+    return round(width * slide_width_in * 96), round(height * slide_width_in * 9 / 16 * 96)
+
+
 def box_px(name: str) -> tuple[int, int]:
     """A slide box's size in pixels at 1920x1080."""
     _, _, width, height = BOXES[name]
     return round(width * SLIDE_PX[0]), round(height * SLIDE_PX[1])
 
 
-def png(figure: go.Figure, size: tuple[int, int], scale: float = 2) -> bytes:
-    """The figure as a PNG of `size` CSS pixels at `scale` (2: sharp on a projector)."""
+def png(figure: go.Figure, size: tuple[int, int], scale: float = 3) -> bytes:
+    """The figure as a PNG of `size` CSS pixels at `scale` (3: sharp on a projector)."""
     shown = for_screen(figure, size[1]).update_layout(width=size[0])
     if not _SERVER["started"]:
         kaleido.start_sync_server(silence_warnings=True)
@@ -65,6 +73,14 @@ def png(figure: go.Figure, size: tuple[int, int], scale: float = 2) -> bytes:
     with warnings.catch_warnings():  # plotly warns that a running server ignores its options
         warnings.simplefilter("ignore", UserWarning)
         return shown.to_image(format="png", width=size[0], height=size[1], scale=scale)
+
+
+def footer_line(slide: Slide, footer: str, number: int, count: int, lang: str) -> str:
+    """'Nguồn: …' · what the database holds (a partial table) · prepared on · n/N."""
+    parts = [t("slides.source", lang, source=slide.source)] if slide.source else []
+    if slide.coverage:
+        parts.append(slide.coverage)
+    return " · ".join([*parts, footer, f"{number}/{count}"])
 
 
 def plain(text: str) -> str:

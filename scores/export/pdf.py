@@ -5,7 +5,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from scores.export.images import BOXES, box_px, plain, png
+from scores.export.images import BOXES, footer_line, placed_px, plain, png
 from scores.export.slides import Slide
 
 # Noto Sans (fonts-noto-core, OFL) for every Vietnamese letter; DejaVu Sans, when present, for
@@ -24,7 +24,7 @@ class NoFont(RuntimeError):
     """The Unicode font the PDF needs is not installed."""
 
 
-def write(slides: list[Slide], footer: str) -> bytes:
+def write(slides: list[Slide], footer: str, lang: str = "vi") -> bytes:
     """The pack as PDF bytes; `footer` (e.g. the date it was prepared) closes every source line."""
     pdf = _document()
     for number, slide in enumerate(slides, start=1):
@@ -32,14 +32,15 @@ def write(slides: list[Slide], footer: str) -> bytes:
         _text(pdf, "title", [slide.title], 22, bold=True)
         if slide.figures:
             left, top, width, height = _box("figure")
-            image = io.BytesIO(png(slide.figures[0], box_px("figure")))
+            # Drawn at the size it is placed at (A4's 16:9 area): 20 px type is 15 pt.
+            image = io.BytesIO(png(slide.figures[0], placed_px("figure", AREA_W / 25.4)))
             pdf.image(image, x=left, y=top, w=width, h=height)
             _text(pdf, "text", [plain(s) for s in slide.sentences], 11)
         elif slide.cards:
             _cards(pdf, slide)
         else:
             _text(pdf, "full", [plain(s) for s in slide.sentences], 14)
-        _text(pdf, "footer", [f"{slide.source} · {footer} · {number}/{len(slides)}"], 8, GREY)
+        _text(pdf, "footer", [footer_line(slide, footer, number, len(slides), lang)], 10, GREY)
     return bytes(pdf.output())
 
 
@@ -88,4 +89,6 @@ def _cards(pdf: FPDF, slide: Slide) -> None:
         _text(pdf, (x, top, w, 10), [card.title], 18, bold=True)
         _text(pdf, (x, top + 12, w, 16), [card.value], 30, bold=True)
         lines = [*card.lines, card.target] if card.target else card.lines
-        _text(pdf, (x, top + 32, w, height - 32), lines, 13)
+        _text(pdf, (x, top + 32, w, height - 32), lines, 12)
+    if slide.sentences:  # the lineage, under the cards
+        _text(pdf, (left, top + height - 12, width, 12), slide.sentences, 10)

@@ -6,7 +6,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
-from scores.export.images import BOXES, box_px, plain, png
+from scores.export.images import BOXES, footer_line, placed_px, plain, png
 from scores.export.slides import Slide
 
 # Arial: PowerPoint has it everywhere and LibreOffice maps it to the metric-compatible
@@ -16,7 +16,7 @@ WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in
 INK, GREY = RGBColor(0x1F, 0x23, 0x28), RGBColor(0x5A, 0x63, 0x6E)
 
 
-def write(slides: list[Slide], footer: str) -> bytes:
+def write(slides: list[Slide], footer: str, lang: str = "vi") -> bytes:
     """The pack as .pptx bytes; `footer` (the date it was prepared) closes each source line."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
@@ -25,14 +25,15 @@ def write(slides: list[Slide], footer: str) -> bytes:
         page = deck.slides.add_slide(blank)
         _text(page, "title", [slide.title], 30, bold=True)
         if slide.figures:
-            image = png(slide.figures[0], box_px("figure"))
+            # Drawn at the size it is placed at: its 20 px type is 15 pt on the slide.
+            image = png(slide.figures[0], placed_px("figure", WIDTH.inches))
             _picture(page, image)
             _text(page, "text", [plain(s) for s in slide.sentences], 16)
         elif slide.cards:
             _cards(page, slide)
         else:
             _text(page, "full", [plain(s) for s in slide.sentences], 20)
-        _text(page, "footer", [f"{slide.source} · {footer} · {number}/{len(slides)}"], 11, GREY)
+        _text(page, "footer", [footer_line(slide, footer, number, len(slides), lang)], 12, GREY)
         page.notes_slide.notes_text_frame.text = "\n".join(plain(s) for s in slide.notes)
     out = io.BytesIO()
     deck.save(out)
@@ -80,6 +81,8 @@ def _cards(page: object, slide: Slide) -> None:
     for i, card in enumerate(slide.cards):
         x, w = Emu(left + i * step), Emu(step - 150000)
         _text(page, (x, top, w, Emu(600000)), [card.title], 26, bold=True)
-        _text(page, (x, Emu(top + 650000), w, Emu(900000)), [card.value], 44, bold=True)
+        _text(page, (x, Emu(top + 600000), w, Emu(800000)), [card.value], 40, bold=True)
         lines = [*card.lines, card.target] if card.target else card.lines
-        _text(page, (x, Emu(top + 1650000), w, Emu(height - 1650000)), lines, 20)
+        _text(page, (x, Emu(top + 1450000), w, Emu(height - 2100000)), lines, 16)
+    if slide.sentences:  # the lineage, under the cards
+        _text(page, (left, Emu(top + height - 600000), width, Emu(600000)), slide.sentences, 14)

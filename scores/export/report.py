@@ -8,9 +8,11 @@ import pandas as pd
 from babel.dates import format_date
 
 from scores.analysis.actions import progress
+from scores.analysis.narrative import component_place
 from scores.export import docx_format as fmt
+from scores.export.field_slides import WEAKEST, component_table
 from scores.export.images import image_server, plain, png
-from scores.export.slide_kinds import WEAKEST, component_table, pack
+from scores.export.slide_kinds import pack
 from scores.export.slides import Context, Slide
 from scores.i18n import day, number
 
@@ -88,14 +90,15 @@ def _standing(document: object, context: Context, slides: list[Slide], today: da
             rows.append([card.title, "–", "–", "–", "–", "–"])
             continue
         rank = "–" if found["rank"] is None else f"{int(found['rank'])}/{found['units']}"
-        change = card.lines[-1] if found["value_change"] is not None else "–"
+        # The card's change line is the one that opens with its glyph (▲ ▼ =).
+        change = next((line for line in card.lines if line[:1] in "▲▼="), "–")
         rows.append([card.title, str(found["year"]), card.value, rank, change, card.target or "–"])
     header = [
         context.tr(f"report.col_{c}")
         for c in ("index", "year", "score", "rank", "change", "target")
     ]
     fmt.table(document, header, rows, first=0.16)
-    for sentence in scorecard.sentences:
+    for sentence in scorecard.notes:  # each index's sentence, the lineage, dropped peers
         fmt.body(document, plain(sentence))
     for number_, slide in enumerate((s for s in slides if s.key == "rankings"), start=1):
         _slide(document, number_, slide, slide.sentences[1:])  # the first one is said above
@@ -123,27 +126,23 @@ def _targets(document: object, context: Context, slides: list[Slide], today: dat
 
 def _weakest(document: object, context: Context, slides: list[Slide], today: date) -> None:
     """Per index with components: the weakest ones in a table, then the slide."""
-    by_title = {s.title: s for s in slides if s.key == "weakest"}
-    if not by_title:
+    # The pack makes one weakest slide per index with components, in the indices' order.
+    made = [s for s in slides if s.key == "weakest"]
+    if not made:
         fmt.body(document, context.tr("report.no_components"))
     shown = 0
     for code in context.indices.index:
-        table, labels, year, _ = component_table(context, code)
-        name = context.index_name(code)
-        title = context.tr("slides.weakest", index=name, year=year, province=context.unit_name)
-        if table.empty or title not in by_title:
+        table, labels, _, _ = component_table(context, code)
+        if table.empty or shown == len(made):
             continue
         shown += 1
-        _slide(document, shown, by_title[title], by_title[title].notes)
+        _slide(document, shown, made[shown - 1], made[shown - 1].notes)
         rows = _component_rows(table, labels, context.lang)
         fmt.table(document, _component_header(context), rows, first=0.4)
 
 
 def _component_header(context: Context) -> list[str]:
-    return [
-        context.tr(f"report.col_{c}")
-        for c in ("component", "value", "median", "best", "percentile")
-    ]
+    return [context.tr(f"report.col_{c}") for c in ("component", "value", "median", "best", "rank")]
 
 
 def _component_rows(table: pd.DataFrame, labels: dict, lang: str) -> list[list[str]]:
@@ -153,7 +152,7 @@ def _component_rows(table: pd.DataFrame, labels: dict, lang: str) -> list[list[s
             number(row.value, lang),
             number(row.median, lang),
             number(row.best, lang),
-            number(row.percentile, lang, digits=0),
+            component_place(row, lang),
         ]
         for row in table.head(WEAKEST).itertuples()
     ]

@@ -1,57 +1,39 @@
 """The slide kinds of a briefing pack, in a registry, and the pack itself.
 
-A new kind registers itself with @kind("name"); the order of registration is the default order of
-a pack. The last kind, "plan", is the remediation plan's progress (issue #13).
+Each kind registers itself with @kind("name") (scores/export/registry.py); ORDER is the default
+order of a pack. Here: the scorecard, the targets and the changes; the field kinds (rankings,
+weakest) are in field_slides.py, the remediation plan's progress in plan_slides.py.
 """
 
-from collections.abc import Callable
-from datetime import date
-
-import pandas as pd
-
 from scores import charts
-from scores.analysis import compare
-from scores.analysis.actions import progress
-from scores.analysis.components import components, weak_points
 from scores.analysis.narrative import (
-    component_sentences,
+    change_clause,
     index_sentence,
     rank_gap_sentence,
+    rank_text,
     signed,
     target_sentence,
     value_gap_sentence,
 )
-from scores.analysis.standings import national_cutoff, peers
+from scores.analysis.notable import basis, notable, threshold
 from scores.analysis.targets import evaluate_target, rank_gap
-from scores.catalog import is_percent, unit_key
 from scores.charts.base import STATUS_LOOK
-from scores.export.slides import Card, Context, Slide
-from scores.i18n import day, number
-from scores.store.actions import STATUSES
+from scores.export import (  # noqa: F401  (they register their kinds)
+    compare_slides,
+    field_slides,
+    plan_slides,
+)
+from scores.export.field_slides import component_table, dropped_peers
+from scores.export.registry import BUILDERS, ORDER, Builder, kind
+from scores.export.slides import Card, Context, Slide, suffix
+from scores.i18n import number
 
-Builder = Callable[[Context], list[Slide]]
-KINDS: dict[str, Builder] = {}
-WEAKEST = 6  # components on a slide: more do not read from the back of a room
-YEARS = 10  # the compare slide's span: the ten years a giao ban looks back on
-
-
-def kind(key: str) -> Callable[[Builder], Builder]:
-    """Register a slide kind under a key (the key used in ?slides= and --slides)."""
-
-    def register(builder: Builder) -> Builder:
-        KINDS[key] = builder
-        return builder
-
-    return register
+__all__ = ["KINDS", "Builder", "pack"]
 
 
 def pack(context: Context, keys: list[str]) -> list[Slide]:
     """The slides of the kinds asked for, in that order (unknown keys are the caller's check)."""
     return [slide for key in keys for slide in KINDS[key](context)]
-
-
-def _suffix(index_code: str, found_indicator: str) -> str:
-    return "%" if is_percent(index_code, found_indicator) else ""
 
 
 @kind("scorecard")
@@ -65,27 +47,42 @@ def scorecard(context: Context) -> list[Slide]:
             cards.append(Card(name, "–", [context.tr("overview.no_data")]))
             continue
         rows = context.headline[context.headline["index_code"] == code]
-        suffix = _suffix(code, rows["indicator"].iloc[-1])
-        sentences.append(index_sentence(name, suffix, found, context.lang, context.breaks(code)))
-        cards.append(_card(context, name, found, suffix))
+        unit_suffix = suffix(code, rows["indicator"].iloc[-1])
+        breaks = context.breaks(code)
+        sentences.append(index_sentence(name, unit_suffix, found, context.lang, breaks))
+        cards.append(_card(context, code, name, found, unit_suffix))
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
             cards[-1].status, cards[-1].target = judged["status"], _status(context, judged)
         years[code], partial = found["year"], partial or found["coverage"] == "partial"
     title = context.tr("slides.scorecard", province=context.unit_name, year=context.year)
-    return [
-        Slide("scorecard", title, [], sentences, sentences, context.sources(years), partial, cards)
-    ]
+    lineage = context.lineage()
+    notes = [*sentences, *lineage, *dropped_peers(context)]
+    return [Slide("scorecard", title, [], lineage, notes, context.sources(years), partial, cards)]
 
 
-def _card(context: Context, name: str, found: dict, suffix: str) -> Card:
-    value = "–" if found["value"] is None else number(found["value"], context.lang) + suffix
-    lines = [context.tr("slides.card_year", year=found["year"])]
+def _card(context: Context, code: str, name: str, found: dict, unit_suffix: str) -> Card:
+    """Score, rank of N, rank change and score change, each change naming the year it is from."""
+    lang = context.lang
+    value = "–" if found["value"] is None else number(found["value"], lang) + unit_suffix
+    # The year only where it is not the pack's (the title names that one).
+    lines = (
+        [context.tr("slides.card_year", year=found["year"])]
+        if found["year"] != context.year
+        else []
+    )
     if found["rank"] is not None:
-        lines.append(context.tr("slides.card_rank", rank=int(found["rank"]), units=found["units"]))
-    if found["value_change"] is not None:
-        change = signed(found["value_change"], context.lang)
-        lines.append(context.tr("overview.delta", change=change, year=found["previous_year"]))
+        rank = rank_text(found, lang)
+        lines.append(rank[:1].upper() + rank[1:])
+    clause = change_clause(found, context.breaks(code), lang)
+    if clause:  # rank and score change in one line, naming the year compared with
+        change = found["places_change"]
+        glyph = "" if change is None else "▲ " if change > 0 else "▼ " if change < 0 else "= "
+        lines.append(glyph + clause)
+    if found["coverage"] == "partial":
+        lines.append(
+            context.tr("pack.card_coverage", valued=found["valued"] or 0, units=found["units"])
+        )
     return Card(name, value, lines)
 
 
@@ -154,214 +151,72 @@ def _gap(context: Context, target: object, judged: dict) -> list[str]:
     return [rank_gap_sentence(gap, int(target.threshold), year, coverage, context.lang)]
 
 
-@kind("rankings")
-def rankings(context: Context) -> list[Slide]:
-    """Per index: the focus unit among its peers (centrally-run cities), with the national rank."""
-    slides = []
-    for code in context.indices.index:
-        found = context.standing(code)
-        if found is not None and found["rank"] is not None:
-            slides.append(_ranking(context, code, found))
-    return slides
-
-
-def _ranking(context: Context, code: str, found: dict) -> Slide:
-    year, name = found["year"], context.index_name(code)
-    indicator = context.headline.loc[context.headline["index_code"] == code, "indicator"].iloc[-1]
-    frame = context.load("scores_by_province", index_code=code, year=year, indicator=indicator)
-    frame = frame.assign(name=frame[f"name_{context.lang}"])
-    mine = context.code_in(year)
-    group = "central_cities"
-    shown = peers(frame, group, mine, year, [])
-    if shown["value"].notna().sum() < 2:  # a press release names too few cities: the whole list
-        group, shown = "all", frame
-    peer = context.tr(f"peers.{group}")
-    title = context.tr("slides.ranking", index=name, year=year, peers=peer)
-    what = context.tr("slides.rank_of", rank=int(found["rank"]), units=found["units"])
-    chart_title = f"{context.unit_name}: {what} · {peer}"
-    figure = charts.ranked_bars(shown, mine, context.lang, chart_title, national_cutoff(frame))
-    sentence = index_sentence(name, _suffix(code, indicator), found, context.lang)
-    among = shown.dropna(subset=["value"]).sort_values("value", ascending=False)
-    place = (
-        list(among["province_code"]).index(mine) + 1
-        if mine in set(among["province_code"])
-        else None
-    )
-    sentences = [sentence]
-    if place is not None and group != "all":
-        sentences.append(context.tr("slides.peer_place", place=place, count=len(among), peers=peer))
-    sources = list(frame["source"].dropna().unique())
-    partial = frame["coverage"].iloc[0] == "partial"
-    return Slide(
-        "rankings",
-        title,
-        [figure],
-        sentences,
-        sentences,
-        context.source(code, year, sources),
-        partial,
-    )
-
-
-@kind("weakest")
-def weakest(context: Context) -> list[Slide]:
-    """Per index with components: the weakest ones against the field, with points lost."""
-    slides = []
-    for code in context.indices.index:
-        slide = _weakest(context, code)
-        if slide is not None:
-            slides.append(slide)
-    return slides
-
-
-def component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, int, int | None]:
-    """The focus unit's components of one index in its latest year: weak_points' table (weakest
-    first), their labels, the year, and the earlier year changes are counted from (None when
-    there is none or a methodology break lies between)."""
-    return context.remember(("components", code), lambda: _component_table(context, code))
-
-
-def _component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, int, int | None]:
-    catalogue = context.load("indicators_by_index", index_code=code)
-    items = catalogue[catalogue["level"] == "component"].set_index("indicator")
-    history = context.history("percentiles_by_year", index_code=code)
-    history = history[history["indicator"].isin(items.index) & history["value"].notna()]
-    history = history[history["year"] <= context.year]
-    if history.empty:
-        return pd.DataFrame(), {}, 0, None
-    year = int(history["year"].max())
-    values = context.load("values_by_province_indicator", index_code=code, year=year)
-    weights = context.load("weights_by_indicator", index_code=code, year=year)
-    units = len(context.provinces.in_year(year))
-    field = components(values, context.code_in(year), items, units)
-    table = weak_points(
-        field, history, year, dict(weights.values.tolist()), items["max_points"].dropna().to_dict()
-    )
-    table = table[table["value"].notna() & table["percentile"].notna()]
-    labels = dict(zip(catalogue["indicator"], catalogue[f"name_{context.lang}"], strict=True))
-    earlier = history.loc[history["year"] < year, "year"]
-    previous = int(earlier.max()) if len(earlier) else None
-    shown = tuple(table["indicator"]) + tuple(items["parent"].dropna())
-    if previous is not None and any(previous < b <= year for b in context.breaks(code, shown)):
-        previous = None
-    return table, labels, year, previous
-
-
-def _weakest(context: Context, code: str) -> Slide | None:
-    table, labels, year, previous = component_table(context, code)
-    if table.empty:
-        return None
-    name = context.index_name(code)
-    shown = table.head(WEAKEST)
-    title = context.tr("slides.weakest", index=name, year=year, province=context.unit_name)
-    chart_labels = {code: labels.get(code, code) for code in shown["indicator"]}
-    what = context.tr("components.chart", index=name, year=year, province=context.unit_name)
-    figure = charts.component_bars(shown, chart_labels, context.lang, what)
-    sentences = component_sentences(table, labels, previous, context.lang)
-    release = context.load("current_release_by_index_year", index_code=code, year=year)
-    sources = list(release["source"]) if len(release) else []
-    partial = bool(len(release)) and release["coverage"].iloc[0] == "partial"
-    return Slide(
-        "weakest",
-        title,
-        [figure],
-        sentences[-1:],
-        sentences,
-        context.source(code, year, sources),
-        partial,
-    )
-
-
 @kind("changes")
 def changes(context: Context) -> list[Slide]:
-    """What changed since last year: each index's sentence and its components' gains and losses."""
-    sentences, years, partial = [], {}, False
+    """What changed since the latest earlier year with data: one line per index naming that
+    year, and the component changes beyond the catalogue's threshold (only those are notable)."""
+    lines, notes, years, partial = [], [], {}, False
+    moved = []
     for code in context.indices.index:
         found = context.standing(code)
-        if found is None:
+        if found is None or found["previous_year"] is None:
             continue
-        rows = context.headline[context.headline["index_code"] == code]
         name = context.index_name(code)
-        suffix = _suffix(code, rows["indicator"].iloc[-1])
-        sentences.append(index_sentence(name, suffix, found, context.lang, context.breaks(code)))
-        table, labels, year, previous = component_table(context, code)
-        if not table.empty and previous is not None and year == found["year"]:
-            sentences += component_sentences(table, labels, previous, context.lang)[:-1]
+        lines.append(_change_line(context, code, name, found))
+        notes.append(
+            context.tr("pack.threshold_note", index=name, basis=basis(code, "total", context.lang))
+        )
+        moved += _notable_components(context, code, name, found)
         years[code], partial = found["year"], partial or found["coverage"] == "partial"
-    title = context.tr("slides.changes", province=context.unit_name, year=context.year)
-    return [Slide("changes", title, [], sentences, sentences, context.sources(years), partial)]
-
-
-@kind("plan")
-def plan(context: Context) -> list[Slide]:
-    """Tiến độ khắc phục: the province's remediation actions (issue #13), overdue first; no slide
-    where the province has none."""
-    found = progress(context.load, context.unit.province_code, date.today())
-    if found.empty:
+    if not lines:
         return []
-    found = found.sort_values(["overdue", "due"], ascending=[False, True], kind="stable")
-    counts = found["status"].value_counts()
-    summary = context.tr(
-        "slides.plan_summary",
-        count=len(found),
-        **{status: int(counts.get(status, 0)) for status in STATUSES},
-        overdue=int(found["overdue"].sum()),
-    )
-    items = [_action_item(context, row) for row in found.itertuples()]
-    title = context.tr("slides.plan", province=context.unit_name)
-    source = context.tr("slides.plan_source", date=day(found["updated_at"].max(), context.lang))
-    return [Slide("plan", title, [], [summary, *items], [summary, *items], source)]
+    if moved:
+        lines.append(context.tr("pack.notable_components", items="; ".join(moved)))
+    else:
+        lines.append(context.tr("pack.no_notable_components"))
+    for code in years:
+        notes.append(
+            context.tr(
+                "pack.threshold_note",
+                index=context.index_name(code),
+                basis=basis(code, "component", context.lang),
+            )
+        )
+    title = context.tr("pack.changes_title", province=context.unit_name, year=context.year)
+    return [Slide("changes", title, [], lines, [*lines, *notes], context.sources(years), partial)]
 
 
-def _action_item(context: Context, row: object) -> str:
-    """One action as a line: index · indicator — agency: what (due; status, overdue)."""
-    catalogue = context.load("indicators_by_index", index_code=row.index_code)
-    names = dict(zip(catalogue["indicator"], catalogue[f"name_{context.lang}"], strict=True))
-    status = context.tr(f"action_status.{row.status}")
-    if row.overdue:
-        status = f"⚠ {status} · {context.tr('plan.overdue')}"
-    return context.tr(
-        "slides.plan_item",
-        index=context.index_name(row.index_code),
-        indicator=names.get(row.indicator, row.indicator),
-        owner=row.owner,
-        action=row.action,
-        due=day(row.due, context.lang),
-        status=status,
-    )
-
-
-@kind("compare")
-def compare_over_time(context: Context) -> list[Slide]:
-    """Per index: the focus unit and the centrally-run cities over the last YEARS years, with
-    who gained most since the first year of the latest method (issue #24)."""
-    units = compare.default_set(context.provinces, context.unit)
-    slides = []
-    for code in context.indices.index:
-        frame = compare.series(context.load, context.provinces, units, code, "headline")
-        frame = frame[frame["year"].between(context.year - YEARS + 1, context.year)]
-        if frame.dropna(subset=["value"])["unit_key"].nunique() >= 2:
-            slides.append(_compare(context, code, units, frame))
-    return slides
-
-
-def _compare(context: Context, code: str, units: list, frame: pd.DataFrame) -> Slide:
-    names = {unit_key(u): u.name_vi if context.lang == "vi" else u.name_en for u in units}
-    years = sorted(int(year) for year in frame["year"].unique())
+def _change_line(context: Context, code: str, name: str, found: dict) -> str:
+    """'PAPI: giảm 14 bậc và giảm 0,19 điểm so với năm 2023 (dưới ngưỡng đáng kể 0,72 điểm).'"""
     breaks = context.breaks(code)
-    comparable = [y for y in years[:-1] if not any(y < b <= years[-1] for b in breaks)]
-    since = comparable[0] if comparable else years[0]
-    found = compare.gains(frame, since, breaks)
-    sentence = compare.gain_sentence(found, names, since, context.lang)
-    title = context.tr(
-        "compare.slide_title",
-        index=context.index_name(code),
-        province=context.unit_name,
-        first=years[0],
-        last=years[-1],
-    )
-    figure = charts.compare_lines(frame, names, unit_key(context.unit), breaks, context.lang, title)
-    sources = list(frame["value_source"].dropna().unique())
-    return Slide(
-        "compare", title, [figure], [sentence], [sentence], context.source(code, years[-1], sources)
-    )
+    clause = change_clause(found, breaks, context.lang)
+    line = f"{name}: {clause}" if clause else name
+    change, year, previous = found["value_change"], found["year"], found["previous_year"]
+    compared = not any(previous < b <= year for b in breaks)
+    if compared and change is not None and not notable(change, code, "total"):
+        line += " " + context.tr(
+            "pack.below_threshold", points=number(threshold(code, "total"), context.lang)
+        )
+    return line + "."
+
+
+def _notable_components(context: Context, code: str, name: str, found: dict) -> list[str]:
+    """The components of one index whose change since the comparable year reaches the threshold."""
+    table, labels, year, previous = component_table(context, code)
+    if table.empty or previous is None or year != found["year"]:
+        return []
+    kept = table[[notable(change, code, "component") for change in table["change"]]]
+    kept = kept.reindex(kept["change"].abs().sort_values(ascending=False).index).head(3)
+    return [
+        context.tr(
+            "pack.component_change",
+            index=name,
+            component=labels.get(row.indicator, row.indicator),
+            change=signed(row.change, context.lang),
+            year=previous,
+        )
+        for row in kept.itertuples()
+    ]
+
+
+KINDS: dict[str, Builder] = {key: BUILDERS[key] for key in ORDER}

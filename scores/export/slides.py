@@ -12,21 +12,31 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from scores import db
-from scores.analysis.standings import breaks_for, standing
-from scores.catalog import Provinces, Unit
+from scores.analysis.standings import breaks_for, settle, standing
+from scores.catalog import Provinces, Unit, is_percent
+from scores.charts.base import enlarge
 from scores.i18n import t
 from scores.text import readable_source
 
 Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
 
 
+def suffix(index_code: str, indicator: str) -> str:
+    """'%' after a figure of an index measured in per cent, else nothing."""
+    return "%" if is_percent(index_code, indicator) else ""
+
+
+SLIDE_FONT = 20  # px: the smallest chart text on a slide (15 pt when placed in the exports)
+
+
 def for_screen(figure: go.Figure, height: int) -> go.Figure:
-    """A copy of a chart for a slide: its height, and ticks as large as its text (the pages'
-    charts keep smaller ticks to fit a laptop; a slide is read from the back of a room)."""
+    """A copy of a chart for a slide: its height, and every text at least SLIDE_FONT px (the
+    pages' charts keep 16-18 px to fit a laptop; a slide is read from the back of a room)."""
     shown = go.Figure(figure).update_layout(height=height, margin_l=30, title_x=0.01)
-    shown.update_xaxes(tickfont_size=20)
-    shown.update_yaxes(tickfont_size=20, automargin=True)
-    return shown
+    # Room on the right for the value printed past the longest bar at the larger type.
+    shown.update_layout(margin_r=max(shown.layout.margin.r or 0, 80))
+    shown.update_yaxes(automargin=True)
+    return enlarge(shown, SLIDE_FONT)
 
 
 @dataclass
@@ -52,6 +62,7 @@ class Slide:
     source: str = ""
     partial: bool = False
     cards: list[Card] = field(default_factory=list)
+    coverage: str = ""  # what the database holds of the table the slide rests on, when partial
 
 
 @dataclass
@@ -92,6 +103,24 @@ class Context:
         """The focus unit's name in the pack's language."""
         return self.unit.name_vi if self.lang == "vi" else self.unit.name_en
 
+    def lineage(self) -> list[str]:
+        """Whose figures the earlier years are, and the units merged in (as on the Overview)."""
+        provinces, unit = self.provinces, self.unit
+        line, others = provinces.main_line(unit), provinces.others(unit)
+        lines = []
+        if provinces.merged(unit) and len(line) > 1:
+            lines.append(
+                self.tr("lineage.main", until=line[1].valid_to, name=self.name_of(line[1]))
+            )
+        if others:
+            listed = ", ".join(f"{self.name_of(u)} ({u.valid_from}–{u.valid_to})" for u in others)
+            lines.append(self.tr("lineage.others", name=self.unit_name, others=listed))
+        return lines
+
+    def name_of(self, unit: Unit) -> str:
+        """A unit's name in the pack's language."""
+        return unit.name_vi if self.lang == "vi" else unit.name_en
+
     def history(self, name: str, **params: object) -> pd.DataFrame:
         """A per-unit query along the focus unit's main line (db.along)."""
         return db.along(self.load, self.provinces.main_line(self.unit), name, **params)
@@ -117,8 +146,31 @@ class Context:
         return rows[rows["year"] <= self.year]
 
     def standing(self, index_code: str) -> dict | None:
-        """analysis.standings.standing of one index up to the pack's year."""
-        return standing(self.headline[self.headline["index_code"] == index_code])
+        """analysis.standings.standing of one index up to the pack's year, settled against its
+        table (the rank's denominator and the coverage counts): what every view says of it."""
+        return self.remember(("standing", index_code), lambda: self._standing(index_code))
+
+    def _standing(self, index_code: str) -> dict | None:
+        rows = self.headline[self.headline["index_code"] == index_code]
+        found = standing(rows)
+        if found is None:
+            return None
+        table = self.table(index_code, found["year"], self.indicator(index_code, found["year"]))
+        return settle(found, table, self.code_in(found["year"]))
+
+    def indicator(self, index_code: str, year: int) -> str:
+        """The focus unit's headline indicator of an index in a year (its total)."""
+        rows = self.headline[
+            (self.headline["index_code"] == index_code) & (self.headline["year"] == year)
+        ]
+        return str(rows["indicator"].iloc[-1])
+
+    def table(self, index_code: str, year: int, indicator: str) -> pd.DataFrame:
+        """scores_by_province of one indicator and year, with names in the pack's language."""
+        frame = self.load(
+            "scores_by_province", index_code=index_code, year=year, indicator=indicator
+        )
+        return frame.assign(name=frame[f"name_{self.lang}"])
 
     def breaks(self, index_code: str, indicators: tuple[str, ...] = ()) -> tuple[int, ...]:
         """The years of methodology breaks of the whole index (and of the indicators given)."""

@@ -64,7 +64,7 @@ def test_the_pack_has_every_kind_with_sources(slides):
     assert {s.key for s in made} == set(KINDS) - {"plan"}  # no remediation action stored
     assert all(s.source and s.title and s.notes for s in made)
     card = made[0].cards[0]
-    assert (card.title, card.value, card.lines[1]) == ("PAR INDEX", "92,57%", "Xếp thứ 3/63")
+    assert (card.title, card.value, card.lines[0]) == ("PAR INDEX", "92,57%", "Xếp thứ 3/63")
     assert card.target == "✓ Mục tiêu: đạt"  # 3rd of 63 against a top-5 target
 
 
@@ -79,7 +79,9 @@ def test_a_unit_merged_in_2025_says_its_ranks_are_not_compared(db_file, tmp_path
         import_file(con, table, "PCI", 2025, Source("VCCI", "test", imported_by="tester"))
     slides = pack(context(db_file, "en", "24", 2025), ["scorecard"])
     assert slides[0].title == "Bac Ninh: the four indices up to 2025"
-    pci = next(s for s in slides[0].sentences if s.startswith("PCI 2025: 72.00, ranked 3 of 34"))
+    card = next(c for c in slides[0].cards if c.title == "PCI")
+    assert card.value == "72.00" and card.lines[0] == "Ranked 3 of 34"
+    pci = " ".join(card.lines)
     assert "7 of 63 in 2022, before the 2025 reorganisation (not directly comparable)" in pci
     assert "places since" not in pci  # 7th of 63 -> 3rd of 34 is no "up 4 places"
 
@@ -98,7 +100,7 @@ def test_pptx_read_back(files, slides):
             "**", ""
         )
     first = deck.slides[0].notes_slide.notes_text_frame.text
-    assert "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023" in first
+    assert "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm" in first
     assert deck.slides[0].shapes[0].text_frame.paragraphs[0].runs[0].font.name == "Arial"
 
 
@@ -111,7 +113,7 @@ def test_pdf_read_back(files, slides):
     text = reader.pages[0].extract_text()
     assert "Hanoi: the four indices up to 2024" in text and "92.57%" in text
     assert "VCCI" in text  # the footer names each publisher
-    assert "Largest losses among components since 2023" in reader.pages[1].extract_text()
+    assert "Components with a notable change" in reader.pages[1].extract_text()
     assert "Ministry of Home Affairs" in reader.pages[2].extract_text()
 
 

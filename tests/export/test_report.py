@@ -99,17 +99,18 @@ def test_the_standing_table_holds_the_databases_numbers(document, built_db):
 
 
 def test_charts_and_component_tables_are_in(document):
-    assert len(document.inline_shapes) >= 6
+    # Since peer slides need 3 peers with data (#22), Hà Nội 2024's pack has five charts.
+    assert len(document.inline_shapes) >= 5
     headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
     assert headers.count(["Chỉ số thành phần", "Điểm", "Trung vị cả nước", "Tỉnh tốt nhất",
-                          "Bách phân vị"]) >= 2  # fmt: skip
+                          "Xếp hạng"]) >= 2  # fmt: skip
 
 
 def test_vietnamese_diacritics_intact(document):
     found = "\n".join(texts(document))
     assert unicodedata.is_normalized("NFC", found) and "\ufffd" not in found
     assert "Nguồn" not in found or "UNDP và CECODES" in found
-    assert "xếp thứ 3/63, giữ nguyên thứ hạng so với 2023" in found
+    assert "xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm so với năm 2023" in found
 
 
 def test_the_report_in_english(built_db):

@@ -24,7 +24,7 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     ]
     summary = app.markdown[-1].value
     assert summary.startswith(
-        "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng so với 2023"
+        "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm "
     )
     assert "Mục tiêu SIPAS (đạt tối thiểu 85%): đạt." in summary
 
@@ -53,7 +53,7 @@ def test_choosing_a_province_with_little_data_says_so(app):
     app.selectbox(key="province").set_value("06-2004").run()  # ended on 1 July 2025
     assert not app.exception
     assert app.title[0].value == "Tổng quan: Bắc Kạn"
-    assert "Công bố một phần" in " ".join(c.value for c in app.caption)
+    assert "Hệ thống mới có số liệu của" in " ".join(c.value for c in app.caption)
 
 
 def open_rankings(app, **params):
@@ -63,7 +63,7 @@ def open_rankings(app, **params):
 def test_rankings_default_to_par_index_latest_year(app):
     open_rankings(app)
     assert app.title[0].value == "PAR INDEX 2024: Chỉ số cải cách hành chính (PAR INDEX)"
-    assert "Công bố một phần" in app.warning[0].value
+    assert "Hệ thống mới có số liệu của" in app.warning[0].value
     assert len(app.get("plotly_chart")) >= 2
 
 

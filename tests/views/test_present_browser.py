@@ -44,7 +44,7 @@ def test_walk_with_keys_and_buttons_in_both_languages(server, browser):  # noqa:
     page.wait_for_function("() => window.__slideKeys === true", timeout=30000)  # keys heard
     titles = walk(page, "vi", lambda p: p.keyboard.press("ArrowRight"))
     assert titles[0] == "Hà Nội: bốn bộ chỉ số đến năm 2024"
-    assert len(set(titles)) == len(titles) >= 8
+    assert len(set(titles)) == len(titles) >= 7
     assert page.get_by_role("button", name="Trang sau").is_disabled()  # the last slide
     page.keyboard.press("ArrowLeft")
     expect(page.locator(SLIDE_TITLE)).to_have_text(titles[-2], timeout=30000)
@@ -65,7 +65,7 @@ def test_a_link_opens_the_chosen_slides_in_their_order(server, browser):  # noqa
     page.wait_for_function("() => window.__slideKeys === true", timeout=30000)  # keys heard
     page.keyboard.press("ArrowLeft")
     expect(page.locator(SLIDE_TITLE)).to_have_text(
-        "Hanoi: what changed since the previous year (up to 2024)", timeout=30000
+        "Hanoi: changes since the latest earlier year with figures (to 2024)", timeout=30000
     )
     expect(page).to_have_url(re.compile(r"slides=changes%2Cscorecard.*slide=1"))
     page.close()

@@ -1,5 +1,6 @@
 """The presentation page under AppTest: which slide, which kinds, moving on, no exception."""
 
+import pytest
 from conftest import open_view
 
 
@@ -22,3 +23,21 @@ def test_a_link_chooses_kinds_slide_and_language(app):
     assert app.title[0].value == "Hanoi: the four indices up to 2024"
     assert app.query_params["slides"] == "changes,scorecard"
     assert app.button(key="slide_next").disabled  # the last of two
+
+
+def test_a_superscript_slide_number_opens_the_first_slide(app):
+    open_present(app, year="2024", slide="²")  # "²".isdigit() is True, int("²") fails
+    assert not app.exception
+    assert app.query_params["slide"] == "1"
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("9999", "2"), ("9" * 20, "1"), ("-3", "1")])
+def test_a_slide_number_out_of_range_is_clamped(app, asked, shown):
+    open_present(app, year="2024", slides="scorecard,changes", slide=asked)
+    assert not app.exception and app.query_params["slide"] == shown
+
+
+def test_two_thousand_repeated_kinds_become_each_kind_once(app):
+    open_present(app, year="2024", slides=",".join(["changes", "scorecard", "x"] * 2000))
+    assert not app.exception
+    assert app.query_params["slides"] == "changes,scorecard"

@@ -1,0 +1,47 @@
+"""The compare slide kind: the focus unit and the centrally-run cities over the years (#24)."""
+
+import pandas as pd
+
+from scores import charts
+from scores.analysis import compare
+from scores.catalog import unit_key
+from scores.export.registry import kind
+from scores.export.slides import Context, Slide
+
+YEARS = 10  # the compare slide's span: the ten years a giao ban looks back on
+
+
+@kind("compare")
+def compare_over_time(context: Context) -> list[Slide]:
+    """Per index: the focus unit and the centrally-run cities over the last YEARS years, with
+    who gained most since the first year of the latest method."""
+    units = compare.default_set(context.provinces, context.unit)
+    slides = []
+    for code in context.indices.index:
+        frame = compare.series(context.load, context.provinces, units, code, "headline")
+        frame = frame[frame["year"].between(context.year - YEARS + 1, context.year)]
+        if frame.dropna(subset=["value"])["unit_key"].nunique() >= 2:
+            slides.append(_compare(context, code, units, frame))
+    return slides
+
+
+def _compare(context: Context, code: str, units: list, frame: pd.DataFrame) -> Slide:
+    names = {unit_key(u): u.name_vi if context.lang == "vi" else u.name_en for u in units}
+    years = sorted(int(year) for year in frame["year"].unique())
+    breaks = context.breaks(code)
+    comparable = [y for y in years[:-1] if not any(y < b <= years[-1] for b in breaks)]
+    since = comparable[0] if comparable else years[0]
+    found = compare.gains(frame, since, breaks)
+    sentence = compare.gain_sentence(found, names, since, context.lang)
+    title = context.tr(
+        "compare.slide_title",
+        index=context.index_name(code),
+        province=context.unit_name,
+        first=years[0],
+        last=years[-1],
+    )
+    figure = charts.compare_lines(frame, names, unit_key(context.unit), breaks, context.lang, title)
+    sources = list(frame["value_source"].dropna().unique())
+    return Slide(
+        "compare", title, [figure], [sentence], [sentence], context.source(code, years[-1], sources)
+    )

@@ -1,0 +1,83 @@
+"""Type for the room (issue #22): chart text and footers measured at their placed size."""
+
+import io
+import shutil
+from datetime import date
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+from pypdf import PdfReader
+
+from scores import db
+from scores.charts.base import smallest_font
+from scores.export import pdf, powerpoint
+from scores.export.images import image_server
+from scores.export.slide_kinds import KINDS, pack
+from scores.export.slides import for_screen
+from scores.roles import Actor
+from scores.store.actions import Action, add
+from tests.export.test_briefing import context
+
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
+
+
+@pytest.fixture(scope="module")
+def charted(built_db) -> list:
+    """The pack's slides with a chart (one of each kind that has one)."""
+    slides = pack(context(built_db, "vi"), list(KINDS))
+    seen, kept = set(), []
+    for slide in slides:
+        if slide.figures and slide.key not in seen:
+            seen.add(slide.key)
+            kept.append(slide)
+    return kept
+
+
+@needs_chromium
+def test_pptx_chart_text_is_at_least_14_pt_at_its_placed_size(charted):
+    with image_server():
+        deck = Presentation(io.BytesIO(powerpoint.write(charted, "x")))
+    for made, page in zip(charted, deck.slides, strict=True):
+        (picture,) = [shape for shape in page.shapes if shape.shape_type == 13]
+        image_width = Image.open(io.BytesIO(picture.image.blob)).size[0]
+        placed_px = Emu(picture.width).inches * 96
+        # images.png draws at scale 3: the image's pixels per CSS pixel of the chart
+        font_image_px = smallest_font(for_screen(made.figures[0], 100)) * 3
+        points = font_image_px * placed_px / image_width * 72 / 96
+        assert points >= 14, (made.title, points)
+        footer = page.shapes[-1].text_frame.paragraphs[0].runs[0]
+        assert footer.font.size.pt >= 10 and footer.text.startswith("Nguồn: ")
+
+
+def test_every_slide_chart_text_is_at_least_20_px(charted):
+    assert charted and all(smallest_font(for_screen(s.figures[0], 640)) >= 20 for s in charted)
+
+
+def test_page_charts_start_at_16_px(charted):
+    assert all(smallest_font(s.figures[0]) >= 16 for s in charted)
+
+
+@needs_chromium
+def test_twelve_actions_continue_on_a_second_slide_in_pptx_and_pdf(db_file):
+    with db.connect(db_file) as con:
+        editor = Actor("Sở Nội vụ", "editor")
+        for i in range(12):
+            due = date(2030, 1, 1 + i).isoformat()
+            add(
+                con,
+                Action("01", "PCI", "informal_charges", "Sở Tài chính", f"Việc {i}", due),
+                editor,
+            )
+    slides = pack(context(db_file, "vi"), ["plan"])
+    assert [s.title for s in slides] == [
+        "Hà Nội: tiến độ khắc phục (1/3)",
+        "Hà Nội: tiến độ khắc phục (2/3)",
+        "Hà Nội: tiến độ khắc phục (3/3)",
+    ]
+    assert sum(len(s.sentences) for s in slides) == 13  # the summary and twelve actions
+    deck = Presentation(io.BytesIO(powerpoint.write(slides, "x")))
+    assert len(deck.slides) == 3
+    reader = PdfReader(io.BytesIO(pdf.write(slides, "x")))
+    assert len(reader.pages) == 3 and "Việc 11" in reader.pages[2].extract_text()
