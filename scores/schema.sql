@@ -1,7 +1,8 @@
 -- The whole database: reference tables (provinces, catalogue), releases with their values, targets, import log.
 CREATE TABLE IF NOT EXISTS indices (
     index_code TEXT PRIMARY KEY, name_vi TEXT, name_en TEXT, short_vi TEXT, short_en TEXT,
-    publisher_vi TEXT, publisher_en TEXT, first_year INTEGER, scale_vi TEXT, scale_en TEXT, url TEXT
+    publisher_vi TEXT, publisher_en TEXT, first_year INTEGER, scale_vi TEXT, scale_en TEXT, url TEXT,
+    unit_set TEXT NOT NULL DEFAULT 'province'
 );
 -- A unit is its GSO code plus its validity period: the 2025 merger reused codes for other units.
 CREATE TABLE IF NOT EXISTS provinces (
