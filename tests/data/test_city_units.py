@@ -1,4 +1,4 @@
-"""The city's unit sets in data/: every printed name resolves to one unit, and districts end with 2024."""
+"""The city's unit sets in data/: each printed name names one unit; districts end in 2024."""
 
 from pathlib import Path
 
@@ -20,7 +20,10 @@ def _keys(unit_set: str) -> dict[str, set[str]]:
     units = _csv("city_units.csv").query("unit_set == @unit_set")
     aliases = _csv("city_unit_aliases.csv").query("unit_set == @unit_set")
     found: dict[str, set[str]] = {}
-    for name, code in [*zip(units.name_vi, units.code), *zip(aliases.alias, aliases.code)]:
+    for name, code in [
+        *zip(units.name_vi, units.code, strict=True),
+        *zip(aliases.alias, aliases.code, strict=True),
+    ]:
         found.setdefault(province_key(name), set()).add(code)
     return found
 
@@ -42,7 +45,7 @@ def test_no_name_or_alias_names_two_units(unit_set):
 def test_every_printed_unit_of_the_additions_resolves_in_its_set():
     rows = _csv("seed/additions_turn3.csv")
     rows = rows[rows.indicator.str.startswith("hn_") & ~rows.indicator.str.endswith("_average")]
-    for printed, indicator in zip(rows.province, rows.indicator):
+    for printed, indicator in zip(rows.province, rows.indicator, strict=True):
         unit_set = SET_OF_INDICATOR[indicator.rsplit("_", 1)[-1]]
         assert len(_keys(unit_set).get(province_key(printed), set())) == 1, printed
 
