@@ -8,3 +8,5 @@ DROP TABLE IF EXISTS indicators;
 DROP TABLE IF EXISTS indicator_aliases;
 DROP TABLE IF EXISTS indicator_weights;
 DROP TABLE IF EXISTS methodology_breaks;
+DROP TABLE IF EXISTS city_units;
+DROP TABLE IF EXISTS city_unit_aliases;
