@@ -10,3 +10,5 @@ DROP TABLE IF EXISTS indicator_weights;
 DROP TABLE IF EXISTS methodology_breaks;
 DROP TABLE IF EXISTS publisher_coverage;
 DROP TABLE IF EXISTS release_calendar;
+DROP TABLE IF EXISTS city_units;
+DROP TABLE IF EXISTS city_unit_aliases;

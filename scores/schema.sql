@@ -1,7 +1,8 @@
 -- The whole database: reference tables (provinces, catalogue), releases with their values, targets, import log.
 CREATE TABLE IF NOT EXISTS indices (
     index_code TEXT PRIMARY KEY, name_vi TEXT, name_en TEXT, short_vi TEXT, short_en TEXT,
-    publisher_vi TEXT, publisher_en TEXT, first_year INTEGER, scale_vi TEXT, scale_en TEXT, url TEXT
+    publisher_vi TEXT, publisher_en TEXT, first_year INTEGER, scale_vi TEXT, scale_en TEXT, url TEXT,
+    unit_set TEXT NOT NULL DEFAULT 'province'
 );
 -- A unit is its GSO code plus its validity period: the 2025 merger reused codes for other units.
 CREATE TABLE IF NOT EXISTS provinces (
@@ -16,6 +17,16 @@ CREATE TABLE IF NOT EXISTS regions (
 );
 CREATE TABLE IF NOT EXISTS province_aliases (
     alias TEXT NOT NULL, alias_key TEXT NOT NULL, name_vi TEXT NOT NULL, note TEXT
+);
+-- The city's own units (departments, districts), each in the unit set an index is measured on
+-- (indices.unit_set); codes are the project's own (data/SOURCES.md), the city publishes none.
+CREATE TABLE IF NOT EXISTS city_units (
+    unit_set TEXT NOT NULL, code TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER,
+    name_vi TEXT NOT NULL, name_en TEXT, successor_code TEXT,
+    PRIMARY KEY (code, valid_from)
+);
+CREATE TABLE IF NOT EXISTS city_unit_aliases (
+    unit_set TEXT NOT NULL, alias TEXT NOT NULL, alias_key TEXT NOT NULL, code TEXT NOT NULL, note TEXT
 );
 CREATE TABLE IF NOT EXISTS indicators (
     index_code TEXT NOT NULL, indicator TEXT NOT NULL, parent TEXT, level TEXT NOT NULL,

@@ -12,7 +12,8 @@ from scores.config import QUERY_DIR
 ROWS = """
 INSERT INTO indices VALUES ('PCI', 'Chỉ số năng lực cạnh tranh cấp tỉnh',
   'Provincial Competitiveness Index',
-  'PCI', 'PCI', 'VCCI', 'VCCI', 2005, '0–100', '0–100', 'https://pcivietnam.vn');
+  'PCI', 'PCI', 'VCCI', 'VCCI', 2005, '0–100', '0–100', 'https://pcivietnam.vn',
+  'province');
 INSERT INTO provinces VALUES
   ('01', 2004, 2024, 'Hà Nội', 'Hanoi', 'Thành phố Hà Nội', 'red_river_delta', 1976, '01'),
   ('24', 2004, 2024, 'Bắc Giang', 'Bac Giang', 'Tỉnh Bắc Giang',

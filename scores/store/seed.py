@@ -113,6 +113,13 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     _insert(con, "indices", _csv(data_dir / "indices.csv"))
     _insert(con, "provinces", _csv(data_dir / "provinces.csv"))
     _insert(con, "regions", _csv(data_dir / "regions.csv"))
+    _insert(con, "city_units", _csv(data_dir / "city_units.csv"))
+    city_aliases = _csv(data_dir / "city_unit_aliases.csv")
+    _insert(
+        con,
+        "city_unit_aliases",
+        city_aliases.assign(alias_key=city_aliases["alias"].map(province_key)),
+    )
     aliases = _csv(data_dir / "province_aliases.csv")
     _insert(con, "province_aliases", aliases.assign(alias_key=aliases["alias"].map(province_key)))
     indicators = _csv(data_dir / "indicators.csv")
@@ -170,6 +177,8 @@ REFERENCE_INSERTS = {
     "targets": "INSERT INTO targets BY NAME SELECT * FROM incoming",
     "publisher_coverage": "INSERT INTO publisher_coverage BY NAME SELECT * FROM incoming",
     "release_calendar": "INSERT INTO release_calendar BY NAME SELECT * FROM incoming",
+    "city_units": "INSERT INTO city_units BY NAME SELECT * FROM incoming",
+    "city_unit_aliases": "INSERT INTO city_unit_aliases BY NAME SELECT * FROM incoming",
 }
 
 

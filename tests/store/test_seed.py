@@ -9,6 +9,7 @@ from conftest import ROOT
 
 from scores import db
 from scores.store import seed
+from scores.text import province_key
 
 
 @pytest.fixture(scope="module")
@@ -431,3 +432,21 @@ def test_a_break_names_an_indicator_of_its_index_used_that_year(ro):
         " WHERE b.indicator IS NOT NULL AND i.indicator IS NULL"
     ).fetchall()
     assert wrong == []
+
+
+def test_the_city_units_are_reference_tables_of_their_index_unit_sets(ro):
+    sets = ro.execute(
+        "SELECT i.index_code, count(DISTINCT u.code) FROM indices i"
+        " JOIN city_units u USING (unit_set) GROUP BY ALL ORDER BY 1"
+    ).fetchall()
+    assert sets == [("HNPAR_DEPT", 22), ("HNPAR_LOCAL", 30)]
+    in_2025 = ro.execute(
+        "SELECT count(*) FROM city_units WHERE unit_set = 'hn_local'"
+        " AND valid_from <= 2025 AND coalesce(valid_to, 9999) >= 2025"
+    ).fetchone()[0]
+    assert in_2025 == 0
+    codes = ro.execute(
+        "SELECT DISTINCT code FROM city_unit_aliases WHERE alias_key = $k",
+        {"k": province_key("Sở TN&MT")},
+    ).fetchall()
+    assert codes == [("HN-D-TNMT",)]
