@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--publisher", default="")
     imp.add_argument("--date", default="")
     imp.add_argument("--sheet")
+    imp.add_argument("--pages", help="the pages of a PDF to read, e.g. 3-5")
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=INDICATOR")
     imp.add_argument("--skip", action="append", default=[], metavar="HEADER")
     imp.add_argument("--by", default=None, help="who imports (default: the system user)")
@@ -205,7 +206,15 @@ def _run_import(
         log_refusal(con, refused.problems, index_code, year, source)
         raise
     return import_file(
-        con, args.file, index_code, year, source, args.sheet, mapping, set(args.skip)
+        con,
+        args.file,
+        index_code,
+        year,
+        source,
+        args.sheet,
+        mapping,
+        set(args.skip),
+        pages=args.pages,
     )
 
 

@@ -86,15 +86,17 @@ def prepare(
     mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
     names: dict[str, str] | None = None,
+    pages: str | None = None,
 ) -> Prepared:
     """Read and check an upload without writing; ImportRefused only when it cannot be read.
 
-    names: province spellings the user matched by hand (name -> province_code).
+    names: province spellings the user matched by hand (name -> province_code); pages: the
+    pages of a PDF to read ('3-5').
     """
     problems = check_target(con, index_code, year)
     if problems:
         raise ImportRefused(problems)
-    raw = read_bytes(data, file_name, sheet)
+    raw = read_bytes(data, file_name, sheet, pages)
     catalogue, provinces = Indicators(con, index_code), Provinces(con)
     for name, code in (names or {}).items():
         provinces.choose(name, code)
@@ -143,6 +145,7 @@ def import_file(
     mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
     actor: Actor | None = None,
+    pages: str | None = None,
 ) -> tuple[int, Prepared]:
     """The whole pipeline for a file on disk; every refusal is logged, nothing else written.
 
@@ -154,7 +157,10 @@ def import_file(
         source.publisher, source.document, source.date, path.name, "", source.imported_by
     )
     try:
-        prepared = prepare(con, read_path(path), path.name, index_code, year, sheet, mapping, skip)
+        data = read_path(path)
+        prepared = prepare(
+            con, data, path.name, index_code, year, sheet, mapping, skip, pages=pages
+        )
         source = store.Source(
             source.publisher,
             source.document,
