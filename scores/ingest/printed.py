@@ -46,6 +46,7 @@ class PrintedSource:
     cells: int
     ocr_cells: int
     doubts: list[Doubt]
+    corrected: list[dict] = field(default_factory=list)  # {row, page, read, typed}
 
     @property
     def ocr_share(self) -> float:
@@ -133,3 +134,46 @@ def _moved(doubt: Doubt, offset: int) -> Doubt:
 
 def _pages_text(pages: list[int]) -> str:
     return f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0]) if pages else "–"
+
+
+def correct(
+    rows: list[list[str]], source: PrintedSource | None, typed: dict[tuple[int, int], str]
+) -> None:
+    """Put the values a person typed into the cells OCR was unsure of; those doubts are settled
+    and kept, with what was read and what was typed, for the change history."""
+    if source is None or not typed:
+        return
+    for doubt in list(source.doubts):
+        text_typed = typed.get((doubt.row, doubt.position))
+        if text_typed is None or not text_typed.strip():
+            continue
+        rows[doubt.row][doubt.position] = text_typed.strip()
+        source.doubts.remove(doubt)
+        source.corrected.append(
+            {
+                "row": doubt.row + 1,
+                "page": doubt.page,
+                "read": doubt.text,
+                "typed": text_typed.strip(),
+            }
+        )
+
+
+def doubt_problems(source: PrintedSource | None, columns: list) -> list[Problem]:
+    """Each cell still in doubt as a problem naming its row and column (never a guessed value)."""
+    if source is None:
+        return []
+    header = {c.position: c.header for c in columns}
+    return [
+        Problem(
+            "printed.ocr_doubt",
+            doubt.row + 1,
+            header.get(doubt.position, f"#{doubt.position + 1}"),
+            detail={
+                "read": doubt.text or "–",
+                "confidence": round(doubt.confidence),
+                "page": doubt.page,
+            },
+        )
+        for doubt in source.doubts
+    ]

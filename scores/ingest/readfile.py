@@ -16,6 +16,7 @@ from scores.ingest.errors import ImportRefused, Problem
 from scores.ingest.printed import PrintedSource
 from scores.ingest.xlsx import read_xlsx
 
+IMAGE_SUFFIXES = {"", ".png", ".jpg", ".jpeg"}
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 SNIFF_ROWS = 60
 SNIFF_PREFERENCE = ",;\t"  # on a tie the later wins: the rarer inside a cell
@@ -72,9 +73,11 @@ def read_bytes(
     check_size(len(data))
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
-    if pages and not (pdf.is_pdf(data) or ocr.is_image(data)):
+    # An image is read as one only under an image's name: a PNG named .csv is a wrong file.
+    image = ocr.is_image(data) and Path(name).suffix.lower() in IMAGE_SUFFIXES
+    if pages and not pdf.is_pdf(data):
         raise ImportRefused([Problem("printed.pages_of_table_file", value=pages)])
-    if pdf.is_pdf(data) or ocr.is_image(data):
+    if pdf.is_pdf(data) or image:
         return _read_printed(data, pages)
     if name.lower().endswith(".pdf"):
         raise ImportRefused([Problem("printed.not_a_pdf")])
