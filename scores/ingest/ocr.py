@@ -109,8 +109,8 @@ def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Foun
     _read_header(rows, found, clean, first, deadline)
     _reread_unsure(rows, sure, found, clean, first, deadline)
     doubts = _doubts(rows, sure, found, straight, page, first)
-    cells = sum(1 for row in rows for cell in row if cell is not None)
-    return [Found(page, found.box, flat(rows), doubts, cells)]
+    table = flat(rows)
+    return [Found(page, found.box, table, doubts, sum(len(row) for row in table))]
 
 
 def _words(image: Image.Image, config: str, deadline: float, lang: str = LANGUAGE) -> dict:
