@@ -47,6 +47,9 @@ def sentence(row: Any, names: dict[str, str], lang: str) -> str:
         "admins": len(after.get("admin", [])),
         "editors": len(after.get("editor", [])),
     }
+    if row.action == "cell_corrected":  # issue 20: a cell read from a scan, typed by a person
+        cell = {k: before.get(k, "") for k in ("row", "column", "page", "read")}
+        return t("printed.audit_cell_corrected", lang, **values, **cell, typed=after.get("typed"))
     kind = "target_new" if row.action == "target_edited" and not before else row.action
     return t(f"audit.{kind}", lang, **values)
 

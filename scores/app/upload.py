@@ -11,9 +11,9 @@ from scores.analysis import diff
 from scores.app import cache, state
 from scores.config import MAX_NAME_PICKS, db_path
 from scores.i18n import describe, number
-from scores.ingest import store
+from scores.ingest import service, store
 from scores.ingest.errors import ImportRefused, Problem
-from scores.ingest.importer import Prepared, commit, log_refusal, prepare
+from scores.ingest.importer import Prepared, log_refusal, prepare
 from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 from scores.roles import Actor, require
@@ -293,13 +293,8 @@ def save_and_commit(prepared: Prepared, data: bytes, source: store.Source, actor
     """Keep the original file by checksum, then store the release (one transaction); the
     importer refuses an actor below editor before anything is written."""
     require(actor, "editor")  # before the original is kept, too
-    folder = uploads_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"
-    if not target.exists():
-        target.write_bytes(data)
     with cache.cursor() as con:
-        return commit(con, prepared, source, actor)
+        return service.store_upload(con, prepared, data, source, actor)
 
 
 def restore_preview(releases: pd.DataFrame, release_id: int) -> dict[str, int]:

@@ -19,6 +19,7 @@ ACTIONS = (
     "sign_in_failed",
     "sign_in_refused",
     "rebuilt",
+    "cell_corrected",  # a cell OCR was unsure of, typed by a person (issue 20)
 )
 
 

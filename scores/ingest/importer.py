@@ -136,7 +136,11 @@ def guards(
 
 
 def commit(
-    con: duckdb.DuckDBPyConnection, prepared: Prepared, source: store.Source, actor: Actor
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    source: store.Source,
+    actor: Actor,
+    provenance: dict | None = None,
 ) -> int:
     """Store a prepared upload as the new current version and record it in the audit log;
     refuses an actor below editor (NotAllowed) and any upload with a problem standing."""
@@ -153,6 +157,7 @@ def commit(
     release_id = store.write_release(con, release)
     version = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()[2]
     after = {"release_id": release_id, "version": version, "file_name": prepared.file_name}
+    after.update(provenance or {})  # a PDF or a scan: pages, the share read by OCR
     audit.record(con, actor, "release_imported", prepared.index_code, prepared.year, after=after)
     return release_id
 
@@ -183,15 +188,9 @@ def import_file(
         prepared = prepare(
             con, data, path.name, index_code, year, sheet, mapping, skip, pages=pages
         )
-        source = store.Source(
-            source.publisher,
-            source.document,
-            source.date,
-            path.name,
-            prepared.sha256,
-            source.imported_by,
-        )
-        return commit(con, prepared, source, actor), prepared
+        from scores.ingest.service import store_upload  # the service builds on this module
+
+        return store_upload(con, prepared, data, source, actor), prepared
     except ImportRefused as refused:
         log_refusal(con, refused.problems, index_code, year, source)
         raise
