@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--publisher", default="")
     imp.add_argument("--date", default="")
     imp.add_argument("--sheet")
+    imp.add_argument("--pages", help="the pages of a PDF to read, e.g. 3-5")
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=INDICATOR")
     imp.add_argument("--skip", action="append", default=[], metavar="HEADER")
     imp.add_argument("--by", default=None, help="who imports (default: the system user)")
@@ -259,6 +260,7 @@ def _run_import(
         mapping,
         set(args.skip),
         partial=args.partial,
+        pages=args.pages,
     )
 
 

@@ -17,6 +17,13 @@ MAX_ROWS = 20_000
 MAX_COLUMNS = 500
 MAX_CELL_CHARS = 2_000
 MAX_XLSX_EXPANDED_MB = 100  # the sum of the sizes the zip declares for its parts
+# Printed tables (PDF, scans, images): a report's annex is a few pages of A4; a page side over
+# MAX_PAGE_POINTS (about 1.8 m) or an image over MAX_PIXELS is a bomb, not a report.
+MAX_PDF_PAGES = 500  # pages the file may declare
+MAX_PAGES_READ = 20  # pages one import may read
+MAX_PAGE_POINTS = 5_000
+MAX_PIXELS = 60_000_000  # a page image as rendered or decoded (A4 at 300 dpi: 8.7 million)
+MAX_READ_SECONDS = 120  # reading the chosen pages, OCR included
 MAX_NAME_PICKS = 50  # unknown province names offered a pick box on the Data page
 # The administrator password fallback is refused (sign-in stays off) when shorter than this.
 MIN_PASSWORD_LENGTH = 12

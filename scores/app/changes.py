@@ -48,6 +48,9 @@ def sentence(row: Any, names: dict[str, str], lang: str) -> str:
         "backup": after.get("backup", "–"),
         "client": after.get("client", "–"),
     }
+    if row.action == "cell_corrected":  # issue 20: a cell read from a scan, typed by a person
+        cell = {k: before.get(k, "") for k in ("row", "column", "page", "read")}
+        return t("printed.audit_cell_corrected", lang, **values, **cell, typed=after.get("typed"))
     kind = "target_new" if row.action == "target_edited" and not before else row.action
     if row.action == "seed_refreshed" and not after.get("current", True):
         kind = "seed_refreshed_behind"

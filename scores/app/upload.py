@@ -16,7 +16,8 @@ from scores.ingest.interpret import Column, guess_index_year
 from scores.ingest.readfile import SEPARATORS, read_bytes
 from scores.roles import Actor, require
 from scores.store import releases as store
-from scores.store.imports import against_stored, check_source, commit, log_refusal
+from scores.store import service
+from scores.store.imports import against_stored, log_refusal
 from scores.text import literal
 
 SKIP = "__skip__"
@@ -309,14 +310,8 @@ def save_and_commit(
     """Keep the original file by checksum, then store the release (one transaction); the
     importer refuses an actor below editor before anything is written."""
     require(actor, "editor")  # before the original is kept, too
-    check_source(source)
-    folder = uploads_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{prepared.sha256}{Path(prepared.file_name).suffix.lower()}"
-    if not target.exists():
-        target.write_bytes(data)
     with cache.cursor() as con:
-        return commit(con, prepared, source, actor, partial)
+        return service.store_upload(con, prepared, data, source, actor, partial)
 
 
 def restore_preview(releases: pd.DataFrame, release_id: int) -> dict[str, int]:

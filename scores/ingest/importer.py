@@ -10,6 +10,7 @@ import pandas as pd
 
 from scores.catalog import Indicators, Provinces
 from scores.errors import ImportRefused, Problem
+from scores.ingest import checks, printed
 from scores.ingest.bounds import calendar_day
 from scores.ingest.interpret import FIRST_YEAR, Layout, understand
 from scores.ingest.readfile import RawTable, read_bytes
@@ -88,15 +89,20 @@ def prepare(
     mapping: dict[str, str] | None = None,
     skip: set[str] | None = None,
     names: dict[str, str] | None = None,
+    pages: str | None = None,
+    corrections: dict[tuple[int, int], str] | None = None,
 ) -> Prepared:
     """Read and check an upload without writing; ImportRefused only when it cannot be read.
 
-    names: province spellings the user matched by hand (name -> province_code).
+    names: province spellings the user matched by hand (name -> province_code); pages: the
+    pages of a PDF to read ('3-5'); corrections: values typed for cells OCR was unsure of
+    ((row, column position) -> text, both 0-based).
     """
     problems = check_target(con, index_code, year)
     if problems:
         raise ImportRefused(problems)
-    raw = read_bytes(data, file_name, sheet)
+    raw = read_bytes(data, file_name, sheet, pages)
+    printed.correct(raw.rows, raw.printed, corrections or {})
     catalogue, provinces = Indicators(con, index_code), Provinces(con)
     for name, code in (names or {}).items():
         provinces.choose(name, code)
@@ -107,7 +113,26 @@ def prepare(
     parsed = empty() if blocking else check(raw, layout, provinces, catalogue, index_code, year)
     if layout.problems:  # "no values" only repeats that the columns are not understood yet
         parsed.problems = [p for p in parsed.problems if p.rule != "no_values"]
+    if not blocking:
+        parsed.problems += guards(con, catalogue, layout, parsed, index_code, year)
+    parsed.problems += printed.doubt_problems(raw.printed, layout.columns)
     cover = coverage(parsed.values, provinces, year)
     return Prepared(
         index_code, year, raw, layout, parsed, cover, file_name, hashlib.sha256(data).hexdigest()
     )
+
+
+def guards(
+    con: duckdb.DuckDBPyConnection,
+    catalogue: Indicators,
+    layout: Layout,
+    parsed: Parsed,
+    index_code: str,
+    year: int,
+) -> list[Problem]:
+    """Totals that disagree with their components, ranks that disagree with the scores."""
+    names = {c.indicator: c.header for c in layout.columns if c.indicator}
+    higher = {code: item.higher_is_better for code, item in catalogue.items.items()}
+    return checks.total_problems(
+        con, index_code, year, parsed.values, layout
+    ) + checks.rank_problems(parsed.values, higher, names)

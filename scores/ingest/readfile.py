@@ -11,9 +11,12 @@ from pathlib import Path
 
 from scores.config import MAX_CELL_CHARS, MAX_COLUMNS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from scores.errors import ImportRefused, Problem
+from scores.ingest import ocr, pdf
 from scores.ingest.bounds import bounded_row, too_long, too_wide
+from scores.ingest.printed import PrintedSource
 from scores.ingest.xlsx import read_xlsx
 
+IMAGE_SUFFIXES = {"", ".png", ".jpg", ".jpeg"}
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 SNIFF_ROWS = 60
 SNIFF_PREFERENCE = ",;\t"  # on a tie the later wins: the rarer inside a cell
@@ -28,6 +31,7 @@ class RawTable:
     encoding: str | None = None
     separator: str | None = None
     sheet: str | None = None  # the worksheet read, for a workbook
+    printed: PrintedSource | None = None  # pages, outlines, OCR share: a PDF or an image
 
 
 def check_size(size: int) -> None:
@@ -61,11 +65,22 @@ def read_path(path: Path) -> bytes:
     return data
 
 
-def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTable:
-    """Read an upload's bytes: .xlsx by content, anything else as delimited text."""
+def read_bytes(
+    data: bytes, name: str = "", sheet: str | None = None, pages: str | None = None
+) -> RawTable:
+    """Read an upload's bytes: .xlsx, PDF and images by content, anything else as delimited
+    text; pages: the PDF pages to read ('3-5'), every page when None."""
     check_size(len(data))
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
+    # An image is read as one only under an image's name: a PNG named .csv is a wrong file.
+    image = ocr.is_image(data) and Path(name).suffix.lower() in IMAGE_SUFFIXES
+    if pages and not pdf.is_pdf(data):
+        raise ImportRefused([Problem("printed.pages_of_table_file", value=pages)])
+    if pdf.is_pdf(data) or image:
+        return _read_printed(data, pages)
+    if name.lower().endswith(".pdf"):
+        raise ImportRefused([Problem("printed.not_a_pdf")])
     if data.startswith(b"PK\x03\x04"):
         rows, title = read_xlsx(data, sheet)
         return RawTable(rows, "xlsx", sheet=title)
@@ -75,6 +90,16 @@ def read_bytes(data: bytes, name: str = "", sheet: str | None = None) -> RawTabl
         raise ImportRefused([Problem("sheet_of_text_file", value=sheet)])
     text, encoding = decode(data)
     return _read_text(text, encoding)
+
+
+def _read_printed(data: bytes, pages: str | None) -> RawTable:
+    """A report PDF or a page image, its table read into rows within the row bounds."""
+    if pdf.is_pdf(data):
+        rows, source = pdf.read_pdf(data, pages)
+    else:
+        rows, source = ocr.read_image(data)
+    bounded = [bounded_row(row, number) for number, row in enumerate(rows, start=1)]
+    return RawTable(bounded, source.kind, printed=source)
 
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, .doc, encrypted .xlsx

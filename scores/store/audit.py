@@ -20,6 +20,7 @@ ACTIONS = (
     "sign_in_refused",
     "rebuilt",
     "seed_refreshed",
+    "cell_corrected",  # a cell OCR was unsure of, typed by a person (issue 20)
 )
 
 

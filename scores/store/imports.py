@@ -59,8 +59,10 @@ def commit(
     source: store.Source,
     actor: Actor,
     partial: bool = False,
+    provenance: dict | None = None,
 ) -> int:
-    """Store a prepared upload as the new current version and record it in the audit log;
+    """Store a prepared upload as the new current version and record it in the audit log
+    (with the provenance of a printed source: pages, the share read by OCR);
     refuses an actor below editor (NotAllowed), any upload with a problem standing, a file
     already stored, and fewer units than the current release unless `partial` says so."""
     require(actor, "editor")
@@ -80,6 +82,7 @@ def commit(
     release_id = store.write_release(con, release)
     version = con.execute(db.sql("release_by_id"), {"release_id": release_id}).fetchone()[2]
     after = {"release_id": release_id, "version": version, "file_name": prepared.file_name}
+    after.update(provenance or {})
     audit.record(con, actor, "release_imported", prepared.index_code, prepared.year, after=after)
     return release_id
 
@@ -95,6 +98,7 @@ def import_file(
     skip: set[str] | None = None,
     actor: Actor | None = None,
     partial: bool = False,
+    pages: str | None = None,
 ) -> tuple[int, Prepared]:
     """The whole pipeline for a file on disk; every refusal is logged, nothing else written.
 
@@ -106,16 +110,13 @@ def import_file(
         source.publisher, source.document, source.date, path.name, "", source.imported_by
     )
     try:
-        prepared = prepare(con, read_path(path), path.name, index_code, year, sheet, mapping, skip)
-        source = store.Source(
-            source.publisher,
-            source.document,
-            source.date,
-            path.name,
-            prepared.sha256,
-            source.imported_by,
+        data = read_path(path)
+        prepared = prepare(
+            con, data, path.name, index_code, year, sheet, mapping, skip, pages=pages
         )
-        return commit(con, prepared, source, actor, partial), prepared
+        from scores.store.service import store_upload  # the service builds on this module
+
+        return store_upload(con, prepared, data, source, actor, partial), prepared
     except ImportRefused as refused:
         log_refusal(con, refused.problems, index_code, year, source)
         raise

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent / "ingest"))
 import hostile  # noqa: E402  (the crafted .xlsx parts the bounds tests use)
+import hostile_pdf  # noqa: E402  (the crafted PDFs)
 
 HEADER = "Tỉnh,Gia nhập thị trường\n"
 
@@ -138,6 +139,7 @@ def files() -> dict[str, bytes | str]:
         "excel_cell_over_2000_chars.xlsx": workbook(
             ("Sheet", [["Tỉnh", "PCI"], ["Hà Nội", "9" * 2500]])
         ),
+        **hostile_pdf.files(),
     }
 
 

@@ -1,0 +1,100 @@
+"""Scans made from the printed PCI 2016 annex (rasterised with skew and noise in a session
+fixture, since noise does not compress): every cell read right or shown for a person to look at;
+a smudged digit is flagged and never stored."""
+
+import sys
+
+import pdfplumber
+import pytest
+from conftest import ROOT, assert_unchanged, snapshot
+
+from scores.errors import ImportRefused
+from scores.ingest import ocr
+from scores.ingest.importer import prepare
+from scores.store import releases as store
+from scores.store.imports import import_file
+
+PRINTED = ROOT / "tests" / "data" / "printed"
+sys.path.insert(0, str(PRINTED))
+import scan  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not ocr.available(), reason="tesseract with vie is not installed")
+SOURCE = store.Source("VCCI", "scan", imported_by="tester")
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory):
+    """Page 1 as a skewed, noisy PNG, and the same with one digit of Hà Nội's total smudged."""
+    folder = tmp_path_factory.mktemp("scans")
+    page = scan.rasterise(PRINTED / "pci_2016.pdf", 0)
+    scan.scanned(page).save(folder / "page1.png")
+    with pdfplumber.open(PRINTED / "pci_2016.pdf") as pdf:
+        word = next(w for w in pdf.pages[0].extract_words() if w["text"] == "60,74")
+    k = scan.DPI / 72
+    width = word["x1"] - word["x0"]
+    box = (
+        round((word["x0"] + 0.55 * width) * k),
+        round(word["top"] * k) - 2,
+        round((word["x0"] + 0.8 * width) * k),
+        round(word["bottom"] * k) + 2,
+    )  # over the "7" of 60,74
+    scan.scanned(scan.smudge(page, box)).save(folder / "smudged.png")
+    return folder
+
+
+def printed_values():
+    """PCI 2016 as the annex prints it: province code -> indicator -> value at 2 decimals."""
+    import pandas as pd
+
+    frame = pd.read_csv(ROOT / "data" / "seed" / "pci.csv", dtype={"province_code": str})
+    frame = frame[(frame["year"] == 2016) & frame["province_code"].notna()]
+    return {(r.province_code, r.indicator): round(r.score, 2) for r in frame.itertuples()}
+
+
+def test_every_cell_of_a_scanned_page_is_read_right_or_shown_for_a_look(con, scans):
+    data = (scans / "page1.png").read_bytes()
+    prepared = prepare(con, data, "page1.png", "PCI", 2016)
+    doubts = {(p.row, p.column) for p in prepared.problems if p.rule == "printed.ocr_doubt"}
+    assert all(p.rule == "printed.ocr_doubt" for p in prepared.problems), prepared.problems
+    assert len(doubts) <= 5  # of 22 x 12 cells
+    header = {c.indicator: c.header for c in prepared.layout.columns if c.indicator}
+    want = printed_values()
+    values = prepared.parsed.values
+    checked = 0
+    for row in values.itertuples():
+        if (row.row, header[row.indicator]) in doubts:
+            continue
+        assert round(row.value, 2) == want[(row.province_code, row.indicator)], row
+        checked += 1
+    assert checked >= 22 * 11 - len(doubts) and values["province_code"].nunique() == 22
+    assert prepared.raw.kind == "image" and prepared.raw.printed.ocr_share == 1
+
+
+def test_a_smudged_digit_is_flagged_and_nothing_is_stored(con, scans):
+    before = snapshot(con)
+    with pytest.raises(ImportRefused) as refused:
+        import_file(con, scans / "smudged.png", "PCI", 2016, SOURCE)
+    assert_unchanged(before, con)
+    prepared = prepare(con, (scans / "smudged.png").read_bytes(), "smudged.png", "PCI", 2016)
+    hanoi = int(prepared.parsed.values.query("province_code == '01'")["row"].iloc[0])
+    flagged = {(p.row, p.column) for p in refused.value.problems}
+    assert (hanoi, "PCI 2016") in flagged
+
+
+def test_a_doubt_carries_the_cut_out_of_its_cell(con, scans):
+    prepared = prepare(con, (scans / "smudged.png").read_bytes(), "smudged.png", "PCI", 2016)
+    doubts = prepared.raw.printed.doubts
+    assert doubts and all(d.crop.startswith(b"\x89PNG") for d in doubts)
+
+
+def test_a_typed_correction_settles_the_doubt_and_is_kept(con, scans):
+    data = (scans / "smudged.png").read_bytes()
+    first = prepare(con, data, "smudged.png", "PCI", 2016)
+    typed = {(d.row, d.position): "60,74" for d in first.raw.printed.doubts}
+    # Every doubt typed as Hà Nội's total would be wrong elsewhere: only Hà Nội's own cell.
+    hanoi = int(first.parsed.values.query("province_code == '01'")["row"].iloc[0])
+    typed = {key: text for key, text in typed.items() if key[0] + 1 == hanoi}
+    assert typed
+    second = prepare(con, data, "smudged.png", "PCI", 2016, corrections=typed)
+    assert not [p for p in second.problems if p.row == hanoi]
+    assert second.raw.printed.corrected[0]["typed"] == "60,74"
