@@ -36,7 +36,7 @@ with upload_tab:
         access.status("upload")
     file = st.file_uploader(
         state.tr("data.file", limit=MAX_UPLOAD_MB),
-        type=["csv", "txt", "tsv", "xlsx"],
+        type=["csv", "txt", "tsv", "xlsx", "pdf", "png", "jpg", "jpeg"],
         max_upload_size=MAX_UPLOAD_MB,
         key="upload_file",
         disabled=not allowed,
@@ -52,6 +52,9 @@ with upload_tab:
     if file is not None and st.session_state.get("upload_year_from"):
         where = upload.escape(st.session_state["upload_year_from"])
         right.caption(state.tr("upload.year_from", where=where))
+    pages = st.text_input(  # issue 20: the pages of a report PDF that hold the table
+        state.tr("printed.pages"), key="upload_pages", help=state.tr("printed.pages_help")
+    )
     document = st.text_input(
         state.tr("data.document"),
         key="upload_document",
@@ -66,7 +69,7 @@ with upload_tab:
         data = file.getvalue()
         labels = state.indicator_labels(index_code)
         try:
-            prepared = upload.read(data, file.name, index_code, int(year))
+            prepared = upload.read(data, file.name, index_code, int(year), pages.strip())
         except ImportRefused as refused:
             upload.refused_box(refused.problems)
             upload.log_refused(
@@ -75,6 +78,7 @@ with upload_tab:
             st.stop()
         st.subheader(state.tr("data.understood"))
         upload.understood(prepared, labels)
+        upload.printed_view(prepared)
         upload.mapping_controls(prepared, labels)
         upload.province_controls(prepared)
         st.subheader(state.tr("data.problems"))

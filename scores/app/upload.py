@@ -13,7 +13,7 @@ from scores.errors import ImportRefused, Problem
 from scores.i18n import describe, number
 from scores.ingest.importer import Prepared, prepare
 from scores.ingest.interpret import Column, guess_index_year
-from scores.ingest.readfile import SEPARATORS, read_bytes
+from scores.ingest.readfile import SEPARATORS, RawTable, read_bytes
 from scores.roles import Actor, require
 from scores.store import releases as store
 from scores.store import service
@@ -50,7 +50,23 @@ def original(sha256: str, file_name: object) -> Path | None:
     return path if path.exists() else None
 
 
-def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:
+@st.cache_data(max_entries=4, show_spinner=False)
+def _raw(data: bytes, name: str, pages: str | None) -> RawTable:
+    """The file as read, kept between runs: a scan takes OCR seconds to read."""
+    return read_bytes(data, name, pages=pages)
+
+
+def corrections() -> dict[tuple[int, int], str]:
+    """The values typed on this page for cells OCR was unsure of."""
+    found = {}
+    for key, value in st.session_state.items():
+        if isinstance(key, str) and key.startswith("fix::") and value:
+            row, position = key.split("::")[1:]
+            found[(int(row), int(position))] = value
+    return found
+
+
+def read(data: bytes, name: str, index_code: str, year: int, pages: str | None = None) -> Prepared:
     """Prepare an upload with the column choices the user made on this page."""
     mapping = {
         h[len("map::") :]: v
@@ -67,8 +83,49 @@ def read(data: bytes, name: str, index_code: str, year: int) -> Prepared:
         for h, v in st.session_state.items()
         if isinstance(h, str) and h.startswith("prov::") and v
     }
+    raw = _raw(data, name, pages or None)
     with cache.cursor() as con:
-        return prepare(con, data, name, index_code, year, mapping=mapping, skip=skip, names=names)
+        return prepare(
+            con,
+            data,
+            name,
+            index_code,
+            year,
+            mapping=mapping,
+            skip=skip,
+            names=names,
+            pages=pages or None,
+            corrections=corrections(),
+            raw=raw,
+        )
+
+
+def printed_view(prepared: Prepared) -> None:
+    """Where a PDF or scan was read from, and each doubtful cell's cut-out with a box to type
+    the right value in (the correction goes to the change history on commit)."""
+    source = prepared.raw.printed
+    if source is None:
+        return
+    pages = ", ".join(map(str, source.pages))
+    kind = state.tr(f"printed.kind_{source.kind}")
+    share = number(100 * source.ocr_share, state.lang(), 0)
+    st.caption(state.tr("printed.read_from", kind=kind, pages=pages, share=share))
+    if source.corrected:
+        st.success(state.tr("printed.corrected", count=len(source.corrected)))
+    if not source.doubts:
+        return
+    st.markdown(state.tr("printed.doubts", count=len(source.doubts)))
+    header = {c.position: c.header for c in prepared.layout.columns}
+    for doubt in source.doubts[:MAX_NAME_PICKS]:
+        left, right = st.columns([1, 2])
+        left.image(doubt.crop)
+        label = state.tr(
+            "printed.doubt_label",
+            row=doubt.row + 1,
+            column=header.get(doubt.position, doubt.position + 1),
+            read=doubt.text or "–",
+        )
+        right.text_input(escape(label), key=f"fix::{doubt.row}::{doubt.position}")
 
 
 def province_controls(prepared: Prepared) -> None:

@@ -91,17 +91,19 @@ def prepare(
     names: dict[str, str] | None = None,
     pages: str | None = None,
     corrections: dict[tuple[int, int], str] | None = None,
+    raw: RawTable | None = None,
 ) -> Prepared:
     """Read and check an upload without writing; ImportRefused only when it cannot be read.
 
     names: province spellings the user matched by hand (name -> province_code); pages: the
     pages of a PDF to read ('3-5'); corrections: values typed for cells OCR was unsure of
-    ((row, column position) -> text, both 0-based).
+    ((row, column position) -> text, both 0-based); raw: the file as already read (the page
+    keeps an OCR result between its runs instead of reading a scan again on every click).
     """
     problems = check_target(con, index_code, year)
     if problems:
         raise ImportRefused(problems)
-    raw = read_bytes(data, file_name, sheet, pages)
+    raw = raw or read_bytes(data, file_name, sheet, pages)
     printed.correct(raw.rows, raw.printed, corrections or {})
     catalogue, provinces = Indicators(con, index_code), Provinces(con)
     for name, code in (names or {}).items():
