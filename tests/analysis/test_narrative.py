@@ -72,9 +72,10 @@ def test_rank_gap_unknown_on_a_partial_release_says_why_in_vietnamese():
     gap = {"rank": 7, "value": 88.0, "inside": False, "edge": None, "next": None, "gap": None}
     text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "partial", "vi")
     assert text == (
-        "Năm 2024 xếp thứ 7, ngoài nhóm 5 đứng đầu. Điểm của tỉnh đứng thứ 5 chưa được công bố"
+        "Năm 2024 xếp thứ 7, ngoài nhóm 5 đứng đầu. Hệ thống chưa có điểm của tỉnh đứng thứ 5"
         " nên chưa tính được số điểm cần tăng. Cách tỉnh đứng đầu 4,00 điểm."
-        " (Bảng xếp hạng năm đó mới công bố một phần.)"  # why: the 5th's score is unpublished
+        # why: the database lacks the 5th's score (never "the ministry published only part")
+        " (Hệ thống chưa có đủ bảng số liệu năm đó; nhập bảng đầy đủ để tính được.)"
     )
 
 

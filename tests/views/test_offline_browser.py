@@ -48,8 +48,9 @@ def test_every_page_shows_its_icons_with_the_network_blocked(server, browser, na
     page.on("request", lambda request: seen.append(request.url))
     path = PAGES[name][0] if name in PAGES else name
     page.goto(f"{server}/{path}")
+    # attached, not visible: the presentation page hides its sidebar (the icons still load)
     page.locator('[data-testid="stSidebarNav"] [data-testid="stIconMaterial"]').first.wait_for(
-        timeout=60000
+        state="attached", timeout=60000
     )
     settled(page)
     page.wait_for_function("document.fonts.status === 'loaded'", timeout=30000)
