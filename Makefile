@@ -33,8 +33,8 @@ format: $(STAMP)  ## apply ruff format and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) lint  ## set up, lint, then the whole test suite
-	$(BIN)/python -m pytest
+test: $(STAMP) lint  ## set up, lint, then the whole test suite (one worker per core: pytest-xdist)
+	$(BIN)/python -m pytest -n auto --durations=10
 
 bench: $(STAMP)  ## benchmark (~10 min, bench/RESULTS.md): pages in Chromium vs a floor app, 1x and 100x data, import, build, 10-session load, memory, brief
 	$(BIN)/python bench/run.py
