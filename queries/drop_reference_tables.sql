@@ -12,3 +12,4 @@ DROP TABLE IF EXISTS publisher_coverage;
 DROP TABLE IF EXISTS release_calendar;
 DROP TABLE IF EXISTS city_units;
 DROP TABLE IF EXISTS city_unit_aliases;
+DROP TABLE IF EXISTS average_scopes;

@@ -19,7 +19,7 @@ from scores.ingest.importer import coverage
 from scores.roles import Actor
 from scores.store import audit
 from scores.store import releases as store
-from scores.text import key, province_key
+from scores.text import key, province_key, unit_name_key
 
 # The seed files of each index, read together into one release per year: PAPI's sub-dimensions
 # for 2017-2024 come from another repository than its dimensions and totals, so they stay a file
@@ -29,6 +29,9 @@ SEED_FILES = {
     "SIPAS": ("sipas.csv",),
     "PAPI": ("papi.csv", "papi_subdimensions_2017_2024.csv"),
     "PCI": ("pci.csv",),
+    # The city's own index has no seed file of its own: its rows come from the additions only.
+    "HNPAR_DEPT": (),
+    "HNPAR_LOCAL": (),
 }
 SEED_HEADER = "year,province,province_code,indicator,score,rank,source_url_or_repo_path"
 # Additions shipped later in their own format (shared/data, byte-identical): each index takes the
@@ -81,10 +84,13 @@ def _refresh(con: duckdb.DuckDBPyConnection, data_dir: Path, by: Actor | None) -
     con.execute(db.sql("drop_reference_tables"))
     db.create_schema(con)
     load_reference(con, data_dir)
-    provinces = Provinces(con)
     return {
         code: seed_index(
-            con, code, [data_dir / "seed" / name for name in (*names, *ADDITIONS)], provinces, by
+            con,
+            code,
+            [data_dir / "seed" / name for name in (*names, *ADDITIONS)],
+            Provinces.of_index(con, code),
+            by,
         )
         for code, names in SEED_FILES.items()
     }
@@ -118,7 +124,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     _insert(
         con,
         "city_unit_aliases",
-        city_aliases.assign(alias_key=city_aliases["alias"].map(province_key)),
+        city_aliases.assign(alias_key=city_aliases["alias"].map(unit_name_key)),
     )
     aliases = _csv(data_dir / "province_aliases.csv")
     _insert(con, "province_aliases", aliases.assign(alias_key=aliases["alias"].map(province_key)))
@@ -129,6 +135,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     _insert(con, "methodology_breaks", _csv(data_dir / "methodology_breaks.csv"))
     _insert(con, "publisher_coverage", _csv(data_dir / "publisher_coverage.csv"))
     _insert(con, "release_calendar", _csv(data_dir / "release_calendar.csv"))
+    _insert(con, "average_scopes", _csv(data_dir / "average_scopes.csv"))
     _add_seed_targets(con, _csv(data_dir / "targets.csv"))
 
 
@@ -179,6 +186,7 @@ REFERENCE_INSERTS = {
     "release_calendar": "INSERT INTO release_calendar BY NAME SELECT * FROM incoming",
     "city_units": "INSERT INTO city_units BY NAME SELECT * FROM incoming",
     "city_unit_aliases": "INSERT INTO city_unit_aliases BY NAME SELECT * FROM incoming",
+    "average_scopes": "INSERT INTO average_scopes BY NAME SELECT * FROM incoming",
 }
 
 
@@ -266,7 +274,10 @@ def _load(con: duckdb.DuckDBPyConnection, index_code: str, paths: list[Path]) ->
     """Read an index's seed files into seed_file; returns the files that gave it rows (an
     additions file holding none of this index's rows is not part of its releases)."""
     own = [path for path in paths if path.name not in ADDITIONS]
-    con.execute(db.sql("load_seed_file"), {"paths": [str(path) for path in own]})
+    if own:
+        con.execute(db.sql("load_seed_file"), {"paths": [str(path) for path in own]})
+    else:  # an index seeded from the additions only (the city's): they fill an empty table
+        con.execute(db.sql("empty_seed_file"))
     for path in paths:
         if path.name in ADDITIONS:
             found = con.execute(
