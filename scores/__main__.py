@@ -214,6 +214,8 @@ def _import(args: argparse.Namespace) -> int:
     con = db.connect(args.db)
     try:
         release_id, prepared = _run_import(con, args, source)
+        # A city index counts units, not provinces (its own sentence, same fields).
+        city = Provinces.of_index(con, prepared.index_code).unit_set != "province"
     except ImportRefused as refused:
         for problem in refused.problems:
             print(describe(problem, args.lang), file=sys.stderr)
@@ -226,7 +228,7 @@ def _import(args: argparse.Namespace) -> int:
     values = prepared.parsed.values
     print(
         t(
-            "cli.imported",
+            "cityeng.imported" if city else "cli.imported",
             args.lang,
             index=prepared.index_code,
             year=prepared.year,

@@ -128,9 +128,15 @@ def printed_view(prepared: Prepared) -> None:
         right.text_input(escape(label), key=f"fix::{doubt.row}::{doubt.position}")
 
 
+def _unknown_unit(problem: Problem) -> bool:
+    """A name matching no unit: a province, or a unit of one of the city's sets."""
+    city = problem.section == "cityeng" and problem.rule.startswith("unknown_")
+    return problem.rule == "unknown_province" or city
+
+
 def province_controls(prepared: Prepared) -> None:
     """For each unknown province name, a pick among the units of the year, nearest first."""
-    unknown = {p.value: p for p in prepared.problems if p.rule == "unknown_province"}
+    unknown = {p.value: p for p in prepared.problems if _unknown_unit(p)}
     answered = [
         h[len("prov::") :]
         for h in st.session_state
@@ -138,8 +144,9 @@ def province_controls(prepared: Prepared) -> None:
     ]
     if not unknown and not answered:
         return
-    units = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
-    by_name = {u.name_vi: u.province_code for u in cache.provinces_in(prepared.year)}
+    year_units = cache.index_units_in(prepared.index_code, prepared.year)
+    units = {u.province_code: state.unit_name(u) for u in year_units}
+    by_name = {u.name_vi: u.province_code for u in year_units}
     st.markdown(state.tr("upload.pick_help"))
     # A pick box per name, at most MAX_NAME_PICKS: 100,000 unknown names kept the page drawing
     # for minutes. The problems box still lists them.
@@ -287,7 +294,8 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
     if lacking:
         shown = ", ".join(labels.get(code, code) for code in lacking)
         st.caption(state.tr("upload.lacks_ranks", count=len(lacking), indicators=shown))
-    names = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
+    year_units = cache.index_units_in(prepared.index_code, prepared.year)
+    names = {u.province_code: state.unit_name(u) for u in year_units}
     st.dataframe(diff_table(changes, names, labels), hide_index=True, width="stretch")
     return changes
 
