@@ -141,6 +141,13 @@ class Provinces:
         """The unit of the main line that existed in the year (Bắc Ninh 2025 in 2016: code 27)."""
         return next((u for u in self.main_line(unit) if u.exists_in(year)), None)
 
+    def continued_codes(self, year: int, earlier: int) -> dict[str, str]:
+        """Each unit of the year -> the code of the unit of its main line in the earlier year;
+        a unit with none there (a district in 2025, a commune in 2024) is left out: it has no
+        earlier rank to compare with."""
+        found = {u.province_code: self.along(u, earlier) for u in self.in_year(year)}
+        return {code: unit.province_code for code, unit in found.items() if unit is not None}
+
     def merged(self, unit: Unit) -> bool:
         """Whether the unit was formed from more than one earlier unit (its history changed)."""
         return len(self.predecessors(unit)) > 1

@@ -31,10 +31,12 @@ CREATE TABLE IF NOT EXISTS city_unit_aliases (
 -- Every unit of every set in one place, so a query joins the units of an index's set
 -- (indices.unit_set) once: the provinces are the set 'province'.
 CREATE VIEW IF NOT EXISTS units AS
-SELECT 'province' AS unit_set, province_code, valid_from, valid_to, name_vi, name_en, successor_code
+SELECT 'province' AS unit_set, province_code, valid_from, valid_to, name_vi, name_en, successor_code,
+       region, central_city_since
 FROM provinces
 UNION ALL
-SELECT unit_set, code, valid_from, valid_to, name_vi, coalesce(name_en, name_vi), successor_code
+SELECT unit_set, code, valid_from, valid_to, name_vi, coalesce(name_en, name_vi), successor_code,
+       NULL, NULL
 FROM city_units;
 -- The averages of a whole unit set as printed (a city block mean), beside 'national' and the
 -- regions: averages.scope takes the scope named here (data/average_scopes.csv).

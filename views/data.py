@@ -134,7 +134,7 @@ with history_tab:
         st.markdown(
             state.tr(
                 "data.recent_line",
-                index=names.get(row.index_code, row.index_code),
+                index=importable.get(row.index_code, row.index_code),
                 year=row.year,
                 version=row.version,
                 status=state.tr(f"release_status.{row.status}"),
