@@ -42,5 +42,6 @@ def test_a_department_table_is_previewed_with_its_one_change(app):
     shown = next(d.value for d in app.dataframe if "Giá trị cũ" in d.value.columns)
     changed = shown[shown["Thay đổi"] == "thay đổi"]
     assert changed.iloc[:, 0].tolist() == ["Sở Y tế"]  # the unit's official name, not its code
+    assert shown.columns[0] == "Đơn vị" and "3 đơn vị; dữ liệu một phần" in texts
     # 3 of the 21 departments held: the others would leave the view, so it is said first.
     assert "Ban Dân tộc" in app.warning[0].value and "21 đơn vị" in app.warning[0].value
