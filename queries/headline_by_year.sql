@@ -1,9 +1,10 @@
 -- One row per index and year: one unit's headline total in the current release
--- ($province_code within $valid_from..$valid_to), with the number of units assessed that year.
+-- ($province_code within $valid_from..$valid_to), with the number of units of the index's set that year.
 SELECT r.index_code, r.year, s.indicator, s.value, s.rank, s.rank_kind, r.coverage, r.source,
        s.source AS value_source, s.rank_source, r.release_id,
-       (SELECT count(*) FROM provinces p
-         WHERE r.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)) AS units
+       (SELECT count(*) FROM units p JOIN indices x ON x.unit_set = p.unit_set
+         WHERE x.index_code = r.index_code
+           AND r.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)) AS units
 FROM scores s
 JOIN releases r USING (release_id)
 JOIN indicators i

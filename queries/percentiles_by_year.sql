@@ -16,8 +16,9 @@ SELECT own.year, own.indicator, own.value, own.rank,
                                         ELSE other.value >= own.value END) AS DOUBLE)
            / count(*) AS percentile,
        count(*) AS valued, own.coverage,
-       (SELECT count(*) FROM provinces p
-         WHERE own.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)) AS units
+       (SELECT count(*) FROM units p
+         WHERE p.unit_set = (SELECT unit_set FROM indices WHERE index_code = $index_code)
+           AND own.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)) AS units
 FROM own
 JOIN scores other
   ON other.release_id = own.release_id AND other.indicator = own.indicator

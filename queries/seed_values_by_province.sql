@@ -10,17 +10,29 @@ WITH raw AS (
            row_number() OVER () AS line
     FROM seed_file
     WHERE NOT (coalesce(province_code, '') = ''
-               AND (starts_with(province, 'TOÀN QUỐC') OR ends_with(indicator, '_region_average')))
+               AND (starts_with(province, 'TOÀN QUỐC') OR ends_with(indicator, '_region_average')
+                    OR province IN (SELECT printed FROM average_scopes)))
       -- A row with neither score nor rank says only that the source left the cell blank.
       AND (score IS NOT NULL OR "rank" IS NOT NULL)
 ),
+-- The units of the index's set under each name a seed file may print: the official name, and
+-- for the city's units their aliases as well ("UBND quận Cầu Giấy").
+named AS (
+    SELECT u.province_code, u.valid_from, u.valid_to, u.name_vi AS printed
+    FROM units u JOIN indices x ON x.unit_set = u.unit_set AND x.index_code = $index_code
+    UNION
+    SELECT u.province_code, u.valid_from, u.valid_to, a.alias
+    FROM city_unit_aliases a
+    JOIN units u ON u.unit_set = a.unit_set AND u.province_code = a.code
+    JOIN indices x ON x.unit_set = a.unit_set AND x.index_code = $index_code
+),
 -- Each year, code and name of the files resolved once to the unit of that year (a blank code by
 -- name: Hà Tây), and each year's headline: range joins on a few thousand keys, not on every row.
-units AS (
-    SELECT k.year, k.code, k.province, p.province_code
+resolved AS (
+    SELECT DISTINCT k.year, k.code, k.province, p.province_code
     FROM (SELECT DISTINCT year, code, province FROM raw) k
-    LEFT JOIN provinces p
-      ON (p.province_code = k.code OR (k.code = '' AND p.name_vi = k.province))
+    LEFT JOIN named p
+      ON (p.province_code = k.code OR (k.code = '' AND p.printed = k.province))
      AND k.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)
 ),
 headlines AS (
@@ -35,7 +47,7 @@ placed AS (
            CASE WHEN raw.label = 'papi_total_reported_in_news' THEN h.indicator ELSE raw.label END
                AS indicator
     FROM raw
-    JOIN units u
+    JOIN resolved u
       ON u.year = raw.year AND u.code = raw.code AND u.province IS NOT DISTINCT FROM raw.province
     LEFT JOIN headlines h ON h.year = raw.year
 ),

@@ -1,4 +1,5 @@
-"""The catalogue: resolving province names and column headers to units and indicators."""
+"""The catalogue: resolving unit names (provinces, the city's units) and column headers to units
+and indicators."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from scores import db
-from scores.text import key, plain_name, province_key, without_years
+from scores.text import key, plain_name, province_key, unit_name_key, without_years
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,17 @@ class ProvinceNotFound(LookupError):
 
 
 class Provinces:
-    """Every unit and every spelling of its name, resolved by the release's year."""
+    """Every unit of one unit set and every spelling of its name, resolved by the release's year.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        frame = db.query(con, "provinces_by_unit")
+    unit_set: 'province' (Vietnam's provinces, the default) or one of the city's sets
+    ('hn_department', 'hn_local'; indices.unit_set says which an index is measured on). The city's
+    names are matched with their prefixes dropped ("Sở", "UBND", "Q.", "quận", "huyện", "thị xã").
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, unit_set: str = "province") -> None:
+        self.unit_set = unit_set
+        self._key = province_key if unit_set == "province" else unit_name_key
+        frame = db.query(con, "units_by_set", unit_set=unit_set)
         self.units = [_unit(row) for row in frame.itertuples(index=False)]
         self._years: dict[int, list[Unit]] = {}
         self._codes: dict[tuple[str, int], Unit | None] = {}
@@ -49,9 +57,15 @@ class Provinces:
         self._by_key: dict[str, set[str]] = {}
         for unit, row in zip(self.units, frame.itertuples(index=False), strict=True):
             for name in (row.name_vi, row.name_en, row.full_name_vi):
-                self._by_key.setdefault(province_key(name), set()).add(unit.name_vi)
-        for row in db.query(con, "province_aliases_by_key").itertuples(index=False):
+                if isinstance(name, str):
+                    self._by_key.setdefault(self._key(name), set()).add(unit.name_vi)
+        for row in db.query(con, "unit_aliases_by_key", unit_set=unit_set).itertuples(index=False):
             self._by_key.setdefault(row.alias_key, set()).add(row.name_vi)
+
+    @classmethod
+    def of_index(cls, con: duckdb.DuckDBPyConnection, index_code: str) -> "Provinces":
+        """The units an index is measured on (indices.unit_set; provinces for an unknown index)."""
+        return cls(con, unit_set_of(con, index_code))
 
     def in_year(self, year: int) -> list[Unit]:
         """The units that existed in the year."""
@@ -61,14 +75,14 @@ class Provinces:
 
     def choose(self, name: str, province_code: str) -> None:
         """Let a spelling mean the unit with that code (a user's pick among the suggestions)."""
-        self._chosen[province_key(name)] = province_code
+        self._chosen[self._key(name)] = province_code
 
     def resolve(self, name: str, year: int) -> Unit:
         """The unit a name means in that year; ProvinceNotFound with suggestions otherwise."""
-        picked = self._chosen.get(province_key(name))
+        picked = self._chosen.get(self._key(name))
         if picked and self.by_code(picked, year):
             return self.by_code(picked, year)
-        names = self._by_key.get(province_key(name), set()) if plain_name(name) else set()
+        names = self._by_key.get(self._key(name), set()) if plain_name(name) else set()
         candidates = [unit for unit in self.units if unit.name_vi in names]
         current = [unit for unit in candidates if unit.exists_in(year)]
         if len(current) == 1:
@@ -77,8 +91,8 @@ class Provinces:
 
     def suggest(self, name: str, year: int, limit: int = 3) -> list[str]:
         """The nearest known names among the year's units, best first."""
-        choices = {province_key(u.name_vi): u.name_vi for u in self.in_year(year)}
-        found = process.extract(province_key(name), list(choices), scorer=fuzz.WRatio, limit=limit)
+        choices = {self._key(u.name_vi): u.name_vi for u in self.in_year(year)}
+        found = process.extract(self._key(name), list(choices), scorer=fuzz.WRatio, limit=limit)
         return [choices[match] for match, score, _ in found if score >= 60]
 
     def by_code(self, code: str, year: int) -> Unit | None:
@@ -127,6 +141,13 @@ class Provinces:
         """The unit of the main line that existed in the year (Bắc Ninh 2025 in 2016: code 27)."""
         return next((u for u in self.main_line(unit) if u.exists_in(year)), None)
 
+    def continued_codes(self, year: int, earlier: int) -> dict[str, str]:
+        """Each unit of the year -> the code of the unit of its main line in the earlier year;
+        a unit with none there (a district in 2025, a commune in 2024) is left out: it has no
+        earlier rank to compare with."""
+        found = {u.province_code: self.along(u, earlier) for u in self.in_year(year)}
+        return {code: unit.province_code for code, unit in found.items() if unit is not None}
+
     def merged(self, unit: Unit) -> bool:
         """Whether the unit was formed from more than one earlier unit (its history changed)."""
         return len(self.predecessors(unit)) > 1
@@ -147,6 +168,22 @@ class Provinces:
         if start:
             return next((u for u in found if str(u.valid_from) == start), None)
         return next((u for u in found if u.valid_to is None), None)
+
+
+def unit_set_of(con: duckdb.DuckDBPyConnection, index_code: str) -> str:
+    """The set of units an index is measured on ('province', 'hn_department', 'hn_local')."""
+    return str(db.query(con, "unit_set_by_index", index_code=index_code).iloc[0, 0])
+
+
+def units_in_year(con: duckdb.DuckDBPyConnection, unit_set: str, year: int) -> list[Unit]:
+    """The units of a unit set that existed in a year, oldest first: what a page lists.
+
+    The one call for every set: Provinces(con, unit_set).in_year(year). The 30 districts of
+    'hn_local' exist to 2024 only (the district level ended on 30 June 2025), so 2025 lists none
+    of them until the communes and wards are in data/city_units.csv; a unit valid in one year and
+    not in another has no rank change between them (analysis.standings).
+    """
+    return Provinces(con, unit_set).in_year(year)
 
 
 def unit_key(unit: Unit) -> str:

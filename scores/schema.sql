@@ -28,6 +28,22 @@ CREATE TABLE IF NOT EXISTS city_units (
 CREATE TABLE IF NOT EXISTS city_unit_aliases (
     unit_set TEXT NOT NULL, alias TEXT NOT NULL, alias_key TEXT NOT NULL, code TEXT NOT NULL, note TEXT
 );
+-- Every unit of every set in one place, so a query joins the units of an index's set
+-- (indices.unit_set) once: the provinces are the set 'province'.
+CREATE VIEW IF NOT EXISTS units AS
+SELECT 'province' AS unit_set, province_code, valid_from, valid_to, name_vi, name_en, successor_code,
+       region, central_city_since
+FROM provinces
+UNION ALL
+SELECT unit_set, code, valid_from, valid_to, name_vi, coalesce(name_en, name_vi), successor_code,
+       NULL, NULL
+FROM city_units;
+-- The averages of a whole unit set as printed (a city block mean), beside 'national' and the
+-- regions: averages.scope takes the scope named here (data/average_scopes.csv).
+CREATE TABLE IF NOT EXISTS average_scopes (
+    scope TEXT PRIMARY KEY, unit_set TEXT NOT NULL, printed TEXT NOT NULL, name_vi TEXT NOT NULL,
+    name_en TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS indicators (
     index_code TEXT NOT NULL, indicator TEXT NOT NULL, parent TEXT, level TEXT NOT NULL,
     name_vi TEXT NOT NULL, name_en TEXT NOT NULL, valid_min DOUBLE, valid_max DOUBLE,
@@ -74,8 +90,8 @@ CREATE TABLE IF NOT EXISTS scores (
     value DOUBLE, rank INTEGER, rank_kind TEXT, source TEXT, rank_source TEXT,
     PRIMARY KEY (release_id, province_code, indicator)
 );
--- National or regional averages as published, kept apart from provinces: scope is 'national' or a
--- region (regions.region).
+-- National or regional averages as published, kept apart from provinces: scope is 'national', a
+-- region (regions.region) or a whole unit set (average_scopes.scope: 'all_departments').
 CREATE TABLE IF NOT EXISTS averages (
     release_id INTEGER NOT NULL, scope TEXT NOT NULL, indicator TEXT NOT NULL,
     value DOUBLE NOT NULL, source TEXT,

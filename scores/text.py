@@ -51,6 +51,32 @@ def province_key(text: str) -> str:
     return folded.replace(" ", "")
 
 
+# The words the city's documents put before a unit's own name: "Sở", "UBND", "Q.", "quận",
+# "huyện", "thị xã", "TP" (folded; several may stack: "UBND quận Cầu Giấy").
+_UNIT_PREFIXES = (
+    "uy ban nhan dan ",
+    "ubnd ",
+    "so ",
+    "quan ",
+    "q ",
+    "huyen ",
+    "h ",
+    "thi xa ",
+    "tx ",
+    "thanh pho ",
+    "tp ",
+)
+
+
+def unit_name_key(text: str) -> str:
+    """Matching key for a city unit's name: the province key after dropping the prefixes the
+    city's documents write ("UBND quận Cầu Giấy" == "Q. Cầu Giấy" == "Cầu Giấy")."""
+    folded = fold(text)
+    while stripped := next((p for p in _UNIT_PREFIXES if folded.startswith(p)), None):
+        folded = folded[len(stripped) :]
+    return province_key(folded)
+
+
 def without_years(text: str) -> str:
     """The header with any 4-digit year removed ("PCI 2016" -> "PCI ")."""
     return re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", " ", str(text))

@@ -35,7 +35,7 @@ def test_build_creates_the_database_at_db(tmp_path):
     target = tmp_path / "fresh.duckdb"
     done = run("--lang", "en", "build", "--db", str(target))
     assert done.returncode == 0, done.stderr
-    assert target.exists() and "52 releases" in done.stdout
+    assert target.exists() and "60 releases" in done.stdout
 
 
 @pytest.mark.slow  # runs the command line as a process
@@ -53,7 +53,7 @@ def test_releases_lists_every_version_with_the_contract_header(db_file):
     done = run("releases", db_file=db_file)
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert done.stdout.splitlines()[0] == RELEASES_HEADER
-    assert len(rows) == 52 and {row["status"] for row in rows} == {"current"}
+    assert len(rows) == 60 and {row["status"] for row in rows} == {"current"}
 
 
 @pytest.mark.slow  # runs the command line as a process
@@ -95,7 +95,7 @@ def test_import_then_restore(db_file, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
-        "Stored SIPAS 2024 (release 53): 1 values, 1 provinces, partial coverage."
+        "Stored SIPAS 2024 (release 61): 1 values, 1 provinces, partial coverage."
     )
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout
     assert "SIPAS,2024,01,Hà Nội,sipas_total,87.1,9" in exported.splitlines()
@@ -106,7 +106,7 @@ def test_import_then_restore(db_file, tmp_path):
         if r["index"] == "SIPAS" and r["year"] == "2024"
     ]
     old_id = sipas[0][0]
-    assert sipas == [(old_id, "1", "superseded", "seed"), ("53", "2", "current", "cli:tester")]
+    assert sipas == [(old_id, "1", "superseded", "seed"), ("61", "2", "current", "cli:tester")]
     done = run("--lang", "en", "restore", old_id, db_file=db_file)
     assert done.returncode == 0 and "version 1" in done.stdout
     exported = run("export", "--index", "SIPAS", "--year", "2024", db_file=db_file).stdout
@@ -163,7 +163,7 @@ def test_a_locked_database_gives_a_plain_message(db_file, tmp_path, monkeypatch)
         f"The database {db_file} was still in use by another program after waiting 1 s."
         " Nothing was changed; try again in a moment."
     )
-    assert run("releases", db_file=db_file).stdout.count("\n") == 53  # header and 52 releases
+    assert run("releases", db_file=db_file).stdout.count("\n") == 61  # header, 60 releases
 
 
 def refused_log(db_file) -> list[tuple]:
@@ -288,4 +288,4 @@ def test_an_import_source_breaking_the_text_rule_stores_nothing(
     assert main(args) == 1
     assert capsys.readouterr().err.startswith(message)
     with duckdb.connect(str(db_file), read_only=True) as con:
-        assert con.execute("SELECT max(release_id) FROM releases").fetchone() == (52,)
+        assert con.execute("SELECT max(release_id) FROM releases").fetchone() == (60,)

@@ -17,7 +17,7 @@ LAYERS = (
     ("scores.analysis",),
     ("scores.charts",),
     ("scores.export",),
-    ("scores.app", "scores.__main__"),
+    ("scores.app", "scores.__main__", "scores.cli"),
 )
 STREAMLIT_WING = ("dashboard", "views", "scores.app")
 # What must never reach the writes: the layers under store/, and analysis/ and charts/, which come

@@ -428,6 +428,12 @@ PARAMS |= {
     "insert_action": ACTION,
     "known_codes_by_action": {"index_code": "PCI", "indicator": "x", "province_code": "01"},
 }
+# The unit sets (issue #21): the provinces' set; empty_seed_file takes no parameter.
+PARAMS |= {
+    "units_by_set": {"unit_set": "province"},
+    "unit_aliases_by_key": {"unit_set": "province"},
+    "unit_set_by_index": {"index_code": "PCI"},
+}
 FRAMES = {
     "insert_scores_from_frame": (
         "new_scores",

@@ -18,6 +18,9 @@ from scores.store import releases as store
 from scores.text import LIMITS, TextRefused, refusal
 
 names = state.index_names()
+# Releases of the city's own indices (issue #21) are imported here too; the other tabs keep the
+# national ones.
+importable = state.index_names("every_index_by_code")
 st.title(state.tr("data.title"))
 upload_tab, history_tab, download_tab, method_tab, coverage_tab = st.tabs(
     [
@@ -42,11 +45,11 @@ with upload_tab:
         disabled=not allowed,
     )
     if file is not None and allowed and st.session_state.get("prefilled_for") != file.file_id:
-        upload.prefill(file.getvalue(), file.name, list(names))
+        upload.prefill(file.getvalue(), file.name, list(importable))
         st.session_state["prefilled_for"] = file.file_id
     left, right = st.columns(2)
     index_code = left.selectbox(
-        state.tr("rankings.index"), list(names), format_func=names.get, key="upload_index"
+        state.tr("rankings.index"), list(importable), format_func=importable.get, key="upload_index"
     )
     year = right.number_input(state.tr("rankings.year"), 2005, 2100, 2025, key="upload_year")
     if file is not None and st.session_state.get("upload_year_from"):
@@ -113,7 +116,7 @@ with upload_tab:
                     state.tr(
                         "data.committed",
                         release=release_id,
-                        index=names[index_code],
+                        index=importable[index_code],
                         year=int(year),
                         values=upload.whole(prepared.parsed.values["value"].notna().sum()),
                     )
@@ -131,7 +134,7 @@ with history_tab:
         st.markdown(
             state.tr(
                 "data.recent_line",
-                index=names.get(row.index_code, row.index_code),
+                index=importable.get(row.index_code, row.index_code),
                 year=row.year,
                 version=row.version,
                 status=state.tr(f"release_status.{row.status}"),

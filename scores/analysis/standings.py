@@ -5,6 +5,8 @@ from typing import Any
 
 import pandas as pd
 
+from scores.catalog import Provinces
+
 PEER_GROUPS = ("all", "central_cities", "region", "top5", "custom")
 
 
@@ -53,6 +55,20 @@ def rank_table(
     else:
         table = table.sort_values("rank", na_position="last")
     return table.reset_index(drop=True)
+
+
+def rank_changes(
+    units: Provinces, now: pd.DataFrame, before: pd.DataFrame, year: int, earlier: int
+) -> pd.DataFrame:
+    """rank_table for any unit set (units: catalog.Provinces of the index's set): the earlier
+    rank of each unit's main line, and a change in places only where both years rank the same
+    number of units. A unit that does not exist in both years (the districts, which end in
+    2024; the communes, which begin in 2025) has no earlier rank and no change, never "up N"."""
+    back = {old: new for new, old in units.continued_codes(year, earlier).items()}
+    kept = before[before["province_code"].isin(back)]
+    rekeyed = kept.assign(province_code=kept["province_code"].map(back))
+    both = len(units.in_year(year)) == len(units.in_year(earlier)) > 0
+    return rank_table(now, rekeyed, None, both)
 
 
 def change_arrow(change: object) -> str:

@@ -94,22 +94,29 @@ def _load(version: tuple[int, ...], name: str, **params: object) -> pd.DataFrame
         return db.query(con, name, **params)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _provinces(path: str, version: tuple[int, ...]) -> Provinces:
-    """The province table and its spellings (read again when the data changes)."""
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _provinces(path: str, version: tuple[int, ...], unit_set: str = "province") -> Provinces:
+    """A unit set's table and its spellings (read again when the data changes)."""
     with _open(read_only=True) as con:
-        return Provinces(con)
+        return Provinces(con, unit_set)
 
 
-def provinces() -> Provinces:
-    """The province table of the database in use."""
+def provinces(unit_set: str = "province") -> Provinces:
+    """The units of one set (the provinces by default) of the database in use."""
     path = _database()
-    return _provinces(str(path), db.data_version(path))
+    return _provinces(str(path), db.data_version(path), unit_set)
 
 
-def provinces_in(year: int) -> list[Unit]:
-    """The units that existed in a year."""
-    return provinces().in_year(year)
+def provinces_in(year: int, unit_set: str = "province") -> list[Unit]:
+    """The units of one set (the provinces by default) that existed in a year."""
+    return provinces(unit_set).in_year(year)
+
+
+def index_units_in(index_code: str, year: int) -> list[Unit]:
+    """The units an index is measured on (its unit set: provinces, the city's departments…)
+    that existed in a year."""
+    unit_set = str(load("unit_set_by_index", index_code=index_code).iloc[0, 0])
+    return provinces_in(year, unit_set)
 
 
 def valued_count(index_code: str, year: int) -> int:

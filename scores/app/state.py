@@ -88,9 +88,10 @@ def pick(
     return value
 
 
-def index_names() -> dict[str, str]:
-    """index_code -> short name in the chosen language."""
-    frame = cache.load("indices_by_code")
+def index_names(query: str = "indices_by_code") -> dict[str, str]:
+    """index_code -> short name in the chosen language; query: the list to name (the Data
+    page's every_index_by_code adds the city's own indices)."""
+    frame = cache.load(query)
     column = "short_vi" if lang() == "vi" else "short_en"
     return dict(zip(frame["index_code"], frame[column], strict=True))
 

@@ -128,19 +128,41 @@ def printed_view(prepared: Prepared) -> None:
         right.text_input(escape(label), key=f"fix::{doubt.row}::{doubt.position}")
 
 
+def _say(index_code: str, key: str, **values: object) -> str:
+    """A sentence of this page about units: a city index's own wording (its departments or
+    districts, not provinces) from the [cityeng] section, else the page's usual one."""
+    if not _city(index_code):
+        return state.tr(key, **values)
+    return state.tr("cityeng." + key.replace(".", "_"), **values)
+
+
+def _city(index_code: str) -> bool:
+    """Whether the index is measured on one of the city's unit sets (not the provinces)."""
+    return str(cache.load("unit_set_by_index", index_code=index_code).iloc[0, 0]) != "province"
+
+
+def _unknown_unit(problem: Problem) -> bool:
+    """A name matching no unit: a province, or a unit of one of the city's sets."""
+    city = problem.section == "cityeng" and problem.rule.startswith("unknown_")
+    return problem.rule == "unknown_province" or city
+
+
 def province_controls(prepared: Prepared) -> None:
     """For each unknown province name, a pick among the units of the year, nearest first."""
-    unknown = {p.value: p for p in prepared.problems if p.rule == "unknown_province"}
+    unknown = {p.value: p for p in prepared.problems if _unknown_unit(p)}
+    # A box left empty is no answer: after a switch of index (a department table first read as
+    # PAR INDEX) its names are known and their boxes go.
     answered = [
         h[len("prov::") :]
-        for h in st.session_state
-        if isinstance(h, str) and h.startswith("prov::")
+        for h, v in st.session_state.items()
+        if isinstance(h, str) and h.startswith("prov::") and v
     ]
     if not unknown and not answered:
         return
-    units = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
-    by_name = {u.name_vi: u.province_code for u in cache.provinces_in(prepared.year)}
-    st.markdown(state.tr("upload.pick_help"))
+    year_units = cache.index_units_in(prepared.index_code, prepared.year)
+    units = {u.province_code: state.unit_name(u) for u in year_units}
+    by_name = {u.name_vi: u.province_code for u in year_units}
+    st.markdown(_say(prepared.index_code, "upload.pick_help"))
     # A pick box per name, at most MAX_NAME_PICKS: 100,000 unknown names kept the page drawing
     # for minutes. The problems box still lists them.
     for name in list(dict.fromkeys([*unknown, *answered]))[:MAX_NAME_PICKS]:
@@ -172,13 +194,14 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     )
     st.markdown(how)
     columns = pd.DataFrame(
-        [_column_row(column, labels) for column in prepared.layout.columns],
+        [_column_row(column, labels, prepared.index_code) for column in prepared.layout.columns],
         columns=[state.tr("upload.column"), state.tr("upload.meaning")],
     )
     st.dataframe(columns, hide_index=True, width="stretch")
     values = prepared.parsed.values
     st.markdown(
-        state.tr(
+        _say(
+            prepared.index_code,
             "upload.counts",
             values=whole(values["value"].notna().sum()),
             missing=whole(prepared.parsed.missing),
@@ -192,14 +215,18 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
             for name, unit in prepared.parsed.matches.items()
             if name != unit.name_vi
         ],
-        columns=[state.tr("upload.as_written"), state.tr("upload.matched"), "GSO"],
+        columns=[
+            state.tr("upload.as_written"),
+            _say(prepared.index_code, "upload.matched"),
+            _say(prepared.index_code, "upload.code") if _city(prepared.index_code) else "GSO",
+        ],
     )
     if len(matches):
-        st.caption(state.tr("upload.matches"))
+        st.caption(_say(prepared.index_code, "upload.matches"))
         st.dataframe(matches, hide_index=True, width="stretch")
 
 
-def _column_row(column: Column, labels: dict[str, str]) -> tuple[str, str]:
+def _column_row(column: Column, labels: dict[str, str], index_code: str) -> tuple[str, str]:
     if column.role in ("value", "rank") and column.indicator:
         meaning = state.tr(
             f"role.{column.role}", indicator=labels.get(column.indicator, column.indicator)
@@ -208,6 +235,8 @@ def _column_row(column: Column, labels: dict[str, str]) -> tuple[str, str]:
         meaning = state.tr("role.rank_headline")
     elif column.role == "skipped":
         meaning = state.tr("role.skipped", why=state.tr(f"skip_reason.{column.note}"))
+    elif column.role == "province":
+        meaning = _say(index_code, "role.province")
     else:
         meaning = state.tr(f"role.{column.role}")
     return column.header, meaning
@@ -287,8 +316,10 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
     if lacking:
         shown = ", ".join(labels.get(code, code) for code in lacking)
         st.caption(state.tr("upload.lacks_ranks", count=len(lacking), indicators=shown))
-    names = {u.province_code: state.unit_name(u) for u in cache.provinces_in(prepared.year)}
-    st.dataframe(diff_table(changes, names, labels), hide_index=True, width="stretch")
+    year_units = cache.index_units_in(prepared.index_code, prepared.year)
+    names = {u.province_code: state.unit_name(u) for u in year_units}
+    unit_word = _say(prepared.index_code, "table.province")
+    st.dataframe(diff_table(changes, names, labels, unit_word), hide_index=True, width="stretch")
     return changes
 
 
@@ -303,7 +334,10 @@ def counts_line(counts: dict[str, int]) -> str:
 
 
 def diff_table(
-    changes: pd.DataFrame, names: dict[str, str], labels: dict[str, str]
+    changes: pd.DataFrame,
+    names: dict[str, str],
+    labels: dict[str, str],
+    unit_word: str | None = None,
 ) -> pd.DataFrame:
     """The values that do not stay the same, as text in the chosen language's number format.
 
@@ -320,7 +354,9 @@ def diff_table(
 
     return pd.DataFrame(
         {
-            state.tr("table.province"): shown["province_code"].map(lambda c: names.get(c, c)),
+            unit_word or state.tr("table.province"): shown["province_code"].map(
+                lambda c: names.get(c, c)
+            ),
             state.tr("components.component"): shown["indicator"].map(lambda c: labels.get(c, c)),
             state.tr("diff.value_old"): column("value_old", precise, fixed=False),
             state.tr("diff.value_new"): column("value_new", printed),

@@ -75,7 +75,7 @@ def status_badge(status: str | None) -> None:
 
 def readable(index_code: str, year: int, sources: list) -> str:
     """The index's publisher in the user's language and the documents behind the figures."""
-    about = cache.load("indices_by_code").set_index("index_code").loc[index_code]
+    about = cache.load("every_index_by_code").set_index("index_code").loc[index_code]
     vi = lang() == "vi"
     publisher = about["publisher_vi" if vi else "publisher_en"]
     name = about["short_vi" if vi else "short_en"]

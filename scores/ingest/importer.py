@@ -105,7 +105,7 @@ def prepare(
         raise ImportRefused(problems)
     raw = raw or read_bytes(data, file_name, sheet, pages)
     printed.correct(raw.rows, raw.printed, corrections or {})
-    catalogue, provinces = Indicators(con, index_code), Provinces(con)
+    catalogue, provinces = Indicators(con, index_code), Provinces.of_index(con, index_code)
     for name, code in (names or {}).items():
         provinces.choose(name, code)
     layout = understand(raw, catalogue, year, mapping, skip)

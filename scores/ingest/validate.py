@@ -157,7 +157,11 @@ def unknown_province(
     if not name or missing.existed:
         return None
     detail = {"suggestions": ", ".join(missing.suggestions) or "–"}
-    return Problem("unknown_province", row, column, name, detail)
+    if ctx.provinces.unit_set == "province":
+        return Problem("unknown_province", row, column, name, detail)
+    # Each city set has its own sentence: "unit" alone would not say which list was searched.
+    rule = f"unknown_{ctx.provinces.unit_set}"
+    return Problem(rule, row, column, name, detail, section="cityeng")
 
 
 # --- Rules on the unit a row matched --------------------------------------------------------

@@ -38,7 +38,8 @@ def against_stored(
     leaving = sorted(held - incoming)
     if len(incoming) >= len(held) or not leaving:
         return []
-    names = {u.province_code: u.name_vi for u in Provinces(con).in_year(prepared.year)}
+    units = Provinces.of_index(con, prepared.index_code).in_year(prepared.year)
+    names = {u.province_code: u.name_vi for u in units}
     shown = ", ".join(names.get(code, code) for code in leaving[:10])
     more = len(leaving) - 10
     detail = {"new": len(incoming), "held": len(held), "version": current[0][4]}

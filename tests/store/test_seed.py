@@ -9,7 +9,7 @@ from conftest import ROOT
 
 from scores import db
 from scores.store import seed
-from scores.text import province_key
+from scores.text import unit_name_key
 
 
 @pytest.fixture(scope="module")
@@ -212,13 +212,19 @@ def test_the_additions_check_travels_with_each_value(ro):
     assert cell("SIPAS", 2023, "01", "sipas_total")[1:3] == (21, "published")
     assert cell("PAPI", 2018, "01", "papi_total_8dim")[1:3] == (54, "published")
     assert cell("PAR", 2013, "31", "par_index_total")[0] == 86.93
-    # The city's own index (hn_par_*) is not a national release.
-    assert ro.execute("SELECT count(*) FROM scores WHERE indicator LIKE 'hn_%'").fetchone() == (0,)
+    # The city's own index (hn_par_*) lands in the city's releases only, never a national one.
+    city = ro.execute(
+        "SELECT DISTINCT r.index_code FROM scores s JOIN releases r USING (release_id)"
+        " WHERE s.indicator LIKE 'hn_%' ORDER BY 1"
+    ).fetchall()
+    assert city == [("HNPAR_DEPT",), ("HNPAR_LOCAL",)]
 
 
 def test_every_release_carries_its_source_and_checksum(ro):
     frame = db.query(ro, "releases_by_version")
-    assert len(frame) == 52  # PAR 2013 and 2017 come with the additions of 2026-12-02
+    # PAR 2013 and 2017 come with the additions of 2026-12-02, and Hà Nội's own index with them:
+    # 2020, 2022, 2023 and 2024 for the departments and for the districts.
+    assert len(frame) == 60
     assert frame["source"].str.len().min() > 10
     assert frame["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert set(frame["status"]) == {"current"}
@@ -447,6 +453,6 @@ def test_the_city_units_are_reference_tables_of_their_index_unit_sets(ro):
     assert in_2025 == 0
     codes = ro.execute(
         "SELECT DISTINCT code FROM city_unit_aliases WHERE alias_key = $k",
-        {"k": province_key("Sở TN&MT")},
+        {"k": unit_name_key("Sở TN&MT")},
     ).fetchall()
     assert codes == [("HN-D-TNMT",)]

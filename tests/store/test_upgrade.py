@@ -69,7 +69,7 @@ def test_a_build_keeps_imports_actions_target_edits_and_the_trail(db_file, tmp_p
         trail = con.execute("SELECT * FROM audit_log ORDER BY changed_at").fetchall()
     assert main(["build", "--db", str(db_file)]) == 0
     with db.connect(db_file, read_only=True) as con:
-        assert count(con) == before  # 53 releases, 11 actions, the target: all still there
+        assert count(con) == before  # 61 releases, 11 actions, the target: all still there
         assert con.execute("SELECT * FROM audit_log ORDER BY changed_at").fetchall() == trail
         current = con.execute(
             "SELECT release_id FROM releases WHERE index_code = 'PCI' AND year = 2016"
@@ -96,7 +96,14 @@ def test_a_changed_seed_figure_adds_a_version_of_that_year_only(db_file, tmp_pat
     change_seed(
         folder, "sipas.csv", "2024,Hà Nội,01,sipas_total,86.5,", "2024,Hà Nội,01,sipas_total,86.7,"
     )
-    assert seed.build(db_file, folder, ADMIN) == {"PAR": 0, "SIPAS": 1, "PAPI": 0, "PCI": 0}
+    assert seed.build(db_file, folder, ADMIN) == {
+        "PAR": 0,
+        "SIPAS": 1,
+        "PAPI": 0,
+        "PCI": 0,
+        "HNPAR_DEPT": 0,
+        "HNPAR_LOCAL": 0,
+    }
     with db.connect(db_file, read_only=True) as con:
         versions = con.execute(
             "SELECT year, version, status FROM releases WHERE index_code = 'SIPAS'"
@@ -167,3 +174,29 @@ def test_a_failing_upgrade_leaves_the_database_as_it_was(db_file, tmp_path):
         assert count(con) == before
         # The reference tables were dropped and refilled inside the transaction: back as they were.
         assert con.execute("SELECT * FROM indices ORDER BY index_code").fetchall() == indices
+
+
+def test_a_database_from_before_the_city_index_gains_its_releases_on_upgrade(db_file):
+    with db.connect(db_file) as con:  # as a database built before issue #21 was
+        con.execute(
+            "DELETE FROM scores WHERE release_id IN (SELECT release_id FROM releases"
+            " WHERE index_code LIKE 'HNPAR%')"
+        )
+        con.execute(
+            "DELETE FROM averages WHERE release_id IN (SELECT release_id FROM releases"
+            " WHERE index_code LIKE 'HNPAR%')"
+        )
+        con.execute("DELETE FROM import_log WHERE index_code LIKE 'HNPAR%'")
+        con.execute("DELETE FROM releases WHERE index_code LIKE 'HNPAR%'")
+        con.execute("DROP VIEW units; DROP TABLE average_scopes")
+        before = count(con)
+    counts = seed.build(db_file, by=ADMIN)
+    assert (counts["HNPAR_DEPT"], counts["HNPAR_LOCAL"], counts["PAR"]) == (4, 4, 0)
+    with db.connect(db_file, read_only=True) as con:
+        after = count(con)
+        city = con.execute(
+            "SELECT count(*) FROM scores JOIN releases USING (release_id)"
+            " WHERE index_code = 'HNPAR_DEPT' AND year = 2022"
+        ).fetchone()
+    assert after["releases"] == before["releases"] + 8 and city == (21,)
+    assert after["actions"] == before["actions"] and after["targets"] == before["targets"]

@@ -104,13 +104,13 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     confirm_partial(app)
     app.button(key="commit").click().run()
     assert not app.exception
-    assert "mã lần công bố 53" in app.success[-1].value
+    assert "mã lần công bố 61" in app.success[-1].value
     (old, _, _), (new, version, status) = releases(db_file)
-    assert (new, version, status) == (53, 2, "current")
+    assert (new, version, status) == (61, 2, "current")
     with duckdb.connect(str(db_file), read_only=True) as con:
         stored = con.execute(
             "SELECT r.publisher, r.source, i.publisher_en FROM releases r"
-            " JOIN indices i USING (index_code) WHERE r.release_id = 53"
+            " JOIN indices i USING (index_code) WHERE r.release_id = 61"
         ).fetchone()
     # The caption shows what staff typed, under the index's publisher (not "SIPAS; …").
     assert stored[0] == stored[2] and stored[1] == "Báo cáo SIPAS 2024"
@@ -122,7 +122,7 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     app.selectbox(key="restore_choice").set_value(old).run()
     app.button(key="restore").click().run()
     assert not app.exception
-    assert releases(db_file) == [(old, 1, "current"), (53, 2, "superseded")]
+    assert releases(db_file) == [(old, 1, "current"), (61, 2, "superseded")]
 
 
 def test_a_refused_file_writes_nothing(app, db_file):
@@ -309,7 +309,7 @@ def test_the_history_reads_in_vietnamese(app, db_file):
     assert not app.exception
     releases, refused = history_tables(app)
     assert "None" not in releases.to_string() and "None" not in refused.to_string()
-    new = releases[releases["Mã lần công bố"] == "53"].iloc[0]
+    new = releases[releases["Mã lần công bố"] == "61"].iloc[0]
     assert new["Trạng thái"] == "hiện hành" and new["Phạm vi"] == "một phần"
     assert new["Người nhập"] == "quản trị viên (đăng nhập bằng mật khẩu)"
     assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", new["Thời điểm nhập"])
@@ -337,7 +337,9 @@ def test_release_history_names_documents_not_repositories(app):
     assert not re.search(r"github:|@[0-9a-f]{7}|seed/", shown)
     assert "papi.csv + papi_subdimensions_2017_2024.csv" in shown
     recent = " ".join(m.value for m in app.markdown)
-    assert "tệp pci\\.csv" in recent and "seed/" not in recent  # Markdown-escaped
+    # The newest seed releases are the city's (seeded last), from the additions file.
+    assert "tệp additions\\_turn3\\.csv" in recent and "seed/" not in recent  # Markdown-escaped
+    assert "Chỉ số CCHC quận, huyện, thị xã 2020" in recent  # the index by its name
 
 
 def upload_sipas(app, table: str) -> None:
@@ -448,7 +450,7 @@ def test_the_same_file_again_is_refused_with_the_version_it_is(app, db_file):
         app.file_uploader[0].upload("pci_2016.csv", table, "text/csv").run()
         if [b for b in app.button if b.key == "commit"]:
             app.button(key="commit").click().run()
-            assert "mã lần công bố 53" in app.success[-1].value
+            assert "mã lần công bố 61" in app.success[-1].value
     assert "đã được lưu, là phiên bản 2" in app.error[0].value
     assert not [b for b in app.button if b.key == "commit"]
 

@@ -241,8 +241,10 @@ def test_components_offer_only_the_indices_the_province_has_figures_for(app):
 
 def test_every_index_and_year_opens_without_error(app, built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
+        # The national indices: the city's own (HNPAR_*) are not offered on these pages yet.
         pairs = con.execute(
-            "SELECT DISTINCT index_code, year FROM releases ORDER BY ALL"
+            "SELECT DISTINCT index_code, year FROM releases JOIN indices USING (index_code)"
+            " WHERE unit_set = 'province' ORDER BY ALL"
         ).fetchall()
     app.switch_page("views/rankings.py").run()
     for number, (index_code, year) in enumerate(pairs):
