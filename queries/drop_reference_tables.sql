@@ -1,6 +1,7 @@
 -- Drops the reference tables (catalogue, units, aliases, weights, breaks), which data/ fills anew on
 -- every build; staff tables (releases, scores, averages, targets, actions, logs) are never named here.
 DROP TABLE IF EXISTS indices;
+DROP TABLE IF EXISTS index_rules;
 DROP TABLE IF EXISTS provinces;
 DROP TABLE IF EXISTS regions;
 DROP TABLE IF EXISTS province_aliases;

@@ -95,6 +95,13 @@ def index_names() -> dict[str, str]:
     return dict(zip(frame["index_code"], frame[column], strict=True))
 
 
+def plan_index() -> str:
+    """The index the plan opens on: the one data/index_rules.csv flags, else the first."""
+    frame = cache.load("indices_by_code")
+    flagged = frame.loc[frame["plan_default"].astype(bool), "index_code"]
+    return str((flagged if not flagged.empty else frame["index_code"]).iloc[0])
+
+
 def indicator_name(row: Any) -> str:
     """An indicator's name in the chosen language (row has name_vi and name_en)."""
     return row.name_vi if lang() == "vi" else row.name_en

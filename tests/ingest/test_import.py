@@ -204,6 +204,12 @@ def test_row_numbers_and_tiers_are_skipped(con, tmp_path):
     assert stored(con, release_id)["indicator"].tolist() == ["pci_total_weighted"]
 
 
+def test_a_tier_column_named_after_its_index_is_skipped(con, tmp_path):
+    # "PCI tier" as VCCI prints it: the index's name (from the catalogue) before a skipped header.
+    release_id = accept(con, tmp_path, "Tỉnh,PCI 2016,PCI tier\nHà Nội,60.74,Khá\n")
+    assert stored(con, release_id)["indicator"].tolist() == ["pci_total_weighted"]
+
+
 def test_national_average_rows_go_to_averages(con, tmp_path):
     release_id = accept(
         con, tmp_path, "Tỉnh,SIPAS\nHà Nội,86.5\nToàn quốc,83.94\n", index="SIPAS", year=2024
