@@ -20,7 +20,7 @@ from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
-from scores.i18n import describe, number, t
+from scores.i18n import describe, in_lang, number, t
 from scores.ingest.importer import Prepared, check_date
 from scores.roles import Actor, command_line
 from scores.store import actions, seed
@@ -352,7 +352,7 @@ def _gap(args: argparse.Namespace) -> int:
         return 1
     values, rule = gap.table_for(lambda name, **p: db.query(con, name, **p), index_code, args.year)
     kind, threshold = ("rank", args.rank) if args.rank is not None else ("value", args.value)
-    name = unit.name_vi if args.lang == "vi" else unit.name_en
+    name = in_lang(unit, "name", args.lang)
     try:
         if rule is None:
             raise gap.NoComponents(args.province)
@@ -370,7 +370,7 @@ def _gap(args: argparse.Namespace) -> int:
         )
         return 1
     other = result.passes and Provinces(con).by_code(result.passes, args.year)
-    other_name = other and (other.name_vi if args.lang == "vi" else other.name_en)
+    other_name = other and in_lang(other, "name", args.lang)
     place = f"{name} · {index_code} {args.year}"
     print(gap.sentence(result, place, other_name, kind, threshold, args.lang), file=sys.stderr)
     # Full precision, as `export` writes values, so a script can check a proposal against it.

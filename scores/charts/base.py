@@ -5,6 +5,8 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
+from scores.i18n import separators
+
 # Chart text is at least 18 px: read from the back of a room at 1920x1080 (FONT, ticks, labels).
 # Okabe-Ito, safe for the common colour-vision deficiencies; the focus province is always vermilion.
 FOCUS = "#D55E00"
@@ -30,7 +32,7 @@ def layout(figure: go.Figure, title: str, lang: str, height: int) -> go.Figure:
         font=FONT,
         height=height,
         margin={"l": 10, "r": 20, "t": 70, "b": 40},
-        separators=",." if lang == "vi" else ".,",
+        separators=separators(lang),
         plot_bgcolor="white",
         paper_bgcolor="white",
         hoverlabel={"font_size": 18},
