@@ -1,5 +1,6 @@
 """The look every chart shares: palette, fonts, number separators, the layout."""
 
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
@@ -92,3 +93,8 @@ def smallest_font(figure: go.Figure) -> float:
         if getattr(trace, "text", None) is not None and hasattr(trace, "textfont")
     ]
     return float(min(sizes))
+
+
+def wrapped(title: str, wrap: int | None) -> str:
+    """A title in lines of at most wrap characters (a phone's chart), as plotly breaks them."""
+    return textwrap.fill(title, wrap).replace("\n", "<br>") if wrap else title
