@@ -21,7 +21,11 @@ from scores.i18n import number
 from scores.roles import Actor
 from scores.store.actions import Action, add, change
 
-pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium")
+# slow: each report draws its charts through Chromium (kaleido), and one renders in LibreOffice.
+pytestmark = [
+    pytest.mark.skipif(not shutil.which("chromium"), reason="no Chromium"),
+    pytest.mark.slow,
+]
 SECTIONS = [
     "I. VỊ TRÍ TRÊN TỪNG BỘ CHỈ SỐ",
     "II. MỤC TIÊU VÀ KHOẢNG CÁCH ĐẾN MỤC TIÊU",
