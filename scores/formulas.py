@@ -7,6 +7,7 @@ components), `points` (the sum of component points whose maxima make up the tota
 when the method fixes none.
 """
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -49,10 +50,12 @@ def _weighted(
 ) -> dict[str, float]:
     """A weight in % of the total's scale per component: points of total per component point."""
     maxima = valid.set_index("indicator")["valid_max"].astype(float)
-    return {
+    parts = {
         str(r.indicator): float(r.weight) / 100 * scale / maxima.get(str(r.indicator), float("nan"))
         for r in weights.itertuples()
     }
+    # A weight whose component has no scale that year makes no formula, not a NaN that never fails.
+    return parts if all(math.isfinite(w) for w in parts.values()) else {}
 
 
 def _dimensions(

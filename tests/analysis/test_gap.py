@@ -143,6 +143,8 @@ def test_pci_formula_takes_the_weights_of_its_period():
     weights = pd.DataFrame({"indicator": ["a"], "weight": [20.0]})
     assert formula(2021, pci, weights, {"pci", "a"}) == Formula("pci", {"a": 2.0})
     assert formula(2021, pci, weights, {"pci"}) is None  # components not in the release
+    unknown = pd.DataFrame({"indicator": ["a", "b"], "weight": [20.0, 5.0]})
+    assert formula(2021, pci, unknown, {"pci", "a", "b"}) is None  # b has no scale in the year
 
 
 def test_papi_formula_uses_the_dimensions_of_its_year():
