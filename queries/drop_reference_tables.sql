@@ -3,6 +3,7 @@
 -- The view over the unit tables goes first, so a new build recreates it with its current columns.
 DROP VIEW IF EXISTS units;
 DROP TABLE IF EXISTS indices;
+DROP TABLE IF EXISTS index_rules;
 DROP TABLE IF EXISTS provinces;
 DROP TABLE IF EXISTS regions;
 DROP TABLE IF EXISTS province_aliases;

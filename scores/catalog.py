@@ -3,13 +3,14 @@ and indicators."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import duckdb
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from scores import db
+from scores import config, db
 from scores.text import key, plain_name, province_key, unit_name_key, without_years
 
 
@@ -246,6 +247,9 @@ class Indicators:
                 self._by_key.setdefault(key(name), set()).add(item.indicator)
         for row in db.query(con, "indicator_aliases_by_index", index_code=index_code).itertuples():
             self._by_key.setdefault(row.alias_key, set()).add(row.indicator)
+        names = db.query(con, "index_names_by_code").itertuples(index=False)
+        # Every index's code and short names, folded: a header naming an index, not an indicator.
+        self.index_names = {key(n) for row in names for n in row if isinstance(n, str) and n}
 
     def match(self, header: str, year: int) -> list[Indicator]:
         """Indicators a header may mean, those used in the year first; [] when none."""
@@ -277,5 +281,14 @@ def _indicator(row: Any) -> Indicator:
 
 
 def is_percent(index_code: str, indicator: str) -> bool:
-    """Whether values of the indicator are percentages (SIPAS, and the PAR INDEX total)."""
-    return index_code == "SIPAS" or indicator == "par_index_total"
+    """Whether values of the indicator are percentages (data/index_rules.csv, `*`: all of them)."""
+    marked = _percent_rules().get(index_code, set())
+    return "*" in marked or indicator in marked
+
+
+@cache
+def _percent_rules() -> dict[str, set[str]]:
+    """index_code -> its per-cent indicators, read from the file the build loads: the callers
+    format a figure where no connection is at hand (indicators_by_index carries it too)."""
+    rules = pd.read_csv(config.DATA_DIR / "index_rules.csv", dtype=str, keep_default_na=False)
+    return {row.index_code: set(row.percent.split("|")) - {""} for row in rules.itertuples()}

@@ -4,6 +4,7 @@ import tomllib
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -35,6 +36,36 @@ def t(key: str, lang: str = "vi", **values: object) -> str:
     """The text for key in lang with {values} filled in; the key itself if it is missing."""
     text = catalogue(lang if lang in LANGS else "vi").get(key, key)
     return text.format(**values) if values else text
+
+
+def lang_column(field: str, lang: str) -> str:
+    """The catalogue column of a field in a language: lang_column("name", "en") == "name_en".
+
+    The one place that chooses between the _vi and _en columns (tests/test_i18n.py keeps it so).
+    """
+    return f"{field}_{lang if lang in LANGS else LANGS[0]}"
+
+
+def in_lang(row: Any, field: str, lang: str) -> Any:
+    """A record's field in a language: an attribute (a unit, a named tuple) or a key (a Series,
+    a DataFrame's column, a dict)."""
+    name = lang_column(field, lang)
+    return getattr(row, name) if hasattr(row, name) and not isinstance(row, dict) else row[name]
+
+
+# Babel's locale and plotly's decimal/thousands marks for each language.
+BABEL_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+SEPARATORS = {"vi": ",.", "en": ".,"}
+
+
+def babel_locale(lang: str) -> str:
+    """The Babel locale that formats dates and month names in the language."""
+    return BABEL_LOCALES.get(lang, BABEL_LOCALES[LANGS[0]])
+
+
+def separators(lang: str) -> str:
+    """Plotly's `separators` (decimal mark, then thousands mark) in the language."""
+    return SEPARATORS.get(lang, SEPARATORS[LANGS[0]])
 
 
 def number(value: float | None, lang: str = "vi", digits: int = 2, fixed: bool = True) -> str:

@@ -4,6 +4,12 @@ CREATE TABLE IF NOT EXISTS indices (
     publisher_vi TEXT, publisher_en TEXT, first_year INTEGER, scale_vi TEXT, scale_en TEXT, url TEXT,
     unit_set TEXT NOT NULL DEFAULT 'province'
 );
+-- What each index's method fixes (data/index_rules.csv): the order indices are listed in, how its
+-- total is made of its components, which of its figures are per cent, the plan's default index.
+CREATE TABLE IF NOT EXISTS index_rules (
+    index_code TEXT PRIMARY KEY, position INTEGER NOT NULL, total_rule TEXT, percent TEXT,
+    plan_default BOOLEAN NOT NULL DEFAULT false, source TEXT
+);
 -- A unit is its GSO code plus its validity period: the 2025 merger reused codes for other units.
 CREATE TABLE IF NOT EXISTS provinces (
     province_code TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER,

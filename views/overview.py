@@ -9,16 +9,16 @@ from scores.analysis.targets import evaluate_target
 from scores.app import briefing, cache, state, widgets
 from scores.catalog import is_percent, unit_key
 from scores.export.slides import Context
-from scores.i18n import number
+from scores.i18n import in_lang, number
 from scores.text import also_reported
 
 
 def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> list[str]:
     """One index's card; returns the sentences it contributes to the summary."""
     lang = state.lang()
-    name = index.short_vi if lang == "vi" else index.short_en
+    name = in_lang(index, "short", lang)
     st.subheader(name)
-    st.caption(index.name_vi if lang == "vi" else index.name_en)
+    st.caption(in_lang(index, "name", lang))
     found = pack.standing(index.index_code)  # the scorecard slide's own standing
     if found is None:
         st.info(state.tr("overview.no_data"))

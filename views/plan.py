@@ -148,7 +148,9 @@ def what_if(index_code, year, values, rule, code, result, catalogue, labels) -> 
 st.header(state.tr("plan.gap_title"))
 left, right = st.columns(2)
 with left:
-    index_code = state.pick(state.tr("rankings.index"), list(names), "index", "PCI", names.get)
+    index_code = state.pick(
+        state.tr("rankings.index"), list(names), "index", state.plan_index(), names.get
+    )
 years = cache.simulable_years(index_code)
 if not years:
     st.info(state.tr("plan.not_published", index=names[index_code]))

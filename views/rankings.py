@@ -16,7 +16,7 @@ from scores.analysis.standings import (
     rank_table,
 )
 from scores.app import cache, clicks, state, widgets
-from scores.i18n import number
+from scores.i18n import in_lang, number
 
 unit, lang = state.focus_unit(), state.lang()
 PHONE_TITLE = 28  # characters in a title line that fit a phone's width (390 px) at 24 px
@@ -60,7 +60,7 @@ with right:
     )
 
 frame = cache.load("scores_by_province", index_code=index_code, year=year, indicator=indicator)
-frame = frame.assign(name=frame["name_vi"] if lang == "vi" else frame["name_en"])
+frame = frame.assign(name=in_lang(frame, "name", lang))
 units = len(cache.provinces_in(year))
 title = f"{names[index_code]} {year}: {labels[indicator]}"
 st.title(title)
@@ -172,7 +172,7 @@ def notes_before_table() -> pd.DataFrame:
         [indicator, *of_year.loc[of_year["indicator"] == indicator, "parent"].dropna()],
     )
     for note in breaks_since(all_breaks, year, previous[0] if previous else None).itertuples():
-        said = note.note_vi if lang == "vi" else note.note_en
+        said = in_lang(note, "note", lang)
         st.info(state.tr("rankings.break", year=note.year, note=said))
     return table
 

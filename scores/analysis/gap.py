@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+# Re-exported: the plan page reads the formula, its tolerance and its mismatch through gap.
+from scores.formulas import TOLERANCE, Formula, formula, mismatch  # noqa: F401
 from scores.i18n import number, t
 
 # Totals are printed to two decimals; a simulated total this close to another counts as equal.
 EPSILON = 1e-9
-# A weighted sum of components within this of the published total is the same number, rounded.
-TOLERANCE = 0.01
 COLUMNS = [
     "indicator",
     "current",
@@ -44,14 +44,6 @@ class BadTarget(ValueError):
 
 class NoComponents(LookupError):
     """The release does not publish the components the total is made of (or the focus's total)."""
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A total as the weighted sum of components: points of total per unit of each component."""
-
-    total: str
-    weights: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -79,39 +71,6 @@ class Gap:
         return self.rows["proposed_points"].sum() >= self.needed - EPSILON
 
 
-def formula(
-    index_code: str, year: int, catalogue: pd.DataFrame, weights: pd.DataFrame, published: set[str]
-) -> Formula | None:
-    """How the index's total of that year is made, or None where its components are unpublished.
-
-    catalogue: indicators_by_index; weights: weights_by_indicator for the year (weight in % of
-    100 points over a 0-10 sub-index); published: the indicators the release has values for.
-    PCI: weighted sum; PAPI: sum of its dimensions; PAR INDEX: sum of component points when the
-    release's components carry max points that add up to the total's scale.
-    """
-    valid = catalogue[
-        (catalogue["first_year"].fillna(0) <= year) & (catalogue["last_year"].fillna(9999) >= year)
-    ]
-    totals = valid.loc[valid["headline"] & valid["indicator"].isin(published), "indicator"]
-    if totals.empty:
-        return None
-    total = str(totals.iloc[0])
-    if index_code == "PCI":
-        parts = {str(r.indicator): float(r.weight) / 10 for r in weights.itertuples()}
-    elif index_code == "PAPI":
-        parts = valid.loc[(valid["level"] == "component") & valid["parent"].isna(), "indicator"]
-        parts = dict.fromkeys(map(str, parts), 1.0)
-    elif index_code == "PAR":
-        pointed = valid[valid["max_points"].notna() & valid["indicator"].isin(published)]
-        scale = float(valid.loc[valid["indicator"] == total, "valid_max"].iloc[0])
-        if pointed.empty or abs(pointed["max_points"].sum() - scale) > TOLERANCE:
-            return None
-        parts = dict.fromkeys(map(str, pointed["indicator"]), 1.0)
-    else:
-        return None
-    return Formula(total, parts) if parts and set(parts) <= published else None
-
-
 def table_for(
     load: Callable[..., pd.DataFrame], index_code: str, year: int
 ) -> tuple[pd.DataFrame, Formula | None]:
@@ -121,7 +80,7 @@ def table_for(
     catalogue = load("indicators_by_index", index_code=index_code)
     weights = load("weights_by_indicator", index_code=index_code, year=year)
     published = set(values.loc[values["value"].notna(), "indicator"].unique())
-    return values, formula(index_code, year, catalogue, weights, published)
+    return values, formula(year, catalogue, weights, published)
 
 
 def simulable_years(load: Callable[..., pd.DataFrame], index_code: str) -> list[int]:
@@ -135,7 +94,7 @@ def simulable_years(load: Callable[..., pd.DataFrame], index_code: str) -> list[
     years = []
     for year, rows in counts[counts["valued"] > 0].groupby("year"):
         weights = load("weights_by_indicator", index_code=index_code, year=int(year))
-        if formula(index_code, int(year), catalogue, weights, set(rows["indicator"].unique())):
+        if formula(int(year), catalogue, weights, set(rows["indicator"].unique())):
             years.append(int(year))
     return sorted(years, reverse=True)
 
@@ -155,15 +114,6 @@ def check_target(
     low, high = float(scale["valid_min"]), float(scale["valid_max"])
     if not (math.isfinite(threshold) and low <= threshold <= high):
         raise BadTarget("gap_value", low=low, high=high)
-
-
-def mismatch(values: pd.DataFrame, rule: Formula) -> float:
-    """The largest difference between a province's published total and its weighted components."""
-    wide = values.pivot_table(index="province_code", columns="indicator", values="value")
-    if rule.total not in wide or not set(rule.weights) <= set(wide):
-        return float("nan")
-    summed = sum(wide[code] * weight for code, weight in rule.weights.items())
-    return float((summed - wide[rule.total]).abs().max())
 
 
 def rank_of(total: float, others: pd.Series) -> int:

@@ -5,6 +5,7 @@ from functools import cache
 import pandas as pd
 
 from scores.config import DATA_DIR
+from scores.i18n import lang_column
 
 FILE = DATA_DIR / "notable_changes.csv"
 
@@ -31,7 +32,7 @@ def basis(index_code: str, level: str, lang: str) -> str:
     """Where the threshold comes from, in the language (empty when none is kept)."""
     found = thresholds()
     key = (index_code, level)
-    return str(found.loc[key, f"basis_{lang}"]) if key in found.index else ""
+    return str(found.loc[key, lang_column("basis", lang)]) if key in found.index else ""
 
 
 def notable(change: float | None, index_code: str, level: str) -> bool:

@@ -9,13 +9,14 @@ from babel.dates import get_month_names
 
 from scores.analysis import coverage
 from scores.app import cache, state
+from scores.i18n import babel_locale, lang_column
 
 GLYPH = {"complete": "✓", "partial": "⚠", "missing": "✗"}  # never colour alone
 
 
 def months(first: int, last: int) -> str:
     """'tháng 3–5' / 'March–May' in the chosen language."""
-    names = get_month_names("wide", locale="vi_VN" if state.lang() == "vi" else "en_GB")
+    names = get_month_names("wide", locale=babel_locale(state.lang()))
     if state.lang() == "vi":
         return f"tháng {first}" + (f"–{last}" if last != first else "")
     return names[first] + (f"–{names[last]}" if last != first else "")
@@ -74,7 +75,7 @@ def show(today: date | None = None) -> None:
     grid = grid[sorted(grid.columns, reverse=True)]  # newest first: seen without scrolling
     grid.columns = [str(year) for year in grid.columns]
     st.dataframe(grid, width="stretch", key="coverage_table")
-    column = "source_vi" if state.lang() == "vi" else "source_en"
+    column = lang_column("source", state.lang())
     with st.popover(state.tr("source.details"), type="tertiary", icon=":material/info:"):
         for name in ("publisher_coverage_by_index", "release_calendar_by_index"):
             for text in cache.load(name)[column]:

@@ -4,26 +4,27 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import cache, state
+from scores.i18n import in_lang, lang_column
 
 
 def show(names: dict[str, str]) -> None:
     """One expander per index."""
     about = cache.load("indices_by_code").set_index("index_code")
-    vi = state.lang() == "vi"
+    lang = state.lang()
     for code, name in names.items():
-        with st.expander(f"{name}: {about.loc[code, 'name_vi' if vi else 'name_en']}"):
+        with st.expander(f"{name}: {about.loc[code, lang_column('name', lang)]}"):
             st.markdown(
                 state.tr(
                     "data.method_about",
-                    publisher=about.loc[code, "publisher_vi" if vi else "publisher_en"],
-                    scale=about.loc[code, "scale_vi" if vi else "scale_en"],
+                    publisher=about.loc[code, lang_column("publisher", lang)],
+                    scale=about.loc[code, lang_column("scale", lang)],
                 )
             )
             catalogue = cache.load("indicators_by_index", index_code=code)
             st.dataframe(
                 pd.DataFrame(
                     {
-                        state.tr("components.component"): catalogue["name_vi" if vi else "name_en"],
+                        state.tr("components.component"): catalogue[lang_column("name", lang)],
                         state.tr("data.level"): catalogue["level"].map(
                             lambda v: (
                                 state.tr(f"level.{v}") if v != "total" else state.tr("data.total")
@@ -66,4 +67,4 @@ def show(names: dict[str, str]) -> None:
                 )
             breaks = cache.load("methodology_breaks_by_year", index_code=code)
             for row in breaks.itertuples():
-                st.markdown(f"**{row.year}**: {row.note_vi if vi else row.note_en}")
+                st.markdown(f"**{row.year}**: {in_lang(row, 'note', lang)}")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from scores.app import cache
 from scores.catalog import Unit, unit_key
-from scores.i18n import LANGS, t
+from scores.i18n import LANGS, in_lang, lang_column, t
 
 DEFAULT_PROVINCE = "01"
 
@@ -59,7 +59,7 @@ def picker_label(unit: Unit) -> str:
 
 def unit_name(unit: Unit) -> str:
     """A unit's name in the chosen language."""
-    return unit.name_vi if lang() == "vi" else unit.name_en
+    return in_lang(unit, "name", lang())
 
 
 def pick(
@@ -92,17 +92,24 @@ def index_names(query: str = "indices_by_code") -> dict[str, str]:
     """index_code -> short name in the chosen language; query: the list to name (the Data
     page's every_index_by_code adds the city's own indices)."""
     frame = cache.load(query)
-    column = "short_vi" if lang() == "vi" else "short_en"
+    column = lang_column("short", lang())
     return dict(zip(frame["index_code"], frame[column], strict=True))
+
+
+def plan_index() -> str:
+    """The index the plan opens on: the one data/index_rules.csv flags, else the first."""
+    frame = cache.load("indices_by_code")
+    flagged = frame.loc[frame["plan_default"].astype(bool), "index_code"]
+    return str((flagged if not flagged.empty else frame["index_code"]).iloc[0])
 
 
 def indicator_name(row: Any) -> str:
     """An indicator's name in the chosen language (row has name_vi and name_en)."""
-    return row.name_vi if lang() == "vi" else row.name_en
+    return in_lang(row, "name", lang())
 
 
 def indicator_labels(index_code: str) -> dict[str, str]:
     """Indicator code -> name in the chosen language, for one index's catalogue."""
     catalogue = cache.load("indicators_by_index", index_code=index_code)
-    column = "name_vi" if lang() == "vi" else "name_en"
+    column = lang_column("name", lang())
     return dict(zip(catalogue["indicator"], catalogue[column], strict=True))

@@ -10,7 +10,7 @@ from scores.app.state import lang, tr, unit_name
 from scores.catalog import Unit
 from scores.charts.base import STATUS_LOOK
 from scores.export import images, tables
-from scores.i18n import catalogue
+from scores.i18n import catalogue, in_lang
 from scores.text import literal, readable_source, trail
 
 
@@ -76,9 +76,7 @@ def status_badge(status: str | None) -> None:
 def readable(index_code: str, year: int, sources: list) -> str:
     """The index's publisher in the user's language and the documents behind the figures."""
     about = cache.load("every_index_by_code").set_index("index_code").loc[index_code]
-    vi = lang() == "vi"
-    publisher = about["publisher_vi" if vi else "publisher_en"]
-    name = about["short_vi" if vi else "short_en"]
+    publisher, name = in_lang(about, "publisher", lang()), in_lang(about, "short", lang())
     return readable_source(publisher, name, int(year), list(sources), lang())
 
 

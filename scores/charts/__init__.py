@@ -2,15 +2,11 @@
 
 from scores.charts.base import FOCUS, OTHERS, PALETTE
 from scores.charts.compare import compare_lines
+from scores.charts.components import component_bars, percentile_heatmap
+from scores.charts.map import choropleth, outlines
 from scores.charts.plan import gap_bars
-from scores.charts.rankings import choropleth, outlines, ranked_bars, scatter
-from scores.charts.trends import (
-    component_bars,
-    percentile_heatmap,
-    sparkline,
-    target_rank,
-    target_value,
-)
+from scores.charts.rankings import ranked_bars, scatter
+from scores.charts.trends import sparkline, target_rank, target_value
 
 __all__ = [
     "FOCUS",

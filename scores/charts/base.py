@@ -1,9 +1,12 @@
 """The look every chart shares: palette, fonts, number separators, the layout."""
 
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from scores.i18n import separators
 
 # Chart text is at least 18 px: read from the back of a room at 1920x1080 (FONT, ticks, labels).
 # Okabe-Ito, safe for the common colour-vision deficiencies; the focus province is always vermilion.
@@ -30,7 +33,7 @@ def layout(figure: go.Figure, title: str, lang: str, height: int) -> go.Figure:
         font=FONT,
         height=height,
         margin={"l": 10, "r": 20, "t": 70, "b": 40},
-        separators=",." if lang == "vi" else ".,",
+        separators=separators(lang),
         plot_bgcolor="white",
         paper_bgcolor="white",
         hoverlabel={"font_size": 18},
@@ -90,3 +93,8 @@ def smallest_font(figure: go.Figure) -> float:
         if getattr(trace, "text", None) is not None and hasattr(trace, "textfont")
     ]
     return float(min(sizes))
+
+
+def wrapped(title: str, wrap: int | None) -> str:
+    """A title in lines of at most wrap characters (a phone's chart), as plotly breaks them."""
+    return textwrap.fill(title, wrap).replace("\n", "<br>") if wrap else title

@@ -12,7 +12,7 @@ from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
-from scores.i18n import number, t
+from scores.i18n import in_lang, number, t
 
 
 def brief(
@@ -73,7 +73,7 @@ def gap_(args: argparse.Namespace) -> int:
         return 1
     values, rule = gap.table_for(lambda name, **p: db.query(con, name, **p), index_code, args.year)
     kind, threshold = ("rank", args.rank) if args.rank is not None else ("value", args.value)
-    name = unit.name_vi if args.lang == "vi" else unit.name_en
+    name = in_lang(unit, "name", args.lang)
     try:
         if rule is None:
             raise gap.NoComponents(args.province)
@@ -91,7 +91,7 @@ def gap_(args: argparse.Namespace) -> int:
         )
         return 1
     other = result.passes and Provinces(con).by_code(result.passes, args.year)
-    other_name = other and (other.name_vi if args.lang == "vi" else other.name_en)
+    other_name = other and in_lang(other, "name", args.lang)
     place = f"{name} · {index_code} {args.year}"
     print(gap.sentence(result, place, other_name, kind, threshold, args.lang), file=sys.stderr)
     # Full precision, as `export` writes values, so a script can check a proposal against it.

@@ -7,6 +7,7 @@ from scores.analysis import compare
 from scores.catalog import unit_key
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide
+from scores.i18n import in_lang
 
 YEARS = 10  # the compare slide's span: the ten years a giao ban looks back on
 
@@ -26,7 +27,7 @@ def compare_over_time(context: Context) -> list[Slide]:
 
 
 def _compare(context: Context, code: str, units: list, frame: pd.DataFrame) -> Slide:
-    names = {unit_key(u): u.name_vi if context.lang == "vi" else u.name_en for u in units}
+    names = {unit_key(u): in_lang(u, "name", context.lang) for u in units}
     years = sorted(int(year) for year in frame["year"].unique())
     breaks = context.breaks(code)
     comparable = [y for y in years[:-1] if not any(y < b <= years[-1] for b in breaks)]

@@ -20,7 +20,7 @@ from scores.analysis.notable import threshold
 from scores.analysis.standings import national_cutoff, peers
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide, suffix
-from scores.i18n import number, t
+from scores.i18n import lang_column, number, t
 
 MIN_PEERS = 3  # peers with data, the focus unit not counted: fewer make no comparison
 WEAKEST = 5  # components on a slide: more do not read from the back of a room
@@ -188,7 +188,9 @@ def _component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, i
         field, history, year, dict(weights.values.tolist()), items["max_points"].dropna().to_dict()
     )
     table = table[table["value"].notna() & table["percentile"].notna()]
-    labels = dict(zip(catalogue["indicator"], catalogue[f"name_{context.lang}"], strict=True))
+    labels = dict(
+        zip(catalogue["indicator"], catalogue[lang_column("name", context.lang)], strict=True)
+    )
     earlier = history.loc[history["year"] < year, "year"]
     previous = int(earlier.max()) if len(earlier) else None
     shown = tuple(table["indicator"]) + tuple(items["parent"].dropna())

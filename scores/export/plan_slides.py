@@ -5,7 +5,7 @@ from datetime import date
 from scores.analysis.actions import progress
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide
-from scores.i18n import day
+from scores.i18n import day, lang_column
 from scores.store.actions import STATUSES
 
 PER_SLIDE = 5  # actions a slide holds above its footer at the room's type size
@@ -45,7 +45,9 @@ def plan(context: Context) -> list[Slide]:
 def _action_item(context: Context, row: object) -> str:
     """One action as a line: index · indicator — agency: what (due; status, overdue); progress."""
     catalogue = context.load("indicators_by_index", index_code=row.index_code)
-    names = dict(zip(catalogue["indicator"], catalogue[f"name_{context.lang}"], strict=True))
+    names = dict(
+        zip(catalogue["indicator"], catalogue[lang_column("name", context.lang)], strict=True)
+    )
     status = context.tr(f"action_status.{row.status}")
     if row.overdue:
         status = f"⚠ {status} · {context.tr('plan.overdue')}"

@@ -15,7 +15,7 @@ from scores import db
 from scores.analysis.standings import breaks_for, settle, standing
 from scores.catalog import Provinces, Unit, is_percent
 from scores.charts.base import enlarge
-from scores.i18n import t
+from scores.i18n import in_lang, lang_column, t
 from scores.text import readable_source
 
 Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
@@ -101,7 +101,7 @@ class Context:
     @property
     def unit_name(self) -> str:
         """The focus unit's name in the pack's language."""
-        return self.unit.name_vi if self.lang == "vi" else self.unit.name_en
+        return in_lang(self.unit, "name", self.lang)
 
     def lineage(self) -> list[str]:
         """Whose figures the earlier years are, and the units merged in (as on the Overview)."""
@@ -119,7 +119,7 @@ class Context:
 
     def name_of(self, unit: Unit) -> str:
         """A unit's name in the pack's language."""
-        return unit.name_vi if self.lang == "vi" else unit.name_en
+        return in_lang(unit, "name", self.lang)
 
     def history(self, name: str, **params: object) -> pd.DataFrame:
         """A per-unit query along the focus unit's main line (db.along)."""
@@ -137,7 +137,7 @@ class Context:
 
     def index_name(self, index_code: str) -> str:
         """An index's short name in the pack's language."""
-        return self.indices.loc[index_code, f"short_{self.lang}"]
+        return self.indices.loc[index_code, lang_column("short", self.lang)]
 
     @cached_property
     def headline(self) -> pd.DataFrame:
@@ -170,7 +170,7 @@ class Context:
         frame = self.load(
             "scores_by_province", index_code=index_code, year=year, indicator=indicator
         )
-        return frame.assign(name=frame[f"name_{self.lang}"])
+        return frame.assign(name=frame[lang_column("name", self.lang)])
 
     def breaks(self, index_code: str, indicators: tuple[str, ...] = ()) -> tuple[int, ...]:
         """The years of methodology breaks of the whole index (and of the indicators given)."""
@@ -179,7 +179,7 @@ class Context:
 
     def source(self, index_code: str, year: int, sources: list) -> str:
         """The publisher and documents behind one index's figures, as a leader reads them."""
-        publisher = self.indices.loc[index_code, f"publisher_{self.lang}"]
+        publisher = self.indices.loc[index_code, lang_column("publisher", self.lang)]
         return readable_source(publisher, self.index_name(index_code), year, sources, self.lang)
 
     def sources(self, years: dict[str, int]) -> str:
@@ -187,7 +187,7 @@ class Context:
         items = [
             self.tr(
                 "slides.source_item",
-                publisher=self.indices.loc[code, f"publisher_{self.lang}"],
+                publisher=self.indices.loc[code, lang_column("publisher", self.lang)],
                 index=self.index_name(code),
                 year=year,
             )

@@ -1,8 +1,8 @@
 """Checks that catch misread or mistyped figures, for every format: a total the methodology fixes
-(PCI's weights, PAPI's sum of dimensions, PAR INDEX's component points) recomputed from the
-printed components, and ranks that must follow the scores.
+(the index's total_rule in data/index_rules.csv: weights, a sum of dimensions, component points)
+recomputed from the printed components, and ranks that must follow the scores.
 
-The formula is gap.formula's, so the plan and this guard cannot disagree on how a total is made.
+The formula is scores.formulas', as the plan's is: the two cannot disagree on how a total is made.
 Rounding: a total printed with d decimals from components printed with d_i decimals may differ
 from their weighted sum by half a unit of each, weighted. Where the publisher's own table does
 not meet its formula (PCI 2011 rounds its sub-indices: the stored release misses by up to 0.55),
@@ -16,8 +16,8 @@ import duckdb
 import pandas as pd
 
 from scores import db
-from scores.analysis.gap import Formula, formula, mismatch
 from scores.errors import Problem
+from scores.formulas import Formula, formula, mismatch
 from scores.i18n import number
 from scores.ingest.interpret import Layout
 
@@ -31,7 +31,7 @@ def rule_for(
     catalogue = db.query(con, "indicators_by_index", index_code=index_code)
     weights = db.query(con, "weights_by_indicator", index_code=index_code, year=year)
     published = set(values.loc[values["value"].notna(), "indicator"])
-    return formula(index_code, year, catalogue, weights, published)
+    return formula(year, catalogue, weights, published)
 
 
 def slack(con: duckdb.DuckDBPyConnection, index_code: str, year: int, rule: Formula) -> float:

@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,14 +55,13 @@ SKIPPED_HEADERS = {
     key(h): reason
     for reason, headers in {
         "row_number": ("STT", "TT", "Số TT", "Thứ tự", "No", "No.", "#", "Số thứ tự"),
-        "tier": ("Nhóm xếp hạng", "Nhóm", "PCI tier", "Tier", "Xếp loại", "Nhóm điều hành"),
+        "tier": ("Nhóm xếp hạng", "Nhóm", "Tier", "Xếp loại", "Nhóm điều hành"),
         "code": ("Mã tỉnh", "Mã", "province_code", "Code", "Province code", "Mã ĐVHC"),
         "region": ("Vùng", "Khu vực", "Region", "Vùng kinh tế"),
         "note": ("Ghi chú", "Note", "Notes"),
     }.items()
     for h in headers
 }
-INDEX_NAMES = {"par", "parindex", "sipas", "papi", "pci"}
 
 
 @dataclass
@@ -153,9 +153,21 @@ def _column(
     for role, words in LONG_ROLES.items():
         if hkey in {key(w) for w in words}:
             return Column(pos, name, role)
-    if hkey in SKIPPED_HEADERS:
-        return Column(pos, name, "skipped", note=SKIPPED_HEADERS[hkey])
+    reason = _skipped(hkey, catalogue)
+    if reason:
+        return Column(pos, name, "skipped", note=reason)
     return _rank_or_value(pos, name, header, catalogue, year)
+
+
+def _skipped(hkey: str, catalogue: Indicators) -> str | None:
+    """Why a header is not read, with or without an index's name before it ("PCI tier")."""
+    if hkey in SKIPPED_HEADERS:
+        return SKIPPED_HEADERS[hkey]
+    for name in sorted(catalogue.index_names):
+        rest = hkey[len(name) :]
+        if name and hkey.startswith(name) and rest and rest in SKIPPED_HEADERS:
+            return SKIPPED_HEADERS[rest]
+    return None
 
 
 def _rank_or_value(pos: int, name: str, header: str, catalogue: Indicators, year: int) -> Column:
@@ -163,7 +175,7 @@ def _rank_or_value(pos: int, name: str, header: str, catalogue: Indicators, year
     for word in RANK_WORDS:
         if folded == word or folded.startswith(word + " "):
             rest = folded[len(word) :].strip()
-            if not rest or key(rest) in INDEX_NAMES:
+            if not rest or key(rest) in catalogue.index_names:
                 return Column(pos, name, "rank")
             found = catalogue.match(rest, year)
             return (
@@ -209,10 +221,13 @@ def suggest_indicators(header: str, catalogue: Indicators, limit: int = 3) -> li
 
 
 def guess_index_year(
-    raw: RawTable, file_name: str, indices: list[str]
+    raw: RawTable, file_name: str, indices: list[str] | Mapping[str, str]
 ) -> tuple[str | None, int | None, str | None]:
     """The index and year a file names in its title rows, header or file name, if it names one,
     and the text (file name or cell) the year was read from.
+
+    indices: the codes, or code -> the short name the catalogue prints it by ("PAR INDEX"), which
+    a title may carry run together ("PARINDEX").
 
     A guess to pre-fill the form: the user confirms it, and the checks run on what they choose.
     Only years an index could have been published for count ("Cột 2082" names no year).
@@ -220,10 +235,11 @@ def guess_index_year(
     cells = [cell for row in raw.rows[:HEADER_SCAN_ROWS] for cell in row if cell]
     text = " ".join([file_name, *cells])
     words = set(fold(text).split())
+    printed = indices if isinstance(indices, Mapping) else {}
     named = [
         code
         for code in indices
-        if code.lower() in words or (code == "PAR" and "parindex" in key(text))
+        if code.lower() in words or (code in printed and _names(printed[code], code, key(text)))
     ]
     last = date.today().year + 1
     found = [
@@ -236,3 +252,8 @@ def guess_index_year(
     year = max(counts, key=counts.get) if counts else None
     where = next((place for y, place in found if y == year), None)
     return (named[0] if len(named) == 1 else None), year, where
+
+
+def _names(printed: str, code: str, folded: str) -> bool:
+    """Whether the folded text carries an index's short name, where it is more than its code."""
+    return key(printed) != key(code) and key(printed) in folded

@@ -19,6 +19,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     """Indices, provinces and aliases, the indicator catalogue, weights, breaks, what each
     publisher covers and when it releases, new targets."""
     _insert(con, "indices", _csv(data_dir / "indices.csv"))
+    _insert(con, "index_rules", _csv(data_dir / "index_rules.csv"))
     _insert(con, "provinces", _csv(data_dir / "provinces.csv"))
     _insert(con, "regions", _csv(data_dir / "regions.csv"))
     _insert(con, "city_units", _csv(data_dir / "city_units.csv"))
@@ -76,6 +77,7 @@ def _indicator_aliases(indicators: pd.DataFrame) -> pd.DataFrame:
 # The reference tables and their inserts, written out: an allow-list, never built from input.
 REFERENCE_INSERTS = {
     "indices": "INSERT INTO indices BY NAME SELECT * FROM incoming",
+    "index_rules": "INSERT INTO index_rules BY NAME SELECT * FROM incoming",
     "provinces": "INSERT INTO provinces BY NAME SELECT * FROM incoming",
     "regions": "INSERT INTO regions BY NAME SELECT * FROM incoming",
     "province_aliases": "INSERT INTO province_aliases BY NAME SELECT * FROM incoming",

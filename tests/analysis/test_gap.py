@@ -114,32 +114,37 @@ def test_a_province_without_its_components_is_refused():
         gap(values, PCI_LIKE, "A", "rank", 1)
 
 
-def catalogue(rows: list[tuple]) -> pd.DataFrame:
+def catalogue(rows: list[tuple], rule: str | None) -> pd.DataFrame:
+    """A synthetic indicators_by_index, its total_rule as data/index_rules.csv gives it."""
     columns = ["indicator", "parent", "level", "valid_max", "max_points", "first_year"]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.assign(last_year=None, headline=frame["level"] == "total")
+    return frame.assign(last_year=None, headline=frame["level"] == "total", total_rule=rule)
 
 
 def test_an_index_without_published_components_has_no_formula():
-    sipas = catalogue([("sipas_total", None, "total", 100, None, 2017)])
-    assert formula("SIPAS", 2024, sipas, pd.DataFrame(), {"sipas_total"}) is None
+    sipas = catalogue([("sipas_total", None, "total", 100, None, 2017)], None)
+    assert formula(2024, sipas, pd.DataFrame(), {"sipas_total"}) is None
     par = catalogue(
         [
             ("par", None, "total", 100, None, 2012),
             ("par_sub", "par", "component", 13.5, 13.5, 2012),
-        ]
+        ],
+        "points",
     )
     # One component of 13.5 points does not make up a total of 100.
-    assert formula("PAR", 2018, par, pd.DataFrame(), {"par", "par_sub"}) is None
+    assert formula(2018, par, pd.DataFrame(), {"par", "par_sub"}) is None
 
 
 def test_pci_formula_takes_the_weights_of_its_period():
     pci = catalogue(
-        [("pci", None, "total", 100, None, 2005), ("a", "pci", "component", 10, None, 2005)]
+        [("pci", None, "total", 100, None, 2005), ("a", "pci", "component", 10, None, 2005)],
+        "weighted",
     )
     weights = pd.DataFrame({"indicator": ["a"], "weight": [20.0]})
-    assert formula("PCI", 2021, pci, weights, {"pci", "a"}) == Formula("pci", {"a": 2.0})
-    assert formula("PCI", 2021, pci, weights, {"pci"}) is None  # components not in the release
+    assert formula(2021, pci, weights, {"pci", "a"}) == Formula("pci", {"a": 2.0})
+    assert formula(2021, pci, weights, {"pci"}) is None  # components not in the release
+    unknown = pd.DataFrame({"indicator": ["a", "b"], "weight": [20.0, 5.0]})
+    assert formula(2021, pci, unknown, {"pci", "a", "b"}) is None  # b has no scale in the year
 
 
 def test_papi_formula_uses_the_dimensions_of_its_year():
@@ -149,12 +154,11 @@ def test_papi_formula_uses_the_dimensions_of_its_year():
             ("D1", None, "component", 10, None, 2011),
             ("D7", None, "component", 10, None, 2018),
             ("D1.1", "D1", "sub_component", 10, None, 2011),
-        ]
+        ],
+        "dimensions",
     )
     papi.loc[0, "last_year"] = 2017
-    assert formula("PAPI", 2017, papi, pd.DataFrame(), {"t6", "D1", "D1.1"}) == Formula(
-        "t6", {"D1": 1.0}
-    )
+    assert formula(2017, papi, pd.DataFrame(), {"t6", "D1", "D1.1"}) == Formula("t6", {"D1": 1.0})
 
 
 def test_mismatch_measures_how_far_a_total_is_from_its_components():
@@ -169,7 +173,7 @@ def test_the_real_pci_2021_total_is_its_weighted_sum(built_db):
     values = db.query(con, "values_by_province_indicator", index_code="PCI", year=2021)
     catalogue_ = db.query(con, "indicators_by_index", index_code="PCI")
     weights = db.query(con, "weights_by_indicator", index_code="PCI", year=2021)
-    rule = formula("PCI", 2021, catalogue_, weights, set(values["indicator"]))
+    rule = formula(2021, catalogue_, weights, set(values["indicator"]))
     assert rule is not None and len(rule.weights) == 10
     assert mismatch(values, rule) < 0.01
     result = gap(values, rule, "01", "rank", 5)
@@ -183,9 +187,10 @@ def test_par_formula_sums_component_points_that_make_up_the_total():
             ("par", None, "total", 100, None, 2012),
             ("c1", "par", "component", 60, 60, 2012),
             ("c2", "par", "component", 40, 40, 2012),
-        ]
+        ],
+        "points",
     )
-    rule = formula("PAR", 2024, par, pd.DataFrame(), {"par", "c1", "c2"})
+    rule = formula(2024, par, pd.DataFrame(), {"par", "c1", "c2"})
     assert rule == Formula("par", {"c1": 1.0, "c2": 1.0})
     values = table({"X": (50, 30), "Y": (55, 38)}, rule)
     assert gap(values, rule, "X", "rank", 1).needed == 13  # 93 - 80

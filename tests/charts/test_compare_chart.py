@@ -42,7 +42,7 @@ def test_a_methodology_break_splits_the_score_line():
 
 
 def test_a_click_target_sits_inside_its_province():
-    from scores.charts.rankings import outlines
+    from scores.charts.map import outlines
     from scores.charts.targets_on_map import centre
 
     # A square ring and a small second ring: the centre is the large ring's centroid.

@@ -36,6 +36,7 @@ def charted(built_db) -> list:
 
 
 @needs_chromium
+@pytest.mark.slow  # starts the chart image server (Chromium)
 def test_pptx_chart_text_is_at_least_14_pt_at_its_placed_size(charted):
     with image_server():
         deck = Presentation(io.BytesIO(powerpoint.write(charted, "x")))

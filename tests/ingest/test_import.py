@@ -136,11 +136,15 @@ def test_a_file_over_20_mb_is_refused_before_parsing(con, tmp_path):
 
 
 def test_refusals_are_logged_with_the_reason(con, tmp_path):
-    refuse(con, tmp_path, "Tỉnh,PCI\nXyz,60\n")
+    # Two problems: the log keeps each one's whole sentence (rule and cell), not only the value.
+    problems = refuse(con, tmp_path, "Tỉnh,PCI\nXyz,60\nHà Nội,bảy\n")
     outcome, reason = con.execute(
         "SELECT outcome, reason FROM import_log ORDER BY attempted_at DESC LIMIT 1"
     ).fetchone()
-    assert outcome == "refused" and "Xyz" in reason
+    assert [p.rule for p in problems] == ["unknown_province", "not_a_number"]
+    assert outcome == "refused"
+    assert reason == " | ".join(describe(p, "en") for p in problems)
+    assert reason.startswith("Row 2, column “Tỉnh”, value “Xyz”: Unknown province name.")
 
 
 def test_missing_marks_are_missing_not_zero(con, tmp_path):
@@ -201,6 +205,12 @@ def test_unrecognised_column_resolved_with_map_and_skip(con, tmp_path):
 
 def test_row_numbers_and_tiers_are_skipped(con, tmp_path):
     release_id = accept(con, tmp_path, "STT,Tỉnh,PCI 2016,Nhóm xếp hạng\n1,Hà Nội,60.74,Khá\n")
+    assert stored(con, release_id)["indicator"].tolist() == ["pci_total_weighted"]
+
+
+def test_a_tier_column_named_after_its_index_is_skipped(con, tmp_path):
+    # "PCI tier" as VCCI prints it: the index's name (from the catalogue) before a skipped header.
+    release_id = accept(con, tmp_path, "Tỉnh,PCI 2016,PCI tier\nHà Nội,60.74,Khá\n")
     assert stored(con, release_id)["indicator"].tolist() == ["pci_total_weighted"]
 
 

@@ -18,7 +18,11 @@ PRINTED = ROOT / "tests" / "data" / "printed"
 sys.path.insert(0, str(PRINTED))
 import scan  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not ocr.available(), reason="tesseract with vie is not installed")
+# slow: every page is read by tesseract processes (about 70 s for this file).
+pytestmark = [
+    pytest.mark.skipif(not ocr.available(), reason="tesseract with vie is not installed"),
+    pytest.mark.slow,
+]
 SOURCE = store.Source("VCCI", "scan", imported_by="tester")
 
 

@@ -202,6 +202,12 @@ def test_the_index_and_year_a_file_names_are_guessed():
         "par_index_2024.csv",
     )
     assert guess_index_year(plain, "x.csv", ["PAR", "PCI"]) == (None, None, None)
+    # The short name the catalogue prints an index by, run together in a title (index_rules
+    # names no code in the program: the name comes from indices.csv).
+    titled = read_bytes("BẢNG PARINDEX 2024\nTỉnh,Điểm\nHà Nội,60\n".encode())
+    names = {"PAR": "PAR INDEX", "PCI": "PCI"}
+    assert guess_index_year(titled, "x.csv", names) == ("PAR", 2024, "BẢNG PARINDEX 2024")
+    assert guess_index_year(titled, "x.csv", list(names))[0] is None
 
 
 def test_the_year_guess_takes_only_a_plausible_year_and_says_where():

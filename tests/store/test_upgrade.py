@@ -16,6 +16,8 @@ from scores.store import releases as store
 from scores.store.imports import import_file
 
 ADMIN = Actor("Nguyễn Văn A", "admin")
+# slow: every test rebuilds the whole database from data/ (an upgrade reads every seed file).
+pytestmark = pytest.mark.slow
 SOURCE = store.Source("VCCI", "Báo cáo PCI 2016", "2017-03-28", imported_by="Trần Thị B")
 STAFF_TABLES = ("releases", "scores", "averages", "actions", "targets", "audit_log", "import_log")
 

@@ -13,7 +13,7 @@ from test_browser import (  # noqa: F401 (fixtures)
     settled,
 )
 
-from scores.charts.rankings import outlines
+from scores.charts.map import outlines
 from scores.charts.targets_on_map import centre
 
 MAP = ".st-key-map_wide .js-plotly-plot"

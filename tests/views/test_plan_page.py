@@ -61,7 +61,14 @@ def test_what_if_moves_total_and_rank_and_a_value_target_can_be_met(app):
 
 def test_an_index_without_components_says_so_and_points_to_the_data_page(app):
     open_plan(app, index="SIPAS")
-    assert "chưa công bố đủ các chỉ số thành phần" in app.info[0].value
+    assert app.info[0].value == (
+        "SIPAS chưa công bố đủ các chỉ số thành phần tạo nên điểm tổng (hiện chỉ có số liệu báo "
+        "chí), nên chưa thể mô phỏng. Xem trang Dữ liệu để biết những gì đã công bố và nhập bảng "
+        "đầy đủ khi có."
+    )
+    # The pointer is a link to the Data page, not only words naming it.
+    links = [(link.proto.page, link.proto.label) for link in app.get("page_link")]
+    assert links == [("data", "Dữ liệu")]
     assert not app.metric
 
 
