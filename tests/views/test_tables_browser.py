@@ -1,6 +1,7 @@
 """Tables fit the screen (issue #22): long text wraps inside its cell, nothing scrolls sideways."""
 
 import shutil
+
 import pytest
 from playwright.sync_api import expect
 from test_browser import (  # noqa: F401 (fixtures)
@@ -78,7 +79,7 @@ def fits(page, name: str, width: int, texts: list[str]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_plan_action_text_and_note_wrap_in_their_cells(server, browser, size):
+def test_plan_action_text_and_note_wrap_in_their_cells(server, browser, size):  # noqa: F811
     page = open_page(
         browser, f"{server}/plan?lang=vi&index=PCI", '[data-testid="stTable"]', 2, size
     )
@@ -87,7 +88,7 @@ def test_plan_action_text_and_note_wrap_in_their_cells(server, browser, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_sub_indicator_reasons_wrap_in_their_cells(server, browser, size):
+def test_sub_indicator_reasons_wrap_in_their_cells(server, browser, size):  # noqa: F811
     url = f"{server}/components?lang=vi&index=PAPI&year=2024"
     page = open_page(browser, url, '[data-testid="stTable"]', 1, size)
     reason = "thuộc nhóm một phần ba thấp nhất cả nước; giảm hai năm liền"
