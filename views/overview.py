@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text, target_sentence
-from scores.analysis.standings import percentile_text
 from scores.analysis.targets import evaluate_target
 from scores.app import briefing, cache, state, widgets
 from scores.catalog import is_percent, unit_key
@@ -68,14 +67,10 @@ def rank_line(found: dict) -> None:
         line = rank_text(found, state.lang())
         st.markdown(line[:1].upper() + line[1:])
         return
-    share = percentile_text(found["rank"], found["rank_units"])
+    # Plain words as in the pack (rank of N), not a percentile a leader has to work out.
     st.markdown(
         state.tr(
-            "overview.rank",
-            rank=int(found["rank"]),
-            units=found["rank_units"],
-            kind=kind,
-            percentile=number(share, state.lang(), digits=0),
+            "view_builders.rank", rank=int(found["rank"]), units=found["rank_units"], kind=kind
         )
     )
     if found["places_change"] is None and found["previous_rank"] is not None:

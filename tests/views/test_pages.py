@@ -19,8 +19,8 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     assert [m.value for m in app.metric] == ["92,57%", "86,50%", "43,77", "68,38"]
     ranks = [m.value for m in app.markdown if "Xếp hạng" in m.value]
     assert ranks[:2] == [
-        "Xếp hạng **3/63** (theo công bố) · bách phân vị 95",
-        "Xếp hạng **11/63** (theo công bố) · bách phân vị 83",
+        "Xếp hạng **3/63** tỉnh, thành phố (theo công bố)",
+        "Xếp hạng **11/63** tỉnh, thành phố (theo công bố)",
     ]
     summary = app.markdown[-1].value
     assert summary.startswith(
@@ -35,7 +35,7 @@ def test_language_switch_to_english(app):
     assert not app.exception
     assert app.title[0].value == "Overview: Hanoi"
     assert [m.value for m in app.metric] == ["92.57%", "86.50%", "43.77", "68.38"]
-    assert "Rank **3 of 63** (as published) · percentile 95" in [m.value for m in app.markdown]
+    assert "Rank **3 of 63** provinces (as published)" in [m.value for m in app.markdown]
     assert ":green-badge[✓ Met]" in [m.value for m in app.markdown]
 
 
