@@ -16,6 +16,7 @@ from scores.analysis.narrative import (
     value_gap_sentence,
 )
 from scores.analysis.notable import basis, notable, threshold
+from scores.analysis.standings import Standing
 from scores.analysis.targets import evaluate_target, rank_gap
 from scores.charts.base import STATUS_LOOK
 from scores.export import (  # noqa: F401  (they register their kinds)
@@ -54,35 +55,29 @@ def scorecard(context: Context) -> list[Slide]:
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
             cards[-1].status, cards[-1].target = judged["status"], _status(context, judged)
-        years[code], partial = found["year"], partial or found["coverage"] == "partial"
+        years[code], partial = found.year, partial or found.coverage == "partial"
     title = context.tr("slides.scorecard", province=context.unit_name, year=context.year)
     lineage = context.lineage()
     notes = [*sentences, *lineage, *dropped_peers(context)]
     return [Slide("scorecard", title, [], lineage, notes, context.sources(years), partial, cards)]
 
 
-def _card(context: Context, code: str, name: str, found: dict, unit_suffix: str) -> Card:
+def _card(context: Context, code: str, name: str, found: Standing, unit_suffix: str) -> Card:
     """Score, rank of N, rank change and score change, each change naming the year it is from."""
     lang = context.lang
-    value = "–" if found["value"] is None else number(found["value"], lang) + unit_suffix
+    value = "–" if found.value is None else number(found.value, lang) + unit_suffix
     # The year only where it is not the pack's (the title names that one).
-    lines = (
-        [context.tr("slides.card_year", year=found["year"])]
-        if found["year"] != context.year
-        else []
-    )
-    if found["rank"] is not None:
+    lines = [context.tr("slides.card_year", year=found.year)] if found.year != context.year else []
+    if found.rank is not None:
         rank = rank_text(found, lang)
         lines.append(rank[:1].upper() + rank[1:])
     clause = change_clause(found, context.breaks(code), lang)
     if clause:  # rank and score change in one line, naming the year compared with
-        change = found["places_change"]
+        change = found.places_change
         glyph = "" if change is None else "▲ " if change > 0 else "▼ " if change < 0 else "= "
         lines.append(glyph + clause)
-    if found["coverage"] == "partial":
-        lines.append(
-            context.tr("pack.card_coverage", valued=found["valued"] or 0, units=found["units"])
-        )
+    if found.coverage == "partial":
+        lines.append(context.tr("pack.card_coverage", valued=found.valued or 0, units=found.units))
     return Card(name, value, lines)
 
 
@@ -159,7 +154,7 @@ def changes(context: Context) -> list[Slide]:
     moved = []
     for code in context.indices.index:
         found = context.standing(code)
-        if found is None or found["previous_year"] is None:
+        if found is None or found.previous_year is None:
             continue
         name = context.index_name(code)
         lines.append(_change_line(context, code, name, found))
@@ -167,7 +162,7 @@ def changes(context: Context) -> list[Slide]:
             context.tr("pack.threshold_note", index=name, basis=basis(code, "total", context.lang))
         )
         moved += _notable_components(context, code, name, found)
-        years[code], partial = found["year"], partial or found["coverage"] == "partial"
+        years[code], partial = found.year, partial or found.coverage == "partial"
     if not lines:
         return []
     if moved:
@@ -186,12 +181,12 @@ def changes(context: Context) -> list[Slide]:
     return [Slide("changes", title, [], lines, [*lines, *notes], context.sources(years), partial)]
 
 
-def _change_line(context: Context, code: str, name: str, found: dict) -> str:
+def _change_line(context: Context, code: str, name: str, found: Standing) -> str:
     """'PAPI: giảm 14 bậc và giảm 0,19 điểm so với năm 2023 (dưới ngưỡng đáng kể 0,72 điểm).'"""
     breaks = context.breaks(code)
     clause = change_clause(found, breaks, context.lang)
     line = f"{name}: {clause}" if clause else name
-    change, year, previous = found["value_change"], found["year"], found["previous_year"]
+    change, year, previous = found.value_change, found.year, found.previous_year
     compared = not any(previous < b <= year for b in breaks)
     if compared and change is not None and not notable(change, code, "total"):
         line += " " + context.tr(
@@ -200,10 +195,10 @@ def _change_line(context: Context, code: str, name: str, found: dict) -> str:
     return line + "."
 
 
-def _notable_components(context: Context, code: str, name: str, found: dict) -> list[str]:
+def _notable_components(context: Context, code: str, name: str, found: Standing) -> list[str]:
     """The components of one index whose change since the comparable year reaches the threshold."""
     table, labels, year, previous = component_table(context, code)
-    if table.empty or previous is None or year != found["year"]:
+    if table.empty or previous is None or year != found.year:
         return []
     kept = table[[notable(change, code, "component") for change in table["change"]]]
     kept = kept.reindex(kept["change"].abs().sort_values(ascending=False).index).head(3)

@@ -1,5 +1,7 @@
 """Generated sentences: every figure from the input, in both languages."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -10,16 +12,11 @@ from scores.analysis.narrative import (
     target_sentence,
     value_gap_sentence,
 )
+from scores.analysis.standings import Standing
 
-PAR_2024 = {
-    "year": 2024,
-    "value": 92.57,
-    "rank": 3,
-    "units": 63,
-    "previous_year": 2023,
-    "value_change": 1.14,
-    "places_change": 0,
-}
+PAR_2024 = Standing(
+    year=2024, value=92.57, rank=3, units=63, previous_year=2023, value_change=1.14, places_change=0
+)
 
 
 @pytest.mark.parametrize(
@@ -41,14 +38,14 @@ def test_index_sentence(lang, sentence):
 
 
 def test_rank_only_and_falling():
-    found = {**PAR_2024, "value": None, "value_change": None, "places_change": -4, "rank": 7}
+    found = replace(PAR_2024, value=None, value_change=None, places_change=-4, rank=7)
     assert index_sentence("PCI", "", found, "vi") == (
         "PCI 2024: hệ thống chưa có điểm, xếp thứ 7/63, giảm 4 bậc so với năm 2023."
     )
 
 
 def test_first_year_has_no_comparison():
-    found = {**PAR_2024, "previous_year": None, "value_change": None, "places_change": None}
+    found = replace(PAR_2024, previous_year=None, value_change=None, places_change=None)
     assert index_sentence("SIPAS", "%", found, "en") == "SIPAS 2024: 92.57%, ranked 3 of 63."
 
 
@@ -91,18 +88,18 @@ def test_value_gap_above_and_below():
 
 
 # Hand-worked cases of the briefing narrative (issue #10), each in both languages.
-PAPI_2018 = {
-    "year": 2018,
-    "value": 42.0,
-    "rank": 40,
-    "units": 63,
-    "coverage": "complete",
-    "previous_year": 2017,
-    "value_change": 6.5,
-    "places_change": 3,
-    "previous_rank": 43,
-    "previous_units": 63,
-}
+PAPI_2018 = Standing(
+    year=2018,
+    value=42.0,
+    rank=40,
+    units=63,
+    coverage="complete",
+    previous_year=2017,
+    value_change=6.5,
+    places_change=3,
+    previous_rank=43,
+    previous_units=63,
+)
 CASES = {
     "rise": (
         {},
@@ -167,7 +164,7 @@ ENGLISH = {
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_briefing_cases(case, lang):
     change, breaks, vietnamese = CASES[case]
-    found = {**PAPI_2018, **change}
+    found = replace(PAPI_2018, **change)
     expected = vietnamese if lang == "vi" else ENGLISH[case]
     assert index_sentence("PAPI", "", found, lang, breaks) == expected
 
