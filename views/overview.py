@@ -91,10 +91,10 @@ def rank_line(found: dict) -> None:
 def target_badge(name: str, target, rows: pd.DataFrame) -> str:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
     lang = state.lang()
-    widgets.status_badge(judged["status"])
+    widgets.status_badge(judged.status)
     goal = state.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, digits=0))
     st.caption(state.tr("overview.target", goal=goal))
-    return target_sentence(name, target.kind, target.threshold, judged["status"], lang)
+    return target_sentence(name, target.kind, target.threshold, judged.status, lang)
 
 
 unit = state.focus_unit()

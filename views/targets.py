@@ -57,10 +57,10 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
         png(figure, target, rows, "rank")
     with right:
         value_chart(target, rows, name, None)
-    if judged["year"] is None:
+    if judged.year is None:
         st.info(state.tr("status.unknown"))
         return
-    year = judged["year"]
+    year = judged.year
     frame = cache.load(
         "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
     )
@@ -103,10 +103,10 @@ def national_averages(target) -> pd.DataFrame:
 def value_section(target, rows: pd.DataFrame, name: str) -> None:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
     value_chart(target, rows, name, target.threshold)
-    if judged["year"] is None:
+    if judged.year is None:
         st.info(state.tr("status.unknown"))
         return
-    st.markdown(value_gap_sentence(judged["year"], judged["latest"], target.threshold, lang))
+    st.markdown(value_gap_sentence(judged.year, judged.latest, target.threshold, lang))
 
 
 if targets.empty:
@@ -120,9 +120,9 @@ for target in targets.itertuples():
     with st.container(border=True):
         st.header(f"{name}: {goal}")
         judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-        widgets.status_badge(judged["status"])
-        if judged["year"]:
-            st.markdown(state.tr("targets.status", year=judged["year"]))
+        widgets.status_badge(judged.status)
+        if judged.year:
+            st.markdown(state.tr("targets.status", year=judged.year))
         basis = literal(target.basis or "")  # typed by an administrator: shown as written
         st.caption(state.tr("targets.basis", basis=basis, first=target.first_year))
         if rows.empty:

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from scores.analysis.standings import Standing
+from scores.analysis.targets import RankGap
 from scores.i18n import number, t
 
 
@@ -118,23 +119,23 @@ def target_sentence(
     return t("story.target", lang, index=index_name, goal=goal, status=word)
 
 
-def rank_gap_sentence(gap: dict, threshold: int, year: int, coverage: str, lang: str) -> str:
+def rank_gap_sentence(gap: RankGap, threshold: int, year: int, coverage: str, lang: str) -> str:
     """A rank target's gap in points and a plain statement of what next year takes.
 
     gap: analysis.targets.rank_gap's result; figures a partial release lacks are said so.
     """
-    if gap["rank"] is None:
+    if gap.rank is None:
         return t("targets.rank_unknown", lang, year=year)
-    places = {"rank": gap["rank"], "n": threshold, "next": threshold + 1, "year": year}
-    if gap["gap"] is None:
-        key = "targets.cushion_unknown" if gap["inside"] else "targets.gap_unknown"
+    places = {"rank": gap.rank, "n": threshold, "next": threshold + 1, "year": year}
+    if gap.gap is None:
+        key = "targets.cushion_unknown" if gap.inside else "targets.gap_unknown"
         text = t(key, lang, **places)
-        if gap["leader"] is not None and gap["value"] is not None and gap["rank"] > 1:
-            points = number(gap["leader"] - gap["value"], lang)
+        if gap.leader is not None and gap.value is not None and gap.rank > 1:
+            points = number(gap.leader - gap.value, lang)
             text += " " + t("targets.to_leader", lang, points=points)
         return text + (" " + t("targets.partial", lang) if coverage == "partial" else "")
-    key = "targets.cushion" if gap["inside"] else "targets.gap"
-    return t(key, lang, **places, points=number(gap["gap"], lang), next_year=year + 1)
+    key = "targets.cushion" if gap.inside else "targets.gap"
+    return t(key, lang, **places, points=number(gap.gap, lang), next_year=year + 1)
 
 
 def value_gap_sentence(year: int, latest: float, threshold: float, lang: str) -> str:

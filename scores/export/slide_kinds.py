@@ -17,7 +17,7 @@ from scores.analysis.narrative import (
 )
 from scores.analysis.notable import basis, notable, threshold
 from scores.analysis.standings import Standing
-from scores.analysis.targets import evaluate_target, rank_gap
+from scores.analysis.targets import Judged, evaluate_target, rank_gap
 from scores.charts.base import STATUS_LOOK
 from scores.export import (  # noqa: F401  (they register their kinds)
     compare_slides,
@@ -54,7 +54,7 @@ def scorecard(context: Context) -> list[Slide]:
         cards.append(_card(context, code, name, found, unit_suffix))
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-            cards[-1].status, cards[-1].target = judged["status"], _status(context, judged)
+            cards[-1].status, cards[-1].target = judged.status, _status(context, judged)
         years[code], partial = found.year, partial or found.coverage == "partial"
     title = context.tr("slides.scorecard", province=context.unit_name, year=context.year)
     lineage = context.lineage()
@@ -81,10 +81,10 @@ def _card(context: Context, code: str, name: str, found: Standing, unit_suffix: 
     return Card(name, value, lines)
 
 
-def _status(context: Context, judged: dict, label: bool = True) -> str:
+def _status(context: Context, judged: Judged, label: bool = True) -> str:
     """A target's status as a glyph and a word (never colour alone)."""
-    glyph = STATUS_LOOK[judged["status"]][1]
-    word = context.tr(f"status.{judged['status']}" if judged["status"] else "status.unknown")
+    glyph = STATUS_LOOK[judged.status][1]
+    word = context.tr(f"status.{judged.status}" if judged.status else "status.unknown")
     return f"{glyph} " + (context.tr("slides.target_status", status=word) if label else word)
 
 
@@ -103,7 +103,7 @@ def _target(context: Context, target: object) -> Slide:
         & (context.headline["indicator"] == target.indicator)
     ]
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-    sentences = [target_sentence(name, target.kind, target.threshold, judged["status"], lang)]
+    sentences = [target_sentence(name, target.kind, target.threshold, judged.status, lang)]
     breaks = context.breaks(code)
     if target.kind == "rank_at_most":
         units = int(rows["units"].iloc[-1]) if len(rows) else 0
@@ -120,7 +120,7 @@ def _target(context: Context, target: object) -> Slide:
     goal = context.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, 0))
     notes = [*sentences, context.tr("targets.basis", basis=target.basis, first=target.first_year)]
     sources = [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
-    year = judged["year"] or context.year
+    year = judged.year or context.year
     return Slide(
         "targets",
         f"{name}: {goal} · {_status(context, judged, False)}",
@@ -132,12 +132,12 @@ def _target(context: Context, target: object) -> Slide:
     )
 
 
-def _gap(context: Context, target: object, judged: dict) -> list[str]:
-    if judged["year"] is None:
+def _gap(context: Context, target: object, judged: Judged) -> list[str]:
+    if judged.year is None:
         return []
-    year = judged["year"]
+    year = judged.year
     if target.kind != "rank_at_most":
-        return [value_gap_sentence(year, judged["latest"], target.threshold, context.lang)]
+        return [value_gap_sentence(year, judged.latest, target.threshold, context.lang)]
     frame = context.load(
         "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
     )

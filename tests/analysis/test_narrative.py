@@ -13,6 +13,7 @@ from scores.analysis.narrative import (
     value_gap_sentence,
 )
 from scores.analysis.standings import Standing
+from scores.analysis.targets import RankGap
 
 PAR_2024 = Standing(
     year=2024, value=92.57, rank=3, units=63, previous_year=2023, value_change=1.14, places_change=0
@@ -59,15 +60,15 @@ def test_target_sentence():
 
 
 def test_rank_gap_outside_the_top_five():
-    gap = {"rank": 7, "value": 88.0, "inside": False, "edge": 89.5, "next": 89.0, "gap": 1.5}
-    text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "complete", "en")
+    gap = RankGap(rank=7, value=88.0, inside=False, edge=89.5, next=89.0, gap=1.5, leader=92.0)
+    text = rank_gap_sentence(gap, 5, 2024, "complete", "en")
     assert text.startswith("In 2024 ranked 7, outside the top 5. It takes **1.50 points**")
     assert "in 2025" in text
 
 
 def test_rank_gap_unknown_on_a_partial_release_says_why_in_vietnamese():
-    gap = {"rank": 7, "value": 88.0, "inside": False, "edge": None, "next": None, "gap": None}
-    text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "partial", "vi")
+    gap = RankGap(rank=7, value=88.0, inside=False, edge=None, next=None, gap=None, leader=92.0)
+    text = rank_gap_sentence(gap, 5, 2024, "partial", "vi")
     assert text == (
         "Năm 2024 xếp thứ 7, ngoài nhóm 5 đứng đầu. Hệ thống chưa có điểm của tỉnh đứng thứ 5"
         " nên chưa tính được số điểm cần tăng. Cách tỉnh đứng đầu 4,00 điểm."
