@@ -5,19 +5,15 @@ order of a pack. Here: the scorecard, the targets and the changes; the field kin
 weakest) are in field_slides.py, the remediation plan's progress in plan_slides.py.
 """
 
-from scores import charts
 from scores.analysis.narrative import (
     change_clause,
     index_sentence,
-    rank_gap_sentence,
     rank_text,
     signed,
-    target_sentence,
-    value_gap_sentence,
 )
 from scores.analysis.notable import basis, notable, threshold
 from scores.analysis.standings import Standing
-from scores.analysis.targets import Judged, evaluate_target, rank_gap
+from scores.analysis.targets import Judged, evaluate_target
 from scores.charts.base import STATUS_LOOK
 from scores.export import (  # noqa: F401  (they register their kinds)
     compare_slides,
@@ -27,6 +23,7 @@ from scores.export import (  # noqa: F401  (they register their kinds)
 from scores.export.field_slides import component_table, dropped_peers
 from scores.export.registry import BUILDERS, ORDER, Builder, kind
 from scores.export.slides import Card, Context, Slide, suffix
+from scores.export.target_view import target_view
 from scores.i18n import number
 
 __all__ = ["KINDS", "Builder", "pack"]
@@ -96,54 +93,21 @@ def targets(context: Context) -> list[Slide]:
 
 
 def _target(context: Context, target: object) -> Slide:
-    code, lang = target.index_code, context.lang
-    name = context.index_name(code)
-    rows = context.headline[
-        (context.headline["index_code"] == code)
-        & (context.headline["indicator"] == target.indicator)
+    """A target's slide from its one builder (target_view), as the Targets page shows it."""
+    view = target_view(context, target)
+    notes = [
+        *view.sentences,
+        context.tr("targets.basis", basis=target.basis, first=target.first_year),
     ]
-    judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-    sentences = [target_sentence(name, target.kind, target.threshold, judged.status, lang)]
-    breaks = context.breaks(code)
-    if target.kind == "rank_at_most":
-        units = int(rows["units"].iloc[-1]) if len(rows) else 0
-        title = context.tr("targets.rank_chart", index=name)
-        figure = charts.target_rank(rows, int(target.threshold), units, lang, title, breaks)
-    else:
-        averages = context.load("averages_by_year", index_code=code)
-        averages = averages[
-            (averages["indicator"] == target.indicator) & (averages["scope"] == "national")
-        ]
-        title = context.tr("targets.value_chart", index=name)
-        figure = charts.target_value(rows, target.threshold, averages, lang, title, breaks)
-    sentences += _gap(context, target, judged)
-    goal = context.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, 0))
-    notes = [*sentences, context.tr("targets.basis", basis=target.basis, first=target.first_year)]
-    sources = [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()]
-    year = judged.year or context.year
     return Slide(
         "targets",
-        f"{name}: {goal} · {_status(context, judged, False)}",
-        [figure],
-        sentences,
+        f"{view.headline} · {_status(context, view.judged, False)}",
+        [view.figure],
+        view.sentences,
         notes,
-        context.source(code, year, sources),
-        bool(len(rows)) and rows["coverage"].iloc[-1] == "partial",
+        context.source(target.index_code, view.judged.year or context.year, view.sources),
+        view.partial,
     )
-
-
-def _gap(context: Context, target: object, judged: Judged) -> list[str]:
-    if judged.year is None:
-        return []
-    year = judged.year
-    if target.kind != "rank_at_most":
-        return [value_gap_sentence(year, judged.latest, target.threshold, context.lang)]
-    frame = context.load(
-        "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
-    )
-    gap = rank_gap(frame, context.code_in(year), int(target.threshold))
-    coverage = frame["coverage"].iloc[0] if len(frame) else "partial"
-    return [rank_gap_sentence(gap, int(target.threshold), year, coverage, context.lang)]
 
 
 @kind("changes")
