@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text, target_sentence
+from scores.analysis.standings import Standing
 from scores.analysis.targets import evaluate_target
 from scores.app import briefing, cache, state, widgets
 from scores.catalog import is_percent, unit_key
@@ -58,7 +59,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> lis
     return sentences
 
 
-def rank_line(found: dict) -> None:
+def rank_line(found: Standing) -> None:
     if found.rank is None:
         st.markdown(state.tr("overview.no_rank"))
         return
