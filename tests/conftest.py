@@ -1,5 +1,6 @@
 """Shared fixtures: a database built once from data/, copied fresh for every test that writes."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,16 @@ def open_view(app: AppTest, view: str, **params: str) -> AppTest:
     app.switch_page(f"views/{view}.py").run()
     assert not app.exception
     return app
+
+
+def as_read(table) -> pd.DataFrame:
+    """An st.table's frame as a reader sees it: the Markdown escapes of text.literal undone
+    (every cell and header went through it) and its invisible word joiners dropped."""
+
+    def read(text: str) -> str:
+        return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
+
+    return table.value.map(read).rename(columns=read)
 
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:

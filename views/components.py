@@ -119,7 +119,7 @@ view = pd.DataFrame(
         state.tr("plan.actions_title"): actions_panel.short(actions, table["indicator"]),
     }
 )
-st.dataframe(view, hide_index=True, width="stretch")
+widgets.text_table(view)  # "Lý do cảnh báo" wraps in its cell
 st.caption(state.tr("components.notes", valued=valued, units=units))
 widgets.download_buttons(table, f"{index_code}_{year}_{level}_{unit.province_code}")
 actions_panel.beside_indicators(actions, history, state.indicator_labels(index_code))

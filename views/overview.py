@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text, target_sentence
-from scores.analysis.standings import percentile_text
+from scores.analysis.standings import Standing
 from scores.analysis.targets import evaluate_target
 from scores.app import briefing, cache, state, widgets
 from scores.catalog import is_percent, unit_key
@@ -24,16 +24,16 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> lis
         st.info(state.tr("overview.no_data"))
         return []
     suffix = "%" if is_percent(index.index_code, rows["indicator"].iloc[-1]) else ""
-    change = found["value_change"]
+    change = found.value_change
     delta = None
     if change is not None:
         signed = number(change, lang) if change < 0 else "+" + number(change, lang)
-        delta = state.tr("overview.delta", change=signed, year=found["previous_year"])
-    value = "–" if found["value"] is None else number(found["value"], lang) + suffix
-    st.metric(state.tr("overview.latest", year=found["year"]), value, delta=delta)
+        delta = state.tr("overview.delta", change=signed, year=found.previous_year)
+    value = "–" if found.value is None else number(found.value, lang) + suffix
+    st.metric(state.tr("overview.latest", year=found.year), value, delta=delta)
     newest = int(cache.load("latest_year_with_release")["year"].iloc[0])
-    if found["year"] < newest - 2:  # an old "latest" figure says so (HCMC's PAR INDEX is 2012's)
-        st.warning(state.tr("overview.old", year=found["year"]))
+    if found.year < newest - 2:  # an old "latest" figure says so (HCMC's PAR INDEX is 2012's)
+        st.warning(state.tr("overview.old", year=found.year))
     rank_line(found)
     sentences = [index_sentence(name, suffix, found, lang, cache.index_breaks(index.index_code))]
     for target in targets.itertuples():
@@ -49,59 +49,53 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> lis
             number(float(figure), lang) + suffix if figure.replace(".", "").isdigit() else figure
         )
         st.caption(state.tr("overview.also_reported", value=shown, source=where))
-    if found["coverage"] == "partial":  # the line under a score that rests on a partial table
-        st.caption(coverage_sentence(found["valued"], found["units"], found["year"], lang))
+    if found.coverage == "partial":  # the line under a score that rests on a partial table
+        st.caption(coverage_sentence(found.valued, found.units, found.year, lang))
         st.page_link(
             "views/data.py", label=state.tr("pack.coverage_link"), icon=":material/upload:"
         )
     latest = rows.iloc[-1]
-    widgets.source_note(index.index_code, found["year"], [latest.value_source, latest.rank_source])
+    widgets.source_note(index.index_code, found.year, [latest.value_source, latest.rank_source])
     return sentences
 
 
-def rank_line(found: dict) -> None:
-    if found["rank"] is None:
+def rank_line(found: Standing) -> None:
+    if found.rank is None:
         st.markdown(state.tr("overview.no_rank"))
         return
-    kind = state.tr(f"rank_kind.{found['rank_kind']}")
-    if found["rank_kind"] == "position":
+    kind = state.tr(f"rank_kind.{found.rank_kind}")
+    if found.rank_kind == "position":
         line = rank_text(found, state.lang())
         st.markdown(line[:1].upper() + line[1:])
         return
-    share = percentile_text(found["rank"], found["rank_units"])
+    # Plain words as in the pack (rank of N), not a percentile a leader has to work out.
     st.markdown(
-        state.tr(
-            "overview.rank",
-            rank=int(found["rank"]),
-            units=found["rank_units"],
-            kind=kind,
-            percentile=number(share, state.lang(), digits=0),
-        )
+        state.tr("view_builders.rank", rank=int(found.rank), units=found.rank_units, kind=kind)
     )
-    if found["places_change"] is None and found["previous_rank"] is not None:
+    if found.places_change is None and found.previous_rank is not None:
         st.markdown(
             state.tr(
                 "overview.places_boundary",
-                year=found["previous_year"],
-                rank=int(found["previous_rank"]),
-                units=found["previous_units"],
+                year=found.previous_year,
+                rank=int(found.previous_rank),
+                units=found.previous_units,
             )
         )
-    if found["places_change"] is not None:
-        change = int(found["places_change"])
+    if found.places_change is not None:
+        change = int(found.places_change)
         key = "same" if change == 0 else "up" if change > 0 else "down"
         st.markdown(
-            state.tr(f"overview.places_{key}", places=abs(change), year=found["previous_year"])
+            state.tr(f"overview.places_{key}", places=abs(change), year=found.previous_year)
         )
 
 
 def target_badge(name: str, target, rows: pd.DataFrame) -> str:
     judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
     lang = state.lang()
-    widgets.status_badge(judged["status"])
+    widgets.status_badge(judged.status)
     goal = state.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, digits=0))
     st.caption(state.tr("overview.target", goal=goal))
-    return target_sentence(name, target.kind, target.threshold, judged["status"], lang)
+    return target_sentence(name, target.kind, target.threshold, judged.status, lang)
 
 
 unit = state.focus_unit()

@@ -110,7 +110,7 @@ def show_gap(
     stem = f"{index_code}_{year}_plan"
     widgets.chart_png_button(figure, index_code, year, list(release["source"]), stem)
     table = gap_table(result.rows, labels)
-    st.dataframe(table, hide_index=True, width="stretch")
+    widgets.text_table(table)
     st.caption(state.tr("plan.table_note"))
     off = gap.mismatch(values, rule)
     if off > gap.TOLERANCE:

@@ -99,14 +99,15 @@ with st.container(key="slide"):
         figure = for_screen(slide.figures[0], FIGURE_HEIGHT)
         left.plotly_chart(figure, width="stretch", key="chart")
         right.container(key="slide_text").markdown(
-            "\n".join(f"- {literal(s)}" for s in slide.sentences)
+            "\n".join(f"- {literal(images.plain(s))}" for s in slide.sentences)
         )
     elif slide.cards:
         cards()
     else:
-        # Slide text is plain (it goes to PPTX too) and holds typed actions: shown as written.
+        # Slide text is plain (it goes to PPTX too) and holds typed actions: shown as written,
+        # its **emphasis** dropped first as in the files (escaped, it showed as "**1,50**").
         st.container(key="slide_text").markdown(
-            "\n".join(f"- {literal(s)}" for s in slide.sentences)
+            "\n".join(f"- {literal(images.plain(s))}" for s in slide.sentences)
         )
     flag = f" · {slide.coverage}" if slide.coverage else ""
     st.container(key="slide_footer").markdown(
@@ -138,7 +139,7 @@ ahead.button(
 )
 controls.caption(state.tr("pack.present_hint"))
 with controls.expander(state.tr("slides.notes")):
-    st.markdown("\n".join(f"- {literal(note)}" for note in slide.notes))
+    st.markdown("\n".join(f"- {literal(images.plain(note))}" for note in slide.notes))
 if images.has_browser():
     pptx, pdf = controls.columns(2)
     for column, file_format in ((pptx, "pptx"), (pdf, "pdf")):

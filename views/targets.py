@@ -3,10 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.narrative import rank_gap_sentence, value_gap_sentence
-from scores.analysis.targets import evaluate_target, rank_gap
-from scores.app import access, actions_panel, cache, state, target_editor, widgets
-from scores.i18n import number
+from scores.app import access, actions_panel, briefing, cache, state, target_editor, widgets
+from scores.catalog import unit_key
+from scores.export.target_view import TargetView, target_view
 from scores.text import literal
 
 unit, lang = state.focus_unit(), state.lang()
@@ -15,6 +14,7 @@ st.title(state.tr("targets.title", province=state.unit_name(unit)))
 targets = cache.load("targets_by_index", province_code=unit.province_code)
 widgets.lineage_note(unit)
 history = cache.history("headline_by_year", unit)
+pack = briefing.context(unit_key(unit), int(history["year"].max()) if len(history) else 0, lang)
 
 
 def without_targets() -> None:
@@ -38,8 +38,7 @@ def without_targets() -> None:
             )
 
 
-def rank_section(target, rows: pd.DataFrame, name: str) -> None:
-    judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
+def rank_section(target, rows: pd.DataFrame, name: str, view: TargetView) -> None:
     threshold = int(target.threshold)
     left, right = st.columns(2)
     units = int(rows["units"].iloc[-1])
@@ -57,15 +56,10 @@ def rank_section(target, rows: pd.DataFrame, name: str) -> None:
         png(figure, target, rows, "rank")
     with right:
         value_chart(target, rows, name, None)
-    if judged["year"] is None:
+    if view.gap is None:
         st.info(state.tr("status.unknown"))
         return
-    year = judged["year"]
-    frame = cache.load(
-        "scores_by_province", index_code=target.index_code, year=year, indicator=target.indicator
-    )
-    gap = rank_gap(frame, state.code_in(year), threshold)
-    st.markdown(rank_gap_sentence(gap, threshold, year, frame["coverage"].iloc[0], lang))
+    st.markdown(view.gap)  # the target slide's own gap sentence (target_view)
 
 
 def sources_of(rows: pd.DataFrame) -> list:
@@ -100,13 +94,12 @@ def national_averages(target) -> pd.DataFrame:
     return averages[(averages["indicator"] == target.indicator) & (averages["scope"] == "national")]
 
 
-def value_section(target, rows: pd.DataFrame, name: str) -> None:
-    judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
+def value_section(target, rows: pd.DataFrame, name: str, view: TargetView) -> None:
     value_chart(target, rows, name, target.threshold)
-    if judged["year"] is None:
+    if view.gap is None:
         st.info(state.tr("status.unknown"))
         return
-    st.markdown(value_gap_sentence(judged["year"], judged["latest"], target.threshold, lang))
+    st.markdown(view.gap)
 
 
 if targets.empty:
@@ -116,13 +109,12 @@ for target in targets.itertuples():
     rows = history[
         (history["index_code"] == target.index_code) & (history["indicator"] == target.indicator)
     ]
-    goal = state.tr(f"target.{target.kind}", threshold=number(target.threshold, lang, 0))
+    view = target_view(pack, target)  # headline, judgement and gap as on the target slide
     with st.container(border=True):
-        st.header(f"{name}: {goal}")
-        judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
-        widgets.status_badge(judged["status"])
-        if judged["year"]:
-            st.markdown(state.tr("targets.status", year=judged["year"]))
+        st.header(view.headline)
+        widgets.status_badge(view.judged.status)
+        if view.judged.year:
+            st.markdown(state.tr("targets.status", year=view.judged.year))
         basis = literal(target.basis or "")  # typed by an administrator: shown as written
         st.caption(state.tr("targets.basis", basis=basis, first=target.first_year))
         if rows.empty:
@@ -130,9 +122,9 @@ for target in targets.itertuples():
             continue
         widgets.source_note(target.index_code, int(rows["year"].max()), sources_of(rows))
         if target.kind == "rank_at_most":
-            rank_section(target, rows, name)
+            rank_section(target, rows, name, view)
         else:
-            value_section(target, rows, name)
+            value_section(target, rows, name, view)
 
 st.subheader(state.tr("plan.actions_title"))
 actions_panel.show(unit.province_code, names)

@@ -4,44 +4,46 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from scores.analysis.standings import Standing
+from scores.analysis.targets import RankGap
 from scores.i18n import number, t
 
 
 def index_sentence(
-    name: str, unit_suffix: str, found: dict, lang: str, breaks: Iterable[int] = ()
+    name: str, unit_suffix: str, found: Standing, lang: str, breaks: Iterable[int] = ()
 ) -> str:
     """'PAR INDEX 2024: xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm'
 
-    found: standings.standing's dict, with "valued" (units the database holds that year) and
-    "rank_units" (the rank's denominator, standings.ranked_units) where known. breaks: the years
-    the whole index changed its method; a score is not compared across one (the sentence says
-    so). A table the database holds in part gets coverage_sentence after it.
+    found: standings.standing, with valued (units the database holds that year) and rank_units
+    (the rank's denominator, standings.ranked_units) where known (settle). breaks: the years the
+    whole index changed its method; a score is not compared across one (the sentence says so).
+    A table the database holds in part gets coverage_sentence after it.
     """
     parts = [
         t(
             "story.score",
             lang,
             index=name,
-            year=found["year"],
-            value=_value(found["value"], unit_suffix, lang),
+            year=found.year,
+            value=_value(found.value, unit_suffix, lang),
         )
     ]
-    if found["rank"] is not None:
+    if found.rank is not None:
         parts.append(rank_text(found, lang))
-    if found["previous_year"] is not None:
+    if found.previous_year is not None:
         parts += _compared(found, sorted(breaks), lang)
     text = ", ".join(part for part in parts if part) + "."
-    if found.get("coverage") == "partial":
-        text += " " + coverage_sentence(found.get("valued"), found["units"], found["year"], lang)
+    if found.coverage == "partial":
+        text += " " + coverage_sentence(found.valued, found.units, found.year, lang)
     return text
 
 
-def rank_text(found: dict, lang: str) -> str:
+def rank_text(found: Standing, lang: str) -> str:
     """'xếp thứ 3/63' (a published rank) or 'đứng thứ 8/61 tỉnh, thành phố có số liệu' (a place
     the system counted among the units with a value), with the one denominator rule."""
-    units = found.get("rank_units") or found["units"]
-    key = "pack.place" if found.get("rank_kind") == "position" else "story.rank"
-    return t(key, lang, rank=int(found["rank"]), units=units)
+    units = found.rank_units or found.units
+    key = "pack.place" if found.rank_kind == "position" else "story.rank"
+    return t(key, lang, rank=int(found.rank), units=units)
 
 
 def coverage_sentence(valued: int | None, units: int, year: int, lang: str) -> str:
@@ -58,26 +60,26 @@ def since(previous: int, year: int, lang: str) -> str:
     return t(key, lang, year=previous)
 
 
-def change_clause(found: dict, breaks: Iterable[int], lang: str) -> str:
+def change_clause(found: Standing, breaks: Iterable[int], lang: str) -> str:
     """The changes since the previous year with data, that year named ('' without one)."""
-    if found["previous_year"] is None:
+    if found.previous_year is None:
         return ""
     return ", ".join(_compared(found, sorted(breaks), lang))
 
 
-def _compared(found: dict, breaks: list[int], lang: str) -> list[str]:
+def _compared(found: Standing, breaks: list[int], lang: str) -> list[str]:
     """The changes since the previous year with data, naming that year; no score change across
     a method change (said instead)."""
-    year, previous = found["year"], found["previous_year"]
+    year, previous = found.year, found.previous_year
     changes, parts = [], []
-    if found["places_change"] is not None:
-        changes.append(places(found["places_change"], lang))
-    elif found.get("previous_rank") is not None:
-        units, rank = found["previous_units"], int(found["previous_rank"])
+    if found.places_change is not None:
+        changes.append(places(found.places_change, lang))
+    elif found.previous_rank is not None:
+        units, rank = found.previous_units, int(found.previous_rank)
         parts.append(t("story.rank_before", lang, year=previous, rank=rank, units=units))
     between = [b for b in breaks if previous < b <= year]
-    if not between and found["value_change"] is not None:
-        changes.append(_points(found["value_change"], lang))
+    if not between and found.value_change is not None:
+        changes.append(_points(found.value_change, lang))
     if changes:
         parts.append(t("pack.and", lang).join(changes) + " " + since(previous, year, lang))
     if between:
@@ -117,23 +119,23 @@ def target_sentence(
     return t("story.target", lang, index=index_name, goal=goal, status=word)
 
 
-def rank_gap_sentence(gap: dict, threshold: int, year: int, coverage: str, lang: str) -> str:
+def rank_gap_sentence(gap: RankGap, threshold: int, year: int, coverage: str, lang: str) -> str:
     """A rank target's gap in points and a plain statement of what next year takes.
 
     gap: analysis.targets.rank_gap's result; figures a partial release lacks are said so.
     """
-    if gap["rank"] is None:
+    if gap.rank is None:
         return t("targets.rank_unknown", lang, year=year)
-    places = {"rank": gap["rank"], "n": threshold, "next": threshold + 1, "year": year}
-    if gap["gap"] is None:
-        key = "targets.cushion_unknown" if gap["inside"] else "targets.gap_unknown"
+    places = {"rank": gap.rank, "n": threshold, "next": threshold + 1, "year": year}
+    if gap.gap is None:
+        key = "targets.cushion_unknown" if gap.inside else "targets.gap_unknown"
         text = t(key, lang, **places)
-        if gap["leader"] is not None and gap["value"] is not None and gap["rank"] > 1:
-            points = number(gap["leader"] - gap["value"], lang)
+        if gap.leader is not None and gap.value is not None and gap.rank > 1:
+            points = number(gap.leader - gap.value, lang)
             text += " " + t("targets.to_leader", lang, points=points)
         return text + (" " + t("targets.partial", lang) if coverage == "partial" else "")
-    key = "targets.cushion" if gap["inside"] else "targets.gap"
-    return t(key, lang, **places, points=number(gap["gap"], lang), next_year=year + 1)
+    key = "targets.cushion" if gap.inside else "targets.gap"
+    return t(key, lang, **places, points=number(gap.gap, lang), next_year=year + 1)
 
 
 def value_gap_sentence(year: int, latest: float, threshold: float, lang: str) -> str:

@@ -1,6 +1,7 @@
 """Standings on query results: peer groups, rank tables and changes, the latest standing."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -78,11 +79,29 @@ def change_arrow(change: object) -> str:
     return f"▲ {change}" if change > 0 else f"▼ {-change}" if change < 0 else "="
 
 
-def standing(history: pd.DataFrame) -> dict | None:
-    """Latest value and rank of a unit's headline, with the previous year that has data.
+@dataclass(frozen=True)
+class Standing:
+    """A unit's latest headline figure of one index: what the Overview card, the scorecard
+    slide and the sentences read, by field (a renamed field fails at lint, not in a meeting).
+    Missing figures are None (never NaN or pd.NA), so callers can test them plainly."""
 
-    Missing figures are None (never NaN or pd.NA), so callers can test them plainly.
-    """
+    year: int
+    value: float | None
+    rank: float | None
+    units: int
+    rank_kind: str = "published"
+    coverage: str = "complete"
+    previous_year: int | None = None
+    value_change: float | None = None
+    places_change: float | None = None
+    previous_rank: float | None = None
+    previous_units: int | None = None
+    valued: int | None = None  # units with a value in the year's table (settle)
+    rank_units: int | None = None  # the rank's denominator (ranked_units, settle)
+
+
+def standing(history: pd.DataFrame) -> Standing | None:
+    """Latest value and rank of a unit's headline, with the previous year that has data."""
     rows = history.dropna(subset=["value", "rank"], how="all")
     if rows.empty:
         return None
@@ -91,19 +110,19 @@ def standing(history: pd.DataFrame) -> dict | None:
     # Ranks among different numbers of units (63 to 2024, 34 from 2025) are not comparable:
     # the places are not counted across that boundary, the earlier rank is given as it was.
     comparable = previous is not None and int(previous["units"]) == int(latest["units"])
-    return {
-        "year": int(latest["year"]),
-        "value": _plain(latest["value"]),
-        "rank": _plain(latest["rank"]),
-        "units": int(latest["units"]),
-        "rank_kind": latest["rank_kind"],
-        "coverage": latest["coverage"],
-        "previous_year": None if previous is None else int(previous["year"]),
-        "value_change": None if previous is None else _diff(latest["value"], previous["value"]),
-        "places_change": _diff(previous["rank"], latest["rank"]) if comparable else None,
-        "previous_rank": None if previous is None else _plain(previous["rank"]),
-        "previous_units": None if previous is None else int(previous["units"]),
-    }
+    return Standing(
+        year=int(latest["year"]),
+        value=_plain(latest["value"]),
+        rank=_plain(latest["rank"]),
+        units=int(latest["units"]),
+        rank_kind=latest["rank_kind"],
+        coverage=latest["coverage"],
+        previous_year=None if previous is None else int(previous["year"]),
+        value_change=None if previous is None else _diff(latest["value"], previous["value"]),
+        places_change=_diff(previous["rank"], latest["rank"]) if comparable else None,
+        previous_rank=None if previous is None else _plain(previous["rank"]),
+        previous_units=None if previous is None else int(previous["units"]),
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -161,15 +180,14 @@ def ranked_units(valued: int | None, units: int, rank: float | None = None) -> i
     return max(valued, int(rank)) if rank is not None and not pd.isna(rank) else valued
 
 
-def settle(found: dict, table: pd.DataFrame, province_code: str | None) -> dict:
-    """standing's dict with its table's counts: valued, rank_units, and, where the table ranks
+def settle(found: Standing, table: pd.DataFrame, province_code: str | None) -> Standing:
+    """The standing with its table's counts: valued, rank_units, and, where the table ranks
     the units with a value and none was published (Bắc Ninh, PAPI 2024), the unit's place by
     value among them (rank_kind "position")."""
     valued = int(table["value"].notna().sum()) if len(table) else None
-    settled = {**found, "valued": valued}
+    settled = replace(found, valued=valued)
     mine = table.loc[table["province_code"] == province_code, "value"].dropna()
-    if found["rank"] is None and len(mine) and valued and 2 * valued > found["units"]:
+    if found.rank is None and len(mine) and valued and 2 * valued > found.units:
         better = int((table["value"] > mine.iloc[0]).sum())
-        settled.update(rank=better + 1, rank_kind="position")
-    settled["rank_units"] = ranked_units(valued, found["units"], settled["rank"])
-    return settled
+        settled = replace(settled, rank=better + 1, rank_kind="position")
+    return replace(settled, rank_units=ranked_units(valued, found.units, settled.rank))

@@ -1,8 +1,32 @@
 """Judging targets: met, on track, at risk or missed; the gap to the target rank."""
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A target judged on the latest year with its figure; all None when none is known yet."""
+
+    status: str | None = None
+    year: int | None = None
+    latest: float | None = None
+    previous: float | None = None
+
+
+@dataclass(frozen=True)
+class RankGap:
+    """A rank target's neighbourhood in one year's table; None where the release lacks it."""
+
+    rank: int | None
+    value: float | None
+    inside: bool
+    edge: float | None  # the value at the threshold rank
+    next: float | None  # the value at the rank after it
+    gap: float | None  # points to the edge (outside) or the cushion over the next (inside)
+    leader: float | None
 
 
 def target_status(kind: str, threshold: float, latest: Any, previous: Any) -> str | None:
@@ -21,7 +45,7 @@ def target_status(kind: str, threshold: float, latest: Any, previous: Any) -> st
     return "on_track" if known and better(latest, previous) else "missed"
 
 
-def evaluate_target(kind: str, threshold: float, first_year: int, history: pd.DataFrame) -> dict:
+def evaluate_target(kind: str, threshold: float, first_year: int, history: pd.DataFrame) -> Judged:
     """A target's status on the latest year with the figure it needs (rank or value).
 
     history: year, value, rank of the target's indicator for the unit, oldest first.
@@ -30,18 +54,18 @@ def evaluate_target(kind: str, threshold: float, first_year: int, history: pd.Da
     known = history.dropna(subset=[column])
     known = known[known["year"] >= first_year - 1]
     if known.empty or known["year"].iloc[-1] < first_year:
-        return {"status": None, "year": None, "latest": None, "previous": None}
+        return Judged()
     latest = known.iloc[-1]
     previous = known.iloc[-2][column] if len(known) > 1 else None
-    return {
-        "status": target_status(kind, threshold, latest[column], previous),
-        "year": int(latest["year"]),
-        "latest": latest[column],
-        "previous": previous,
-    }
+    return Judged(
+        target_status(kind, threshold, latest[column], previous),
+        int(latest["year"]),
+        latest[column],
+        previous,
+    )
 
 
-def rank_gap(frame: pd.DataFrame, province_code: str, threshold: int) -> dict:
+def rank_gap(frame: pd.DataFrame, province_code: str, threshold: int) -> RankGap:
     """For a rank target: the focus row, the province at the threshold rank and the next one.
 
     frame: one year's province_code, value, rank. Each figure is None where the release did not
@@ -59,12 +83,4 @@ def rank_gap(frame: pd.DataFrame, province_code: str, threshold: int) -> dict:
     inside = rank is not None and rank <= threshold
     other = next_one if inside else edge
     gap = None if value is None or other is None else (value - other if inside else other - value)
-    return {
-        "rank": rank,
-        "value": value,
-        "inside": inside,
-        "edge": edge,
-        "next": next_one,
-        "gap": gap,
-        "leader": value_at(1),
-    }
+    return RankGap(rank, value, inside, edge, next_one, gap, value_at(1))

@@ -80,16 +80,15 @@ def show(province_code: str, names: dict[str, str], index_code: str | None = Non
         "col_status",
         "col_note",
     ]
-    st.dataframe(
+    # "Nội dung" and "Tiến độ" are long typed text: wrapped in their cells, shown as written.
+    widgets.text_table(
         table[[tr(f"plan.{key}") for key in shown]].assign(
             **{
                 tr("plan.col_indicator"): table[tr("plan.col_index")]
                 + " · "
                 + table[tr("plan.col_indicator")]
             }
-        ),
-        hide_index=True,
-        width="stretch",
+        )
     )
     widgets.download_buttons(table, f"actions_{province_code}_{index_code or 'all'}")
 

@@ -66,6 +66,15 @@ def chart_png_button(figure: object, index_code: str, year: int, sources: list, 
     )
 
 
+def text_table(frame: pd.DataFrame) -> None:
+    """A table whose long text wraps inside its cells, the page never scrolling sideways
+    (st.dataframe's canvas grid cuts a cell and scrolls); st.table renders cells as Markdown,
+    so every header and cell is shown as written (text.literal), typed text included."""
+    shown = frame.fillna("").astype(str).map(literal)
+    shown.columns = [literal(str(column)) for column in frame.columns]
+    st.table(shown, hide_index=True)
+
+
 def status_badge(status: str | None) -> None:
     """A target status as a coloured badge with a glyph and a word (never colour alone)."""
     colour, glyph = STATUS_LOOK[status]

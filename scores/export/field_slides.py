@@ -17,7 +17,7 @@ from scores.analysis.narrative import (
     rank_text,
 )
 from scores.analysis.notable import threshold
-from scores.analysis.standings import national_cutoff, peers
+from scores.analysis.standings import Standing, national_cutoff, peers
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide, suffix
 from scores.i18n import lang_column, number, t
@@ -31,9 +31,9 @@ def peer_table(context: Context, code: str) -> tuple[pd.DataFrame, int] | None:
     """The focus unit's peer group in the index's latest table and how many peers have data
     (None when the unit has no rank that year)."""
     found = context.standing(code)
-    if found is None or found["rank"] is None:
+    if found is None or found.rank is None:
         return None
-    year, mine = found["year"], context.code_in(found["year"])
+    year, mine = found.year, context.code_in(found.year)
     frame = context.table(code, year, context.indicator(code, year))
     shown = peers(frame, GROUP, mine, year, [])
     others = shown[(shown["province_code"] != mine) & shown["value"].notna()]
@@ -50,7 +50,7 @@ def dropped_peers(context: Context) -> list[str]:
                 context.tr(
                     "pack.peer_dropped",
                     index=context.index_name(code),
-                    year=context.standing(code)["year"],
+                    year=context.standing(code).year,
                     peers=context.tr(f"peers.{GROUP}"),
                     count=found[1],
                     minimum=MIN_PEERS,
@@ -74,7 +74,7 @@ def rankings(context: Context) -> list[Slide]:
 
 def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
     found, name, lang = context.standing(code), context.index_name(code), context.lang
-    year, mine = found["year"], context.code_in(found["year"])
+    year, mine = found.year, context.code_in(found.year)
     indicator = context.indicator(code, year)
     frame = context.table(code, year, indicator)
     among = shown.dropna(subset=["value"]).sort_values("value", ascending=False)
@@ -104,7 +104,7 @@ def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
     return _ranking_slide(context, code, title, figure, lines, notes)
 
 
-def _national(found: dict, lang: str) -> str:
+def _national(found: Standing, lang: str) -> str:
     text = rank_text(found, lang)
     return text[:1].upper() + text[1:] + " " + _country(lang)
 
@@ -138,10 +138,8 @@ def _ranking_slide(
     context: Context, code: str, title: str, figure: go.Figure, lines: list[str], notes: list[str]
 ) -> Slide:
     found = context.standing(code)
-    year, partial = found["year"], found["coverage"] == "partial"
-    coverage = (
-        coverage_sentence(found["valued"], found["units"], year, context.lang) if partial else ""
-    )
+    year, partial = found.year, found.coverage == "partial"
+    coverage = coverage_sentence(found.valued, found.units, year, context.lang) if partial else ""
     frame = context.table(code, year, context.indicator(code, year))
     sources = list(frame["source"].dropna().unique())
     kept = [line for line in lines if line]

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from scores import db
-from scores.analysis.standings import breaks_for, settle, standing
+from scores.analysis.standings import Standing, breaks_for, settle, standing
 from scores.catalog import Provinces, Unit, is_percent
 from scores.charts.base import enlarge
 from scores.i18n import in_lang, lang_column, t
@@ -145,18 +145,18 @@ class Context:
         rows = self.history("headline_by_year")
         return rows[rows["year"] <= self.year]
 
-    def standing(self, index_code: str) -> dict | None:
+    def standing(self, index_code: str) -> Standing | None:
         """analysis.standings.standing of one index up to the pack's year, settled against its
         table (the rank's denominator and the coverage counts): what every view says of it."""
         return self.remember(("standing", index_code), lambda: self._standing(index_code))
 
-    def _standing(self, index_code: str) -> dict | None:
+    def _standing(self, index_code: str) -> Standing | None:
         rows = self.headline[self.headline["index_code"] == index_code]
         found = standing(rows)
         if found is None:
             return None
-        table = self.table(index_code, found["year"], self.indicator(index_code, found["year"]))
-        return settle(found, table, self.code_in(found["year"]))
+        table = self.table(index_code, found.year, self.indicator(index_code, found.year))
+        return settle(found, table, self.code_in(found.year))
 
     def indicator(self, index_code: str, year: int) -> str:
         """The focus unit's headline indicator of an index in a year (its total)."""

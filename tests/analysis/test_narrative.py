@@ -1,5 +1,7 @@
 """Generated sentences: every figure from the input, in both languages."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -10,16 +12,12 @@ from scores.analysis.narrative import (
     target_sentence,
     value_gap_sentence,
 )
+from scores.analysis.standings import Standing
+from scores.analysis.targets import RankGap
 
-PAR_2024 = {
-    "year": 2024,
-    "value": 92.57,
-    "rank": 3,
-    "units": 63,
-    "previous_year": 2023,
-    "value_change": 1.14,
-    "places_change": 0,
-}
+PAR_2024 = Standing(
+    year=2024, value=92.57, rank=3, units=63, previous_year=2023, value_change=1.14, places_change=0
+)
 
 
 @pytest.mark.parametrize(
@@ -41,14 +39,14 @@ def test_index_sentence(lang, sentence):
 
 
 def test_rank_only_and_falling():
-    found = {**PAR_2024, "value": None, "value_change": None, "places_change": -4, "rank": 7}
+    found = replace(PAR_2024, value=None, value_change=None, places_change=-4, rank=7)
     assert index_sentence("PCI", "", found, "vi") == (
         "PCI 2024: hệ thống chưa có điểm, xếp thứ 7/63, giảm 4 bậc so với năm 2023."
     )
 
 
 def test_first_year_has_no_comparison():
-    found = {**PAR_2024, "previous_year": None, "value_change": None, "places_change": None}
+    found = replace(PAR_2024, previous_year=None, value_change=None, places_change=None)
     assert index_sentence("SIPAS", "%", found, "en") == "SIPAS 2024: 92.57%, ranked 3 of 63."
 
 
@@ -62,15 +60,15 @@ def test_target_sentence():
 
 
 def test_rank_gap_outside_the_top_five():
-    gap = {"rank": 7, "value": 88.0, "inside": False, "edge": 89.5, "next": 89.0, "gap": 1.5}
-    text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "complete", "en")
+    gap = RankGap(rank=7, value=88.0, inside=False, edge=89.5, next=89.0, gap=1.5, leader=92.0)
+    text = rank_gap_sentence(gap, 5, 2024, "complete", "en")
     assert text.startswith("In 2024 ranked 7, outside the top 5. It takes **1.50 points**")
     assert "in 2025" in text
 
 
 def test_rank_gap_unknown_on_a_partial_release_says_why_in_vietnamese():
-    gap = {"rank": 7, "value": 88.0, "inside": False, "edge": None, "next": None, "gap": None}
-    text = rank_gap_sentence({**gap, "leader": 92.0}, 5, 2024, "partial", "vi")
+    gap = RankGap(rank=7, value=88.0, inside=False, edge=None, next=None, gap=None, leader=92.0)
+    text = rank_gap_sentence(gap, 5, 2024, "partial", "vi")
     assert text == (
         "Năm 2024 xếp thứ 7, ngoài nhóm 5 đứng đầu. Hệ thống chưa có điểm của tỉnh đứng thứ 5"
         " nên chưa tính được số điểm cần tăng. Cách tỉnh đứng đầu 4,00 điểm."
@@ -91,18 +89,18 @@ def test_value_gap_above_and_below():
 
 
 # Hand-worked cases of the briefing narrative (issue #10), each in both languages.
-PAPI_2018 = {
-    "year": 2018,
-    "value": 42.0,
-    "rank": 40,
-    "units": 63,
-    "coverage": "complete",
-    "previous_year": 2017,
-    "value_change": 6.5,
-    "places_change": 3,
-    "previous_rank": 43,
-    "previous_units": 63,
-}
+PAPI_2018 = Standing(
+    year=2018,
+    value=42.0,
+    rank=40,
+    units=63,
+    coverage="complete",
+    previous_year=2017,
+    value_change=6.5,
+    places_change=3,
+    previous_rank=43,
+    previous_units=63,
+)
 CASES = {
     "rise": (
         {},
@@ -167,7 +165,7 @@ ENGLISH = {
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_briefing_cases(case, lang):
     change, breaks, vietnamese = CASES[case]
-    found = {**PAPI_2018, **change}
+    found = replace(PAPI_2018, **change)
     expected = vietnamese if lang == "vi" else ENGLISH[case]
     assert index_sentence("PAPI", "", found, lang, breaks) == expected
 

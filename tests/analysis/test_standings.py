@@ -67,8 +67,8 @@ def test_standing_uses_the_previous_year_with_data():
         }
     )
     found = standing(history)
-    assert (found["year"], found["previous_year"], found["places_change"]) == (2024, 2020, 22)
-    assert found["value_change"] == pytest.approx(1.35)
+    assert (found.year, found.previous_year, found.places_change) == (2024, 2020, 22)
+    assert found.value_change == pytest.approx(1.35)
 
 
 @pytest.mark.parametrize(

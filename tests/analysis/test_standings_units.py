@@ -55,7 +55,7 @@ def test_the_city_units_standing_counts_its_own_set(ro):
         ro, "headline_by_year", province_code="HN-L-LONGBIEN", valid_from=2020, valid_to=2024
     )
     found = standing(history)
-    assert (found["year"], found["rank"], found["units"], found["places_change"]) == (
+    assert (found.year, found.rank, found.units, found.places_change) == (
         2024,
         1,
         30,

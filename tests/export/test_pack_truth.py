@@ -7,7 +7,7 @@ import pytest
 
 from scores.analysis.narrative import component_sentences, coverage_sentence, index_sentence
 from scores.analysis.notable import notable
-from scores.analysis.standings import ranked_units
+from scores.analysis.standings import Standing, ranked_units
 from scores.export.slide_kinds import KINDS, pack
 from tests.export.test_briefing import context
 
@@ -39,15 +39,15 @@ def test_the_coverage_sentence_word_by_word(lang, sentence):
 
 
 def test_a_comparison_across_missing_years_names_the_year():
-    found = {
-        "year": 2024,
-        "value": 86.5,
-        "rank": 11,
-        "units": 63,
-        "previous_year": 2020,
-        "value_change": 1.35,
-        "places_change": 22,
-    }
+    found = Standing(
+        year=2024,
+        value=86.5,
+        rank=11,
+        units=63,
+        previous_year=2020,
+        value_change=1.35,
+        places_change=22,
+    )
     assert index_sentence("SIPAS", "%", found, "vi") == (
         "SIPAS 2024: 86,50%, xếp thứ 11/63, tăng 22 bậc và tăng 1,35 điểm so với năm 2020, "
         "năm gần nhất có số liệu."
@@ -95,7 +95,7 @@ def test_papi_2024_has_one_denominator_in_every_slide(packs):
 
 def test_bac_ninh_2024_is_placed_among_the_provinces_with_figures(built_db):
     found = context(built_db, "vi", key="24", year=2024).standing("PAPI")
-    assert (found["rank"], found["rank_units"], found["rank_kind"]) == (8, 61, "position")
+    assert (found.rank, found.rank_units, found.rank_kind) == (8, 61, "position")
 
 
 def test_a_peer_group_with_two_members_gives_no_peer_slide(packs):

@@ -4,6 +4,7 @@ import io
 import shutil
 from datetime import date
 
+import pdfplumber
 import pytest
 from PIL import Image
 from pptx import Presentation
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 from scores import db
 from scores.charts.base import smallest_font
 from scores.export import pdf, powerpoint
-from scores.export.images import image_server
+from scores.export.images import BOXES, image_server, placed_px
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import for_screen
 from scores.roles import Actor
@@ -50,6 +51,30 @@ def test_pptx_chart_text_is_at_least_14_pt_at_its_placed_size(charted):
         assert points >= 14, (made.title, points)
         footer = page.shapes[-1].text_frame.paragraphs[0].runs[0]
         assert footer.font.size.pt >= 10 and footer.text.startswith("Nguồn: ")
+
+
+@needs_chromium
+def test_pdf_chart_text_is_at_least_14_pt_and_footers_10_pt_read_back_from_the_file(charted):
+    """The PDF read back with pdfplumber: each chart image's placed width and pixel width
+    (points = px x placed width / image width x 72 / 96), and the footer's own character sizes."""
+    with image_server():
+        written = pdf.write(charted, "x")
+    footer_top = (pdf.TOP + BOXES["footer"][1] * pdf.AREA_H) * 72 / 25.4  # mm -> pt
+    with pdfplumber.open(io.BytesIO(written)) as document:
+        assert len(document.pages) == len(charted)
+        for made, page in zip(charted, document.pages, strict=True):
+            (image,) = page.images
+            image_width = image["srcsize"][0]
+            placed_css_px = (image["x1"] - image["x0"]) * 96 / 72
+            drawn_css_px = placed_px("figure", pdf.AREA_W / 25.4)
+            # The chart's smallest font in the image's pixels (drawn at its placed size, scaled).
+            font_px = smallest_font(for_screen(made.figures[0], drawn_css_px[1]))
+            font_image_px = font_px * image_width / drawn_css_px[0]
+            points = font_image_px * placed_css_px / image_width * 72 / 96
+            assert points >= 14, (made.title, points)
+            footer = [c for c in page.chars if c["top"] >= footer_top - 1 and c["text"].strip()]
+            assert "".join(c["text"] for c in footer).startswith("Nguồn:"), made.title
+            assert min(c["size"] for c in footer) >= 10, (made.title, footer[0]["size"])
 
 
 def test_every_slide_chart_text_is_at_least_20_px(charted):

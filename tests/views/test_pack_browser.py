@@ -2,10 +2,12 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 from test_browser import (  # noqa: F401 (fixtures)
     ARTIFACTS,
     PAGES,
+    TABS,
     browser,
     no_exception,
     open_page,
@@ -57,6 +59,42 @@ def test_every_page_chart_text_is_at_least_16_px_and_dark(server, browser):  # n
         assert found["count"] and found["size"] >= 16, (name, found)
         assert found["contrast"] >= 4.5, (name, found)
         page.close()
+
+
+# The correlation scatter labels the focus province in the focus colour (#D55E00, 3.87:1 on
+# white): scores/charts/rankings.py is being split by another engineer, so it is reported, not
+# changed here. strict: the day the label is darkened, this test says so.
+LOW_CONTRAST = pytest.mark.xfail(strict=True, reason="focus label #D55E00 is 3.87:1 (< 4.5)")
+
+
+@pytest.mark.parametrize("number", [0, 1, 2, pytest.param(3, marks=LOW_CONTRAST)], ids=TABS["en"])
+def test_every_rankings_tab_chart_text_is_16_px_and_dark(server, browser, number):  # noqa: F811
+    """Each tab of Rankings (a tab draws its chart only when opened), at 1920x1080."""
+    url = f"{server}/rankings?lang=vi&index=PCI&year=2016"
+    page = open_page(browser, url, ".js-plotly-plot", 2, (1920, 1080))
+    tab = TABS["vi"][number]
+    page.get_by_role("tab", name=tab).click()
+    panel = page.locator('[role="tabpanel"]:visible')
+    shown = panel.locator(".js-plotly-plot:visible, [data-testid='stDataFrame']:visible")
+    expect(shown).to_have_count(1)
+    found = measure(page)
+    page.screenshot(path=ARTIFACTS / f"type_rankings_{number}_1920x1080.png")
+    page.close()
+    assert found["count"] or tab == "Bảng số liệu", (tab, found)  # the table tab: no chart
+    assert found["size"] >= 16 and found["contrast"] >= 4.5, (tab, found)
+
+
+def test_the_compare_page_chart_text_is_16_px_and_dark_and_data_draws_none(server, browser):  # noqa: F811
+    url = f"{server}/compare?lang=vi&index=PAPI&compare=01,79,48"
+    page = open_page(browser, url, ".js-plotly-plot", 1, (1920, 1080))
+    found = measure(page)
+    page.screenshot(path=ARTIFACTS / "type_compare_1920x1080.png")
+    page.close()
+    assert found["count"] and found["size"] >= 16 and found["contrast"] >= 4.5, found
+    page = open_page(browser, f"{server}/data?lang=vi", '[role="tab"]', 5, (1920, 1080))
+    no_exception(page)
+    assert page.locator(".js-plotly-plot").count() == 0  # no chart on the Data page to measure
+    page.close()
 
 
 def test_slide_charts_are_at_least_20_px_and_presenter_mode_hides_controls(server, browser):  # noqa: F811

@@ -4,7 +4,7 @@ import json
 
 import duckdb
 import streamlit as st
-from conftest import ROOT, open_view
+from conftest import ROOT, as_read, open_view
 
 from bench import synth
 from scores.app import access
@@ -19,8 +19,8 @@ def test_overview_shows_hanoi_latest_figures_in_vietnamese(app):
     assert [m.value for m in app.metric] == ["92,57%", "86,50%", "43,77", "68,38"]
     ranks = [m.value for m in app.markdown if "Xếp hạng" in m.value]
     assert ranks[:2] == [
-        "Xếp hạng **3/63** (theo công bố) · bách phân vị 95",
-        "Xếp hạng **11/63** (theo công bố) · bách phân vị 83",
+        "Xếp hạng **3/63** tỉnh, thành phố (theo công bố)",
+        "Xếp hạng **11/63** tỉnh, thành phố (theo công bố)",
     ]
     summary = app.markdown[-1].value
     assert summary.startswith(
@@ -35,7 +35,7 @@ def test_language_switch_to_english(app):
     assert not app.exception
     assert app.title[0].value == "Overview: Hanoi"
     assert [m.value for m in app.metric] == ["92.57%", "86.50%", "43.77", "68.38"]
-    assert "Rank **3 of 63** (as published) · percentile 95" in [m.value for m in app.markdown]
+    assert "Rank **3 of 63** provinces (as published)" in [m.value for m in app.markdown]
     assert ":green-badge[✓ Met]" in [m.value for m in app.markdown]
 
 
@@ -127,7 +127,7 @@ def test_sixty_components_chart_the_weakest_twenty_until_all_are_asked(
     monkeypatch.setenv("SCORES_DB", str(path))
     open_view(app, "components", index="PCI", year=str(synth.LAST_YEAR), level="component")
     bars, heat = (json.loads(c.proto.spec)["data"] for c in app.get("plotly_chart"))
-    table = app.dataframe[0].value
+    table = as_read(app.table[0])
     assert len(table) > 30 and len(bars[0]["y"]) == 20 and len(heat[0]["y"]) == 20
     assert bars[0]["y"] == table.iloc[:20, 0].tolist()  # the weakest, in the table's order
     assert "20 chỉ số thành phần yếu nhất" in " ".join(c.value for c in app.caption)
@@ -193,7 +193,7 @@ def test_components_list_the_weakest_first_with_reasons(app):
     app.switch_page("views/components.py").run()
     assert not app.exception
     assert app.title[0].value == "Chỉ số thành phần PCI: Hà Nội"
-    table = app.dataframe[0].value
+    table = as_read(app.table[0])
     first = table.iloc[0]
     assert first["Chỉ số thành phần"] == "Chi phí gia nhập thị trường"
     assert (first["Điểm"], first["Bách phân vị"]) == ("7,51", "2")
@@ -207,7 +207,7 @@ def test_components_from_a_press_release_are_shown_without_comparisons(app):
     app.switch_page("views/components.py").run()
     assert not app.exception
     assert "không tính trung vị" in app.warning[0].value
-    row = app.dataframe[0].value.iloc[0]
+    row = as_read(app.table[0]).iloc[0]
     assert (row["Chỉ số thành phần"], row["Điểm"], row["Trung vị cả nước"]) == (
         "Thủ tục hành chính",
         "89,00",
@@ -221,7 +221,7 @@ def test_papi_sub_dimensions_of_2024_are_on_the_sub_indicators_page(app):
     app.query_params["level"] = "sub_component"
     app.switch_page("views/components.py").run()
     assert not app.exception
-    table = app.dataframe[0].value.set_index("Chỉ số thành phần")
+    table = as_read(app.table[0]).set_index("Chỉ số thành phần")
     assert len(table) == 28
     assert table.loc["Tiếp cận thông tin", "Điểm"] == "1,02"
     assert table.loc["Chất lượng nước", "Điểm"] == "0,34"

@@ -2,7 +2,7 @@
 
 import duckdb
 import streamlit as st
-from conftest import open_view
+from conftest import as_read, open_view
 
 from scores import db
 from scores.roles import Actor
@@ -30,7 +30,7 @@ def test_plan_shows_the_gap_to_rank_5_as_a_simulation_in_vietnamese(app):
     assert shown["Theo đề xuất"] == ("69,69", "hạng 5/63")
     assert "không phải dự báo" in app.info[0].value
     assert "Các năm 2022, 2023, 2024 chưa công bố đủ" in " ".join(c.value for c in app.caption)
-    table = app.dataframe[0].value
+    table = as_read(app.table[0])
     assert table.iloc[0]["Chỉ số thành phần"] == "Tính minh bạch"  # the largest room first
     assert table.iloc[0]["Đề xuất tăng"] == "0,54"
 
@@ -43,7 +43,7 @@ def test_plan_in_english(app):
     assert shown["Now"] == ("43.77", "rank 29 of 61")
     assert shown["With the proposal"] == ("45.73", "rank 5 of 61")
     assert "Not a forecast" in app.info[0].value
-    assert app.dataframe[0].value.iloc[0]["Sub-indicator"] == "Environmental governance"
+    assert as_read(app.table[0]).iloc[0]["Sub-indicator"] == "Environmental governance"
 
 
 def test_what_if_moves_total_and_rank_and_a_value_target_can_be_met(app):
@@ -89,7 +89,7 @@ def test_an_administrator_adds_an_action_and_a_wrong_one_changes_nothing(app, db
     app.button(key="FormSubmitter:action_add-Thêm nhiệm vụ").click().run()
     assert not app.exception and not app.error
     assert app.success[0].value.startswith("Đã lưu.")
-    table = app.dataframe[-1].value
+    table = as_read(app.table[-1])
     assert table.iloc[0]["Chỉ số"] == "PCI · Chi phí không chính thức"
     assert table.iloc[0]["Cơ quan chủ trì"] == "Sở Tài chính"
     st.cache_resource.clear()
@@ -107,7 +107,7 @@ def test_actions_appear_beside_their_indicator_and_on_targets(app, db_file):
     app.query_params["index"] = "PCI"
     app.switch_page("views/components.py").run()
     assert not app.exception
-    table = app.dataframe[0].value
+    table = as_read(app.table[0])
     row = table[table["Chỉ số thành phần"] == "Tính minh bạch"].iloc[0]
     assert row["Nhiệm vụ khắc phục"] == "Sở Nội vụ: ⚠ chưa bắt đầu · quá hạn"
     # Began in 2026: the baseline is 2021, the last year published before it.

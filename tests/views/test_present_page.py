@@ -41,3 +41,12 @@ def test_two_thousand_repeated_kinds_become_each_kind_once(app):
     open_present(app, year="2024", slides=",".join(["changes", "scorecard", "x"] * 2000))
     assert not app.exception
     assert app.query_params["slides"] == "changes,scorecard"
+
+
+def test_a_slide_sentence_shows_no_markdown_asterisks(app):
+    # SIPAS 2024's target: "cao hơn mục tiêu 85% là **1,50 điểm**" is written with emphasis for
+    # the report; escaped as typed text it showed the asterisks on the projected slide.
+    open_present(app, year="2024", slide="3")
+    assert app.title[0].value.startswith("SIPAS: đạt tối thiểu 85%")
+    text = " ".join(m.value for m in app.markdown)
+    assert "1,50 điểm" in text and "\\*\\*" not in text and "**1,50" not in text
