@@ -11,6 +11,10 @@ KEYS = (
     "floor_load_p95_ms",
     "load_errors",
     "peak_rss_mb",
+    "pdf_3p_ms",
+    "pdf_3p_peak_mb",
+    "scan_3p_ms",
+    "scan_3p_peak_mb",
     "brief_ms",
 )
 
@@ -24,6 +28,8 @@ TARGETS = (
     ("import of 63 provinces <= 500 ms", "import_63_ms", 500),
     ("server peak RSS <= 600 MB", "peak_rss_mb", 600),
     ("brief (PPTX) <= 15 s", "brief_ms", 15_000),
+    ("3-page text PDF import <= 5 s", "pdf_3p_ms", 5_000),
+    ("3-page scan import <= 60 s", "scan_3p_ms", 60_000),
 )
 
 

@@ -1,8 +1,10 @@
-"""Performance benchmark (`make bench`): floor, pages at 1x and 100x, import, build, load, brief.
+"""Performance benchmark (`make bench`): floor, pages at 1x and 100x, import, build, load, brief,
+printed tables (issue 20: `--only printed` runs that step alone).
 
 Prints a table with every target of issue #12 and its pass/fail, then as its very last line:
 BENCH floor_ms=F worst_page_ms=P worst_page_100x_ms=Q import_63_ms=I import_700_ms=J build_ms=B
-load_p95_ms=L floor_load_p95_ms=K load_errors=E peak_rss_mb=M brief_ms=R
+load_p95_ms=L floor_load_p95_ms=K load_errors=E peak_rss_mb=M pdf_3p_ms=T pdf_3p_peak_mb=U
+scan_3p_ms=S scan_3p_peak_mb=V brief_ms=R
 Everything it writes goes to bench/out/ (gitignored), the synthetic 100x database included.
 """
 
@@ -20,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench import browser, synth  # noqa: E402
+from bench import browser, printed, synth  # noqa: E402
 from bench.browser import Server  # noqa: E402
-from bench.report import bench_line, summary, table  # noqa: E402
+from bench.report import TARGETS, bench_line, summary, table, verdict  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 PORTS = {"floor": 8710, "real": 8711, "x100": 8712}
@@ -184,16 +186,32 @@ def bench_brief(database: Path) -> float | None:
     return (time.perf_counter() - start) * 1000
 
 
+def only_printed(built: Path) -> int:
+    """The printed-table step alone (python -m bench.run --only printed): its targets' lines."""
+    if not built.exists():
+        bench_build(built, 1)
+    found = printed.measure(built, OUT, 3)
+    for what, key, limit in TARGETS:
+        if key in found:
+            shown, result = verdict(found, key, limit)
+            print(f"{what:40s} {found[key]:>9.0f} {shown:>9s}  {result}")
+    print(" ".join(f"{key}={value:.0f}" for key, value in found.items()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per page (median)")
     parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions in load")
+    parser.add_argument("--only", choices=["printed"], help="one step alone, its numbers only")
     args = parser.parse_args(argv)
     # A stopped benchmark still stops its servers (their finally blocks run).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     OUT.mkdir(exist_ok=True)
     built, small, big = OUT / "built.duckdb", OUT / "x1_45.duckdb", OUT / "x100.duckdb"
     found, info = {}, {}
+    if args.only == "printed":
+        return only_printed(built)
     note("build")
     found["build_ms"] = bench_build(built, 3)
     note(f"build {found['build_ms']:.0f} ms; synthetic databases")
@@ -215,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     x100 = serve("dashboard.py", PORTS["x100"], big, pages=pages, repeat=args.repeat, sessions=0)
     note("brief")
     found["brief_ms"] = bench_brief(built)
+    note("printed tables: a 3-page text PDF and a 3-page scan")
+    found.update(printed.measure(built, OUT, 3))
     found.update(summary(real, floor, x100))
     print(table(found, real, floor, x100, info))
     (OUT / "latest.json").write_text(json.dumps(found, indent=2), encoding="utf-8")

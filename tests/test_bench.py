@@ -82,3 +82,14 @@ def test_bench_line_has_every_key_in_order_and_na_where_missing():
 )
 def test_target_verdicts(found, expected):
     assert report.verdict(found, "worst_page_ms", (1.5, "floor_ms")) == expected
+
+
+def test_the_printed_step_gives_its_numbers(built_db, tmp_path):
+    """The text PDF half of the printed step (the scan half reads the same way, by OCR): a time
+    and a peak memory, each in a process of its own, within the issue's bound."""
+    from bench import printed
+
+    found = printed.measure(built_db, tmp_path, repeat=1, kinds=("pdf",))
+    assert set(found) == {"pdf_3p_ms", "pdf_3p_peak_mb"}
+    assert 0 < found["pdf_3p_ms"] < 60_000 and 50 < found["pdf_3p_peak_mb"] < 2_000
+    assert report.verdict(found, "pdf_3p_ms", 5_000)[1] in ("PASS", "FAIL")

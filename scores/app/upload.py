@@ -1,4 +1,5 @@
-"""The Data page's upload flow: what was understood, problems, the diff, the commit (Streamlit)."""
+"""The Data page's upload flow: reading a file, what was understood, the column and province
+choices, the problems and the refusals (Streamlit)."""
 
 import hashlib
 from pathlib import Path
@@ -6,18 +7,16 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from scores.analysis import diff
-from scores.app import cache, state
+from scores.app import cache, printed, state
+from scores.app.answers import answers, key
 from scores.config import MAX_NAME_PICKS, db_path
 from scores.errors import ImportRefused, Problem
 from scores.i18n import describe, number
 from scores.ingest.importer import Prepared, prepare
 from scores.ingest.interpret import Column, guess_index_year
-from scores.ingest.readfile import SEPARATORS, RawTable, read_bytes
-from scores.roles import Actor, require
+from scores.ingest.readfile import SEPARATORS
 from scores.store import releases as store
-from scores.store import service
-from scores.store.imports import against_stored, log_refusal
+from scores.store.imports import log_refusal
 from scores.text import literal
 
 SKIP = "__skip__"
@@ -31,7 +30,7 @@ def uploads_dir() -> Path:
 def prefill(data: bytes, name: str, indices: list[str]) -> None:
     """Pre-select the index and year a new file names (the user can change both)."""
     try:
-        raw = read_bytes(data, name)
+        raw = printed.raw(data, name, None)  # the read the page makes next: OCR'd once
     except ImportRefused:
         return  # the problems are shown once the file is read for real
     index_code, year, where = guess_index_year(raw, name, indices)
@@ -50,40 +49,13 @@ def original(sha256: str, file_name: object) -> Path | None:
     return path if path.exists() else None
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _raw(data: bytes, name: str, pages: str | None) -> RawTable:
-    """The file as read, kept between runs: a scan takes OCR seconds to read."""
-    return read_bytes(data, name, pages=pages)
-
-
-def corrections() -> dict[tuple[int, int], str]:
-    """The values typed on this page for cells OCR was unsure of."""
-    found = {}
-    for key, value in st.session_state.items():
-        if isinstance(key, str) and key.startswith("fix::") and value:
-            row, position = key.split("::")[1:]
-            found[(int(row), int(position))] = value
-    return found
-
-
 def read(data: bytes, name: str, index_code: str, year: int, pages: str | None = None) -> Prepared:
     """Prepare an upload with the column choices the user made on this page."""
-    mapping = {
-        h[len("map::") :]: v
-        for h, v in st.session_state.items()
-        if isinstance(h, str) and h.startswith("map::") and v and v != SKIP
-    }
-    skip = {
-        h[len("map::") :]
-        for h, v in st.session_state.items()
-        if isinstance(h, str) and h.startswith("map::") and v == SKIP
-    }
-    names = {
-        h[len("prov::") :]: v
-        for h, v in st.session_state.items()
-        if isinstance(h, str) and h.startswith("prov::") and v
-    }
-    raw = _raw(data, name, pages or None)
+    columns = answers("map")
+    mapping = {header: str(v) for header, v in columns.items() if v and v != SKIP}
+    skip = {header for header, v in columns.items() if v == SKIP}
+    names = {name: str(v) for name, v in answers("prov").items() if v}
+    raw = printed.raw(data, name, pages or None, printed.table())
     with cache.cursor() as con:
         return prepare(
             con,
@@ -95,40 +67,12 @@ def read(data: bytes, name: str, index_code: str, year: int, pages: str | None =
             skip=skip,
             names=names,
             pages=pages or None,
-            corrections=corrections(),
+            corrections=printed.corrections(),
             raw=raw,
         )
 
 
-def printed_view(prepared: Prepared) -> None:
-    """Where a PDF or scan was read from, and each doubtful cell's cut-out with a box to type
-    the right value in (the correction goes to the change history on commit)."""
-    source = prepared.raw.printed
-    if source is None:
-        return
-    pages = ", ".join(map(str, source.pages))
-    kind = state.tr(f"printed.kind_{source.kind}")
-    share = number(100 * source.ocr_share, state.lang(), 0)
-    st.caption(state.tr("printed.read_from", kind=kind, pages=pages, share=share))
-    if source.corrected:
-        st.success(state.tr("printed.corrected", count=len(source.corrected)))
-    if not source.doubts:
-        return
-    st.markdown(state.tr("printed.doubts", count=len(source.doubts)))
-    header = {c.position: c.header for c in prepared.layout.columns}
-    for doubt in source.doubts[:MAX_NAME_PICKS]:
-        left, right = st.columns([1, 2])
-        left.image(doubt.crop)
-        label = state.tr(
-            "printed.doubt_label",
-            row=doubt.row + 1,
-            column=header.get(doubt.position, doubt.position + 1),
-            read=doubt.text or "–",
-        )
-        right.text_input(escape(label), key=f"fix::{doubt.row}::{doubt.position}")
-
-
-def _say(index_code: str, key: str, **values: object) -> str:
+def unit_sentence(index_code: str, key: str, **values: object) -> str:
     """A sentence of this page about units: a city index's own wording (its departments or
     districts, not provinces) from the [cityeng] section, else the page's usual one."""
     if not _city(index_code):
@@ -152,17 +96,13 @@ def province_controls(prepared: Prepared) -> None:
     unknown = {p.value: p for p in prepared.problems if _unknown_unit(p)}
     # A box left empty is no answer: after a switch of index (a department table first read as
     # PAR INDEX) its names are known and their boxes go.
-    answered = [
-        h[len("prov::") :]
-        for h, v in st.session_state.items()
-        if isinstance(h, str) and h.startswith("prov::") and v
-    ]
+    answered = [name for name, value in answers("prov").items() if value]
     if not unknown and not answered:
         return
     year_units = cache.index_units_in(prepared.index_code, prepared.year)
     units = {u.province_code: state.unit_name(u) for u in year_units}
     by_name = {u.name_vi: u.province_code for u in year_units}
-    st.markdown(_say(prepared.index_code, "upload.pick_help"))
+    st.markdown(unit_sentence(prepared.index_code, "upload.pick_help"))
     # A pick box per name, at most MAX_NAME_PICKS: 100,000 unknown names kept the page drawing
     # for minutes. The problems box still lists them.
     for name in list(dict.fromkeys([*unknown, *answered]))[:MAX_NAME_PICKS]:
@@ -177,7 +117,7 @@ def province_controls(prepared: Prepared) -> None:
             escape(name),  # uploaded text: shown as written, never as Markdown
             options,
             format_func=lambda c: units.get(c, state.tr("upload.choose")),
-            key=f"prov::{name}",
+            key=key("prov", name),
         )
 
 
@@ -200,7 +140,7 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     st.dataframe(columns, hide_index=True, width="stretch")
     values = prepared.parsed.values
     st.markdown(
-        _say(
+        unit_sentence(
             prepared.index_code,
             "upload.counts",
             values=whole(values["value"].notna().sum()),
@@ -217,12 +157,14 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
         ],
         columns=[
             state.tr("upload.as_written"),
-            _say(prepared.index_code, "upload.matched"),
-            _say(prepared.index_code, "upload.code") if _city(prepared.index_code) else "GSO",
+            unit_sentence(prepared.index_code, "upload.matched"),
+            unit_sentence(prepared.index_code, "upload.code")
+            if _city(prepared.index_code)
+            else "GSO",
         ],
     )
     if len(matches):
-        st.caption(_say(prepared.index_code, "upload.matches"))
+        st.caption(unit_sentence(prepared.index_code, "upload.matches"))
         st.dataframe(matches, hide_index=True, width="stretch")
 
 
@@ -236,7 +178,7 @@ def _column_row(column: Column, labels: dict[str, str], index_code: str) -> tupl
     elif column.role == "skipped":
         meaning = state.tr("role.skipped", why=state.tr(f"skip_reason.{column.note}"))
     elif column.role == "province":
-        meaning = _say(index_code, "role.province")
+        meaning = unit_sentence(index_code, "role.province")
     else:
         meaning = state.tr(f"role.{column.role}")
     return column.header, meaning
@@ -245,11 +187,10 @@ def _column_row(column: Column, labels: dict[str, str], index_code: str) -> tupl
 def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
     """A choice of indicator (or skip) for every column that was not recognised."""
     # Columns already answered stay listed: a widget not drawn in a run loses its state.
+    answered = answers("map")
     # One box per header: choices apply by header, and two boxes of one key crash the page.
     unknown = dict.fromkeys(
-        c.header
-        for c in prepared.layout.columns
-        if c.role == "unknown" or f"map::{c.header}" in st.session_state
+        c.header for c in prepared.layout.columns if c.role == "unknown" or c.header in answered
     )
     if not unknown:
         return
@@ -257,7 +198,7 @@ def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
     options = ["", SKIP, *labels]
     names = {"": state.tr("upload.choose"), SKIP: state.tr("upload.skip"), **labels}
     for header in unknown:
-        st.selectbox(escape(header), options, format_func=names.get, key=f"map::{header}")
+        st.selectbox(escape(header), options, format_func=names.get, key=key("map", header))
 
 
 def problems_box(prepared: Prepared) -> None:
@@ -293,125 +234,6 @@ def escape(text: str) -> str:
     return literal(text)
 
 
-def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
-    """The new values against the current release of the same index and year."""
-    current = cache.load(
-        "current_release_by_index_year", index_code=prepared.index_code, year=prepared.year
-    )
-    if current.empty:
-        name = state.index_names().get(prepared.index_code, prepared.index_code)
-        st.info(state.tr("upload.first_release", index=name, year=prepared.year))
-        old = pd.DataFrame(columns=diff.KEY + ["value", "rank"])
-    else:
-        old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
-    changes = diff.compare(old, prepared.parsed.values)
-    counts = diff.summary(changes)
-    if not current.empty and counts["same"] == len(changes):
-        st.info(state.tr("upload.identical"))
-    else:
-        st.markdown(counts_line(counts))
-    if counts["rounded"]:
-        st.caption(state.tr("upload.rounding_rule"))
-    lacking = diff.lacking_ranks(old, prepared.parsed.values)
-    if lacking:
-        shown = ", ".join(labels.get(code, code) for code in lacking)
-        st.caption(state.tr("upload.lacks_ranks", count=len(lacking), indicators=shown))
-    year_units = cache.index_units_in(prepared.index_code, prepared.year)
-    names = {u.province_code: state.unit_name(u) for u in year_units}
-    unit_word = _say(prepared.index_code, "table.province")
-    st.dataframe(diff_table(changes, names, labels, unit_word), hide_index=True, width="stretch")
-    return changes
-
-
 def whole(count: int) -> str:
     """A count in the chosen language's format (vi: 1.386)."""
     return number(count, state.lang(), 0)
-
-
-def counts_line(counts: dict[str, int]) -> str:
-    """'N new values, N changed, N only rounded…' in the chosen language."""
-    return state.tr("upload.diff_counts", **{k: whole(v) for k, v in counts.items()})
-
-
-def diff_table(
-    changes: pd.DataFrame,
-    names: dict[str, str],
-    labels: dict[str, str],
-    unit_word: str | None = None,
-) -> pd.DataFrame:
-    """The values that do not stay the same, as text in the chosen language's number format.
-
-    The new value is shown with the decimals the file printed, the old one and the difference
-    with at least 4, so a rounding can be seen (60,741 -> 60,74).
-    """
-    shown, lang = changes[changes["status"] != "same"], state.lang()
-    printed = shown["decimals"].astype("float64").fillna(2).astype(int).tolist()
-    precise, whole = [max(4, d) for d in printed], [0] * len(shown)
-
-    def column(name: str, digits: list[int], fixed: bool = True) -> list[str]:
-        pairs = zip(shown[name].astype("float64"), digits, strict=True)
-        return [number(value, lang, places, fixed) for value, places in pairs]
-
-    return pd.DataFrame(
-        {
-            unit_word or state.tr("table.province"): shown["province_code"].map(
-                lambda c: names.get(c, c)
-            ),
-            state.tr("components.component"): shown["indicator"].map(lambda c: labels.get(c, c)),
-            state.tr("diff.value_old"): column("value_old", precise, fixed=False),
-            state.tr("diff.value_new"): column("value_new", printed),
-            state.tr("diff.change"): column("change", precise, fixed=False),
-            state.tr("diff.rank_old"): column("rank_old", whole),
-            state.tr("diff.rank_new"): column("rank_new", whole),
-            state.tr("diff.status"): shown["status"].map(lambda s: state.tr(f"diff.{s}")),
-        }
-    )
-
-
-def commit_buttons(counts: dict[str, int]) -> bool:
-    """The commit button; True when clicked. An upload that only restates the current release
-    with fewer decimals says so and offers to keep the more precise figures (writes nothing)."""
-    if not diff.only_rounded(counts):
-        return st.button(state.tr("data.commit"), type="primary", key="commit")
-    st.warning(state.tr("upload.only_rounded", rounded=counts["rounded"]))
-    keep, replace = st.columns(2)
-    if keep.button(state.tr("upload.keep_precise"), type="primary", key="keep_precise"):
-        st.success(state.tr("upload.kept"))
-        return False
-    return replace.button(state.tr("upload.commit_rounded"), key="commit")
-
-
-def confirmed_against_stored(prepared: Prepared) -> bool | None:
-    """What the stored versions say before a commit: None when the file is already stored (the
-    reason shown, no commit); for a file covering fewer units than the current release, the
-    warning naming the units that would leave the view and a box to confirm it is partial
-    (True once ticked); otherwise False (nothing to confirm)."""
-    with cache.cursor() as con:
-        problems = against_stored(con, prepared)
-    if problems and problems[0].rule == "already_stored":
-        refused_box(problems)
-        return None
-    if not problems:
-        return False
-    st.warning(escape(describe(problems[0], state.lang())))
-    return st.checkbox(state.tr("upload.confirm_partial"), key="confirm_partial") or None
-
-
-def save_and_commit(
-    prepared: Prepared, data: bytes, source: store.Source, actor: Actor, partial: bool = False
-) -> int:
-    """Keep the original file by checksum, then store the release (one transaction); the
-    importer refuses an actor below editor before anything is written."""
-    require(actor, "editor")  # before the original is kept, too
-    with cache.cursor() as con:
-        return service.store_upload(con, prepared, data, source, actor, partial)
-
-
-def restore_preview(releases: pd.DataFrame, release_id: int) -> dict[str, int]:
-    """What restoring a superseded release would change against the current one (counts)."""
-    row = releases[releases["release_id"] == release_id].iloc[0]
-    current = cache.load(
-        "current_release_by_index_year", index_code=row["index_code"], year=int(row["year"])
-    )
-    old = cache.load("values_by_release", release_id=int(current["release_id"].iloc[0]))
-    return diff.summary(diff.compare(old, cache.load("values_by_release", release_id=release_id)))

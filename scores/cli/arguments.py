@@ -38,6 +38,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--date", default="")
     imp.add_argument("--sheet")
     imp.add_argument("--pages", help="the pages of a PDF to read, e.g. 3-5")
+    imp.add_argument("--table", type=int, default=1, help="which table of a page, from the top")
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=INDICATOR")
     imp.add_argument("--skip", action="append", default=[], metavar="HEADER")
     imp.add_argument("--by", default=None, help="who imports (default: the system user)")

@@ -97,6 +97,7 @@ def _run_import(
         set(args.skip),
         partial=args.partial,
         pages=args.pages,
+        table=args.table,
     )
 
 

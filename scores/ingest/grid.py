@@ -57,16 +57,18 @@ def _profile_score(ink: Image.Image, angle: float) -> float:
     return float(np.var(turned.sum(axis=1)))
 
 
-def deskew(image: Image.Image) -> Image.Image:
-    """The page turned so that its rules are level: the angle whose row projection is sharpest."""
+def deskew(image: Image.Image) -> tuple[Image.Image, float]:
+    """The page turned so that its rules are level (the angle whose row projection is
+    sharpest), and the angle in degrees (0 when it was level)."""
     scale = 800 / max(image.size)
     small = image.resize((round(image.width * scale), round(image.height * scale)))
     ink = Image.fromarray(((np.asarray(small) < INK) * 255).astype(np.uint8))
     best = max(SKEWS, key=lambda a: _profile_score(ink, a))
     best = max(np.arange(best - 0.1, best + 0.101, 0.02), key=lambda a: _profile_score(ink, a))
     if abs(best) < 0.01:
-        return image
-    return image.rotate(float(best), resample=Image.BICUBIC, expand=True, fillcolor=255)
+        return image, 0.0
+    turned = image.rotate(float(best), resample=Image.BICUBIC, expand=True, fillcolor=255)
+    return turned, float(best)
 
 
 def _lines(share: np.ndarray) -> list[int]:

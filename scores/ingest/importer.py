@@ -92,18 +92,20 @@ def prepare(
     pages: str | None = None,
     corrections: dict[tuple[int, int], str] | None = None,
     raw: RawTable | None = None,
+    table: int = 1,
 ) -> Prepared:
     """Read and check an upload without writing; ImportRefused only when it cannot be read.
 
     names: province spellings the user matched by hand (name -> province_code); pages: the
     pages of a PDF to read ('3-5'); corrections: values typed for cells OCR was unsure of
     ((row, column position) -> text, both 0-based); raw: the file as already read (the page
-    keeps an OCR result between its runs instead of reading a scan again on every click).
+    keeps an OCR result between its runs instead of reading a scan again on every click);
+    table: which table of a page printing several (1-based, top to bottom).
     """
     problems = check_target(con, index_code, year)
     if problems:
         raise ImportRefused(problems)
-    raw = raw or read_bytes(data, file_name, sheet, pages)
+    raw = raw or read_bytes(data, file_name, sheet, pages, table)
     printed.correct(raw.rows, raw.printed, corrections or {})
     catalogue, provinces = Indicators(con, index_code), Provinces.of_index(con, index_code)
     for name, code in (names or {}).items():

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytesseract
@@ -15,6 +16,7 @@ from scores.config import MAX_PIXELS, MAX_READ_SECONDS
 from scores.errors import ImportRefused, Problem
 from scores.ingest import grid
 from scores.ingest.printed import Doubt, Found, PrintedSource, combine, flat
+from scores.ingest.reads import DIGITS, LANGUAGE, SURE, WORKERS, Reader, numeric_column
 from scores.ingest.unruled import MIN_NUMBERS, is_number
 
 # One thread per tesseract run: on a shared machine its OpenMP threads fight for the cores
@@ -23,10 +25,6 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 DPI = 300  # tesseract reads best at 300 dpi
 SURE_NAME = 50  # names are matched exactly against the units of the year, a second check
-SURE = 85  # the lowest word confidence (0-100) a value cell may have and be taken as read
-LANGUAGE = "vie"
-DIGITS = "0123456789,.%-"
-RETRY_ZOOMS = (1, 3)
 
 
 def is_image(data: bytes) -> bool:
@@ -58,6 +56,8 @@ def render(page: object) -> Image.Image:
         _check_pixels(*image["srcsize"], number)
     _check_pixels(page.width / 72 * DPI, page.height / 72 * DPI, number)
     _need_ocr(number)
+    # At 300 dpi even from a 200 dpi scan: drawn at the scan's own 200 dpi a page read faster,
+    # but its header came out otherwise and the continuation page was left out (measured).
     return page.to_image(resolution=DPI).original.convert("L")
 
 
@@ -66,7 +66,7 @@ def _need_ocr(page: int) -> None:
         raise ImportRefused([Problem("printed.no_ocr", detail={"page": page})])
 
 
-def read_image(data: bytes) -> tuple[list[list[str]], PrintedSource]:
+def read_image(data: bytes, table: int = 1) -> tuple[list[list[str]], PrintedSource]:
     """A PNG or JPEG page (a scan, an infographic) read into rows."""
     try:
         image = Image.open(io.BytesIO(data))
@@ -76,7 +76,7 @@ def read_image(data: bytes) -> tuple[list[list[str]], PrintedSource]:
         raise ImportRefused([Problem("printed.bad_image")]) from error
     _need_ocr(1)
     found = read_page_image(image, 1, time.monotonic() + MAX_READ_SECONDS)
-    return combine(found, [1], "image")
+    return combine(found, [1], "image", table)
 
 
 def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Found]:
@@ -85,10 +85,11 @@ def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Foun
     Read column by column: as strips of digits first (tesseract reads numbers far better when
     told they are numbers: '7,74' no longer comes out '7/74'), then the columns that are not
     numbers and the header cells again as Vietnamese text; a number cell still unsure is read
-    once more alone before it becomes a Doubt.
+    once more alone before it becomes a Doubt. The reads of one step are independent: they run
+    WORKERS at a time (one tesseract process each; a page took 12 s one read after another).
     """
     _need_ocr(page)
-    straight = grid.deskew(image)
+    straight, turn = grid.deskew(image)
     found = grid.cells(np.asarray(straight))
     if found is None:
         raise ImportRefused([Problem("printed.no_grid", detail={"page": page})])
@@ -98,55 +99,20 @@ def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Foun
         for r in range(found.rows)
     ]
     sure: dict[tuple[int, int], float] = {}
-    for c in range(found.columns):
-        _read_column(rows, sure, found, clean, c, 0, DIGITS, deadline)
-    first = next((r for r in range(found.rows) if _sure_row(rows[r], sure, r)), None)
-    if first is None:
-        return []
-    for c in range(found.columns):
-        if not _numeric_column(rows, c, first):
-            _read_column(rows, sure, found, clean, c, first, None, deadline)
-    _read_header(rows, found, clean, first, deadline)
-    _reread_unsure(rows, sure, found, clean, first, deadline)
+    with ThreadPoolExecutor(WORKERS) as pool:
+        read = Reader(found, clean, deadline, pool)
+        read.columns(rows, sure, range(found.columns), 0, DIGITS)
+        first = next((r for r in range(found.rows) if _sure_row(rows[r], sure, r)), None)
+        if first is None:
+            return []
+        text = [c for c in range(found.columns) if not numeric_column(rows, c, first)]
+        read.columns(rows, sure, text, first, None)
+        read.header(rows, first)
+        read.unsure(rows, sure, first)
     doubts = _doubts(rows, sure, found, straight, page, first)
     table = flat(rows)
-    return [Found(page, found.box, table, doubts, sum(len(row) for row in table))]
-
-
-def _words(image: Image.Image, config: str, deadline: float, lang: str = LANGUAGE) -> dict:
-    """Tesseract's words with boxes and confidences, within what is left of the time bound."""
-    seconds = max(1, int(deadline - time.monotonic()))
-    try:
-        return pytesseract.image_to_data(
-            image, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=seconds
-        )
-    except RuntimeError as error:  # pytesseract's timeout
-        detail = {"seconds": MAX_READ_SECONDS}
-        raise ImportRefused([Problem("printed.too_slow", detail=detail)]) from error
-
-
-def _config(chars: str | None, psm: int = 6) -> str:
-    return f"--psm {psm}" + (f" -c tessedit_char_whitelist={chars}" if chars else "")
-
-
-def _read_column(
-    rows: list,
-    sure: dict,
-    found: "grid.Grid",
-    clean: Image.Image,
-    c: int,
-    first: int,
-    chars: str | None,
-    deadline: float,
-) -> None:
-    """One column's cells from row `first` down, read as one strip (digits only, or text)."""
-    strip, (x0, y0) = grid.strip(found, clean, c, first)
-    lang = "eng" if chars else LANGUAGE
-    texts, confidences = grid.fill_column(found, _words(strip, _config(chars), deadline, lang), y0)
-    for r in range(first, found.rows):
-        if rows[r][c] is not None:
-            rows[r][c] = texts.get(r, "")
-            sure[(r, c)] = confidences.get(r, 100.0 if not texts.get(r) else 0.0)
+    cells = sum(len(row) for row in table)
+    return [Found(page, found.box, table, doubts, cells, image.size, turn)]
 
 
 def _sure_row(row: list, sure: dict, r: int) -> bool:
@@ -155,49 +121,6 @@ def _sure_row(row: list, sure: dict, r: int) -> bool:
         c for c, cell in enumerate(row) if cell and is_number(cell) and sure.get((r, c), 0) >= SURE
     ]
     return len(read) >= max(MIN_NUMBERS, len(row) // 2)
-
-
-def _read_header(
-    rows: list, found: "grid.Grid", clean: Image.Image, first: int, deadline: float
-) -> None:
-    """Each header cell (merged ones whole) read as Vietnamese text."""
-    for r in range(first):
-        for c in range(found.columns):
-            if rows[r][c] is not None:
-                cut = grid.cell_image(found, clean, r, c)
-                rows[r][c] = grid.joined(_words(cut, _config(None), deadline))
-
-
-def _reread_unsure(
-    rows: list, sure: dict, found: "grid.Grid", clean: Image.Image, first: int, deadline: float
-) -> None:
-    """A number cell read without confidence, read once more on its own as one line."""
-    for r in range(first, found.rows):
-        for c in range(found.columns):
-            cell = rows[r][c]
-            if cell is None or not _numeric_column(rows, c, first):
-                continue
-            if sure.get((r, c), 0) >= SURE and is_number(cell):
-                continue
-            if not cell and not grid.has_ink(found, clean, r, c):
-                continue
-            _reread_cell(rows, sure, found, clean, r, c, deadline)
-
-
-def _reread_cell(
-    rows: list, sure: dict, found: "grid.Grid", clean: Image.Image, r: int, c: int, deadline: float
-) -> None:
-    """One number cell read alone as one line, at the scan's size then enlarged (tesseract's
-    segmentation of a lone number changes with its size); the first confident read is kept."""
-    for zoom in RETRY_ZOOMS:
-        cut = grid.cell_image(found, clean, r, c, zoom)
-        words = _words(cut, _config(DIGITS, 7), deadline, "eng")
-        text, confidence = grid.joined(words), grid.lowest(words)
-        if is_number(text) and confidence >= SURE:
-            rows[r][c], sure[(r, c)] = text, confidence
-            return
-        if not rows[r][c]:
-            rows[r][c], sure[(r, c)] = text, confidence
 
 
 def _doubts(
@@ -218,7 +141,7 @@ def _doubts(
         for c, cell in enumerate(row):
             if cell is None:
                 continue
-            numeric = _numeric_column(rows, c, first)
+            numeric = numeric_column(rows, c, first)
             confidence = sure.get((r, c), 100.0 if not cell else 0.0)
             unsure = confidence < (SURE if numeric else SURE_NAME) or (
                 numeric and cell and not is_number(cell)
@@ -229,8 +152,3 @@ def _doubts(
                 crop = grid.crop_png(found, image, r, c)
                 doubts.append(Doubt(page, r - offset, c, cell, confidence, crop))
     return doubts
-
-
-def _numeric_column(rows: list[list[str | None]], column: int, start: int) -> bool:
-    cells = [row[column] for row in rows[start:] if column < len(row) and row[column]]
-    return bool(cells) and sum(is_number(c) for c in cells) > len(cells) / 2

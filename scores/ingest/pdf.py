@@ -90,9 +90,10 @@ def check_page(page: Page) -> None:
 
 
 def read_pdf(
-    data: bytes, pages: str | None = None
+    data: bytes, pages: str | None = None, table: int = 1
 ) -> tuple[list[list[str]], printed.PrintedSource]:
-    """The table(s) of the chosen pages joined into one, every page read within the bounds."""
+    """The table(s) of the chosen pages joined into one, every page read within the bounds;
+    table: which one of a page printing several (1-based, top to bottom)."""
     deadline = time.monotonic() + MAX_READ_SECONDS
     with opened(data) as pdf:
         count, _ = pages_of(pdf)
@@ -105,7 +106,7 @@ def read_pdf(
             if time.monotonic() > deadline:
                 detail = {"seconds": MAX_READ_SECONDS}
                 raise ImportRefused([Problem("printed.too_slow", detail=detail)])
-    return printed.combine(found, chosen, "pdf")
+    return printed.combine(found, chosen, "pdf", table)
 
 
 def _page_tables(page: Page, deadline: float) -> list[Found]:
@@ -115,10 +116,13 @@ def _page_tables(page: Page, deadline: float) -> list[Found]:
         if not page.chars:
             return ocr.read_page_image(ocr.render(page), page.page_number, deadline)
         ruled = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 3]
+        size = (float(page.width), float(page.height))
         if ruled:
-            return [Found(page.page_number, t.bbox, printed.flat(t.extract())) for t in ruled]
+            return [
+                Found(page.page_number, t.bbox, printed.flat(t.extract()), size=size) for t in ruled
+            ]
         words = unruled.table(page.extract_words())
     except (PSException, ValueError, KeyError, TypeError) as error:
         detail = {"page": page.page_number}
         raise ImportRefused([Problem("printed.broken_page", detail=detail)]) from error
-    return [Found(page.page_number, words[1], words[0])] if words else []
+    return [Found(page.page_number, words[1], words[0], size=size)] if words else []

@@ -34,6 +34,8 @@ class Found:
     rows: list[list[str]]
     doubts: list[Doubt] = field(default_factory=list)  # rows counted within this table
     ocr_cells: int = 0  # cells read by OCR (0 for a text layer)
+    size: tuple[float, float] = (0.0, 0.0)  # the page in the box's units (points, pixels)
+    turn: float = 0.0  # degrees the page image was turned to level it (a scan)
 
 
 @dataclass
@@ -46,7 +48,9 @@ class PrintedSource:
     cells: int
     ocr_cells: int
     doubts: list[Doubt]
-    corrected: list[dict] = field(default_factory=list)  # {row, page, read, typed}
+    corrected: list[dict] = field(default_factory=list)  # {row, position, page, read, typed}
+    found: list[Found] = field(default_factory=list)  # every table on the pages, rows left out
+    table: int = 1  # which table of a page that prints several was read (1-based)
 
     @property
     def ocr_share(self) -> float:
@@ -89,26 +93,45 @@ def _column_header(head: list[list[str | None]], column: int) -> str:
     return " ".join(parts)
 
 
+def chosen(found: list[Found], table: int) -> list[Found]:
+    """The `table`-th table of each page (1-based, top to bottom), or the page's last when it
+    prints fewer: an annex chosen on its first page runs on alone over the next ones."""
+    if table < 1:
+        raise ImportRefused([Problem("printed_pages.bad_table", value=str(table))])
+    by_page: dict[int, list[Found]] = {}
+    for one in found:
+        by_page.setdefault(one.page, []).append(one)
+    return [tables[min(table, len(tables)) - 1] for tables in by_page.values()]
+
+
+def most_tables(source: PrintedSource) -> int:
+    """The most tables any one page of the source prints."""
+    pages = [one.page for one in source.found]
+    return max((pages.count(page) for page in set(pages)), default=0)
+
+
 def combine(
-    found: list[Found], pages: list[int], kind: str
+    found: list[Found], pages: list[int], kind: str, table: int = 1
 ) -> tuple[list[list[str]], PrintedSource]:
-    """One table from the pages' tables: the first header kept, a repeated one dropped; a table
-    with another header or width (another table on the page) is left out."""
+    """One table from the pages' tables: the chosen one of a page printing several (the first
+    unless told), the first header kept, a repeated one dropped; a table with another header
+    or width is left out."""
+    every, found = found, chosen(found, table)
     rows: list[list[str]] = []
     header: list[str] | None = None
     kept: list[Found] = []
     doubts: list[Doubt] = []
-    for table in found:
-        head, body = _split(table.rows)
+    for one in found:
+        head, body = _split(one.rows)
         if header is None:
             header = head or []
             rows += [header] if header else []
         elif (head and head != header) or (not head and body and len(body[0]) != len(header)):
             continue
-        offset = len(rows) - (len(table.rows) - len(body))
-        doubts += [_moved(d, offset) for d in table.doubts]
+        offset = len(rows) - (len(one.rows) - len(body))
+        doubts += [_moved(d, offset) for d in one.doubts]
         rows += body
-        kept.append(table)
+        kept.append(one)
     if not any(is_data_row(row) for row in rows):
         raise ImportRefused([Problem("printed.no_table", detail={"pages": _pages_text(pages)})])
     source = PrintedSource(
@@ -118,6 +141,8 @@ def combine(
         sum(len(row) for row in rows),
         sum(t.ocr_cells for t in kept),
         doubts,
+        found=[replace(one, rows=[], doubts=[]) for one in every],
+        table=table,
     )
     return rows, source
 
@@ -152,9 +177,11 @@ def correct(
         source.corrected.append(
             {
                 "row": doubt.row + 1,
+                "position": doubt.position,  # the column's header is named on commit
                 "page": doubt.page,
                 "read": doubt.text,
                 "typed": text_typed.strip(),
+                "doubt": doubt,  # its cut-out stays on the page beside what was typed
             }
         )
 

@@ -66,10 +66,15 @@ def read_path(path: Path) -> bytes:
 
 
 def read_bytes(
-    data: bytes, name: str = "", sheet: str | None = None, pages: str | None = None
+    data: bytes,
+    name: str = "",
+    sheet: str | None = None,
+    pages: str | None = None,
+    table: int = 1,
 ) -> RawTable:
     """Read an upload's bytes: .xlsx, PDF and images by content, anything else as delimited
-    text; pages: the PDF pages to read ('3-5'), every page when None."""
+    text; pages: the PDF pages to read ('3-5'), every page when None; table: which table of a
+    page printing several (1-based)."""
     check_size(len(data))
     if not data.strip():
         raise ImportRefused([Problem("empty_file")])
@@ -78,7 +83,7 @@ def read_bytes(
     if pages and not pdf.is_pdf(data):
         raise ImportRefused([Problem("printed.pages_of_table_file", value=pages)])
     if pdf.is_pdf(data) or image:
-        return _read_printed(data, pages)
+        return _read_printed(data, pages, table)
     if name.lower().endswith(".pdf"):
         raise ImportRefused([Problem("printed.not_a_pdf")])
     if data.startswith(b"PK\x03\x04"):
@@ -92,12 +97,12 @@ def read_bytes(
     return _read_text(text, encoding)
 
 
-def _read_printed(data: bytes, pages: str | None) -> RawTable:
+def _read_printed(data: bytes, pages: str | None, table: int = 1) -> RawTable:
     """A report PDF or a page image, its table read into rows within the row bounds."""
     if pdf.is_pdf(data):
-        rows, source = pdf.read_pdf(data, pages)
+        rows, source = pdf.read_pdf(data, pages, table)
     else:
-        rows, source = ocr.read_image(data)
+        rows, source = ocr.read_image(data, table)
     bounded = [bounded_row(row, number) for number, row in enumerate(rows, start=1)]
     return RawTable(bounded, source.kind, printed=source)
 

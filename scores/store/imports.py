@@ -100,6 +100,7 @@ def import_file(
     actor: Actor | None = None,
     partial: bool = False,
     pages: str | None = None,
+    table: int = 1,
 ) -> tuple[int, Prepared]:
     """The whole pipeline for a file on disk; every refusal is logged, nothing else written.
 
@@ -113,7 +114,7 @@ def import_file(
     try:
         data = read_path(path)
         prepared = prepare(
-            con, data, path.name, index_code, year, sheet, mapping, skip, pages=pages
+            con, data, path.name, index_code, year, sheet, mapping, skip, pages=pages, table=table
         )
         from scores.store.service import store_upload  # the service builds on this module
 

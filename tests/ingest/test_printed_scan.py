@@ -102,3 +102,21 @@ def test_a_typed_correction_settles_the_doubt_and_is_kept(con, scans):
     second = prepare(con, data, "smudged.png", "PCI", 2016, corrections=typed)
     assert not [p for p in second.problems if p.row == hanoi]
     assert second.raw.printed.corrected[0]["typed"] == "60,74"
+
+
+def test_a_scanned_page_is_shown_levelled_with_its_grid_outlined(scans):
+    """The outline is found on the levelled scan: the page image is turned the same way, so the
+    red box sits on the table's outer rules, not a skew away from them."""
+    from test_printed_pages import RED, coloured, page_pixels, side_share
+
+    from scores.ingest import preview
+    from scores.ingest.readfile import read_bytes
+
+    data = (scans / "page1.png").read_bytes()
+    source = read_bytes(data, "page1.png").printed
+    (page, box), found = source.outlines[0], source.found[0]
+    assert found.turn != 0  # the fixture is scanned 0.8 degrees askew
+    pixels = page_pixels(data, source, page)
+    scale = preview.WIDTH / found.size[0]  # the page drawn WIDTH across, then levelled
+    shares = side_share(coloured(pixels, RED), box, scale)
+    assert all(share > 0.95 for share in shares.values()), shares

@@ -77,12 +77,24 @@ def wide(frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def pci_2016() -> str:
+def pci_2016(rows: int | None = None) -> str:
+    """PCI 2016's annex, every province (or the first `rows` by rank)."""
+    return page(
+        "PHỤ LỤC 2",
+        "KẾT QUẢ CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH (PCI) NĂM 2016",
+        "(Kèm theo báo cáo PCI 2016 của VCCI)",
+        pci_table(rows),
+        "Ghi chú: điểm các chỉ số thành phần trên thang 10; PCI là tổng có trọng số.<br>"
+        "Nguồn: VCCI, Báo cáo PCI 2016.",
+    )
+
+
+def pci_table(rows: int | None = None) -> str:
     frame = seed("pci.csv", 2016)
     table = wide(frame)
     ranks = frame[frame["indicator"] == "pci_total_weighted"].set_index("province_code")["rank"]
     table["rank"] = table["province_code"].map(ranks).astype(int)
-    table = table.sort_values("rank")
+    table = table.sort_values("rank").head(rows)
     provinces = pd.read_csv(ROOT / "data" / "provinces.csv", dtype={"province_code": str})
     head = (
         '<tr><th rowspan="2">STT</th><th rowspan="2">Tỉnh/thành phố</th>'
@@ -97,21 +109,25 @@ def pci_2016() -> str:
         + f"<td>{comma(r.pci_total_weighted)}</td><td>{r.rank}</td></tr>"
         for n, r in enumerate(table.itertuples(), start=1)
     )
-    return page(
-        "PHỤ LỤC 2",
-        "KẾT QUẢ CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH (PCI) NĂM 2016",
-        "(Kèm theo báo cáo PCI 2016 của VCCI)",
-        f"<table class='ruled'><thead>{head}</thead><tbody>{body}</tbody></table>",
-        "Ghi chú: điểm các chỉ số thành phần trên thang 10; PCI là tổng có trọng số.<br>"
-        "Nguồn: VCCI, Báo cáo PCI 2016.",
-    )
+    return f"<table class='ruled'><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
 def papi_2021() -> str:
+    return page(
+        "PHỤ LỤC 1",
+        "CHỈ SỐ HIỆU QUẢ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG CẤP TỈNH (PAPI) NĂM 2021",
+        "(Điểm tám nội dung, thang 1–10; tổng điểm thang 10–80)",
+        papi_table("unruled"),
+        "Nguồn: UNDP, CECODES, RTA. Báo cáo PAPI 2021.",
+    )
+
+
+def papi_table(style: str, rows: int | None = None) -> str:
+    """PAPI 2021's eight dimensions and total by province, ruled or unruled."""
     frame = seed("papi.csv", 2021)
     frame = frame[frame["indicator"].str.match(r"^D\d_|^papi_total_8dim$")].copy()
     frame["indicator"] = frame["indicator"].str.replace(r"^(D\d)_.*", r"\1", regex=True)
-    table = wide(frame).sort_values("province_code")
+    table = wide(frame).sort_values("province_code").head(rows)
     provinces = pd.read_csv(ROOT / "data" / "provinces.csv", dtype={"province_code": str})
     head = (
         "<tr><th>STT</th><th>Tỉnh/thành phố</th>"
@@ -124,12 +140,18 @@ def papi_2021() -> str:
         + f"<td>{comma(r.papi_total_8dim)}</td></tr>"
         for n, r in enumerate(table.itertuples(), start=1)
     )
+    return f"<table class='{style}'><thead>{head}</thead><tbody>{body}</tbody></table>"
+
+
+def two_tables() -> str:
+    """One page printing two tables: PAPI 2021's first provinces, then PCI 2016's first ranks
+    (a report's summary page; the import reads the table the person chooses)."""
     return page(
-        "PHỤ LỤC 1",
-        "CHỈ SỐ HIỆU QUẢ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG CẤP TỈNH (PAPI) NĂM 2021",
-        "(Điểm tám nội dung, thang 1–10; tổng điểm thang 10–80)",
-        f"<table class='unruled'><thead>{head}</thead><tbody>{body}</tbody></table>",
-        "Nguồn: UNDP, CECODES, RTA. Báo cáo PAPI 2021.",
+        "PHỤ LỤC 3",
+        "TÓM TẮT KẾT QUẢ PAPI 2021 VÀ PCI 2016",
+        "(Bảng 1: PAPI 2021, tám tỉnh đầu; Bảng 2: PCI 2016, tám tỉnh dẫn đầu)",
+        papi_table("ruled", 8) + "<p>&nbsp;</p>" + pci_table(8),
+        "Nguồn: UNDP, CECODES, RTA; VCCI.",
     )
 
 
@@ -170,6 +192,7 @@ def main() -> None:
     print_pdf(pci_2016(), HERE / "pci_2016.pdf")
     print_pdf(papi_2021(), HERE / "papi_2021.pdf")
     print_pdf(no_table(), HERE / "no_table.pdf")
+    print_pdf(two_tables(), HERE / "two_tables.pdf")
     scan.write_scans(HERE)
 
 

@@ -41,3 +41,22 @@ def write_scans(folder: Path) -> None:
         folder / "pci_2016_scan.pdf", save_all=True, append_images=pages[1:], resolution=DPI
     )
     pages[0].save(folder / "pci_2016_page1.png", optimize=True)
+
+
+def smudged_total(pdf: Path, text: str = "60,74") -> Image.Image:
+    """Page 1 scanned with one digit of a printed number blotted out (the "7" of Hà Nội's
+    PCI 2016 total by default): a cell OCR must flag, never guess."""
+    import pdfplumber
+
+    page = rasterise(pdf, 0)
+    with pdfplumber.open(pdf) as document:
+        word = next(w for w in document.pages[0].extract_words() if w["text"] == text)
+    k = DPI / 72
+    width = word["x1"] - word["x0"]
+    box = (
+        round((word["x0"] + 0.55 * width) * k),
+        round(word["top"] * k) - 2,
+        round((word["x0"] + 0.8 * width) * k),
+        round(word["bottom"] * k) + 2,
+    )
+    return scanned(smudge(page, box))
