@@ -172,6 +172,13 @@ def text_problem(value: str, field: str) -> tuple[str, dict] | None:
     return None
 
 
+def typed_in_sentence(text: str) -> str:
+    """Typed text placed in a slide's sentence: each "*" followed by a word joiner (invisible),
+    so that dropping the sentence's **emphasis** for the screen and the files leaves a typed
+    "**" as written."""
+    return str(text).replace("*", "*\u2060")
+
+
 def literal(text: str) -> str:
     """Typed text for a Markdown element, shown as written: every character Markdown acts on
     escaped (no image fetched, no link, no emphasis), and a word joiner (invisible) after each

@@ -110,3 +110,11 @@ def test_literal_markdown_shows_as_written():
     shown = literal("![b](http://127.0.0.1:9/x.png) **đậm** a@b.vn :red[x]")
     assert "![" not in shown and "](" not in shown and "**" not in shown
     assert "http:\u2060" in shown and "@\u2060" in shown  # no bare address to link
+
+
+def test_typed_asterisks_survive_when_a_sentence_loses_its_emphasis():
+    from scores.export.images import plain
+    from scores.text import typed_in_sentence
+
+    sentence = f"**1,50 điểm**: {typed_in_sentence('**Sở Nội vụ** *gấp*')}"
+    assert plain(sentence).replace("\u2060", "") == "1,50 điểm: **Sở Nội vụ** *gấp*"

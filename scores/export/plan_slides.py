@@ -7,6 +7,7 @@ from scores.export.registry import kind
 from scores.export.slides import Context, Slide
 from scores.i18n import day, lang_column
 from scores.store.actions import STATUSES
+from scores.text import typed_in_sentence
 
 PER_SLIDE = 5  # actions a slide holds above its footer at the room's type size
 
@@ -55,10 +56,10 @@ def _action_item(context: Context, row: object) -> str:
         "slides.plan_item",
         index=context.index_name(row.index_code),
         indicator=names.get(row.indicator, row.indicator),
-        owner=row.owner,
-        action=row.action,
+        owner=typed_in_sentence(row.owner),
+        action=typed_in_sentence(row.action),
         due=day(row.due, context.lang),
         status=status,
     )
-    note = str(row.note or "").strip()
+    note = typed_in_sentence(str(row.note or "").strip())
     return line + (" " + context.tr("pack.plan_note", note=note) if note else "")

@@ -25,6 +25,7 @@ from scores.export.registry import BUILDERS, ORDER, Builder, kind
 from scores.export.slides import Card, Context, Slide, suffix
 from scores.export.target_view import target_view
 from scores.i18n import number
+from scores.text import typed_in_sentence
 
 __all__ = ["KINDS", "Builder", "pack"]
 
@@ -97,7 +98,7 @@ def _target(context: Context, target: object) -> Slide:
     view = target_view(context, target)
     notes = [
         *view.sentences,
-        context.tr("targets.basis", basis=target.basis, first=target.first_year),
+        context.tr("targets.basis", basis=typed_in_sentence(target.basis), first=target.first_year),
     ]
     return Slide(
         "targets",

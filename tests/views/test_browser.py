@@ -420,7 +420,9 @@ def test_uploaded_markup_is_shown_as_written_and_fetches_nothing(server, browser
     settled(page)
     assert page.locator('[href*="evil"], [src*="evil"]').count() == 0
     assert page.locator("strong", has_text="Đậm").count() == 0
-    assert page.locator("strong", has_text="Hà Nội").count() == 0
+    # The upload's "**Hà Nội**" is not bold; the page's own bold release names ("Hà Nội PAR
+    # (districts) 2024" in the history) may hold the name.
+    assert page.locator("strong").filter(has_text=re.compile(r"^\s*Hà Nội\s*$")).count() == 0
     # The pick box's label, as written (the preview table's cell exists only when no earlier
     # test has stored PCI 2016; the label does not depend on that).
     assert page.get_by_text("**Đậm**", exact=True).count() >= 1

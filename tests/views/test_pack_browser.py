@@ -103,6 +103,11 @@ def test_slide_charts_are_at_least_20_px_and_presenter_mode_hides_controls(serve
     count = int(re.search(r"(\d+)\D*$", page.locator(".st-key-slide_footer").inner_text())[1])
     for number in range(1, count + 1):
         expect(page).to_have_url(re.compile(rf"slide={number}(&|$)"), timeout=30000)
+        # The link changes before the slide is drawn: until its footer shows its number, the
+        # previous slide's chart is still in the page and goes mid-check.
+        footer = page.locator(".st-key-slide_footer")
+        expect(footer).to_contain_text(f"· {number}/{count}", timeout=30000)
+        settled(page)
         if page.locator(".st-key-chart").count():
             expect(page.locator(".st-key-chart .main-svg").first).to_be_visible(timeout=30000)
             found = measure(page)
