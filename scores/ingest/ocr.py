@@ -16,7 +16,15 @@ from scores.config import MAX_PIXELS, MAX_READ_SECONDS
 from scores.errors import ImportRefused, Problem
 from scores.ingest import grid
 from scores.ingest.printed import Doubt, Found, PrintedSource, combine, flat
-from scores.ingest.reads import DIGITS, LANGUAGE, SURE, WORKERS, Reader, numeric_column
+from scores.ingest.reads import (
+    DIGITS,
+    LANGUAGE,
+    SURE,
+    WORKERS,
+    Reader,
+    numeric_column,
+    unruled_grid,
+)
 from scores.ingest.unruled import MIN_NUMBERS, is_number
 
 # One thread per tesseract run: on a shared machine its OpenMP threads fight for the cores
@@ -80,7 +88,8 @@ def read_image(data: bytes, table: int = 1) -> tuple[list[list[str]], PrintedSou
 
 
 def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Found]:
-    """The ruled table of one page image, every cell with its text and its doubts.
+    """The table of one page image (ruled, else unruled), every cell with its text and its
+    doubts.
 
     Read column by column: as strips of digits first (tesseract reads numbers far better when
     told they are numbers: '7,74' no longer comes out '7/74'), then the columns that are not
@@ -91,9 +100,11 @@ def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Foun
     _need_ocr(page)
     straight, turn = grid.deskew(image)
     found = grid.cells(np.asarray(straight))
+    clean = grid.without_lines(straight, found) if found else straight
+    if found is None:  # printed without rules: the grid is drawn from the words
+        found = unruled_grid(straight, deadline)
     if found is None:
         raise ImportRefused([Problem("printed.no_grid", detail={"page": page})])
-    clean = grid.without_lines(straight, found)
     rows = [
         ["" if found.anchor[(r, c)] == (r, c) else None for c in range(found.columns)]
         for r in range(found.rows)

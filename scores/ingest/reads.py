@@ -10,7 +10,7 @@ from PIL import Image
 
 from scores.config import MAX_READ_SECONDS
 from scores.errors import ImportRefused, Problem
-from scores.ingest import grid
+from scores.ingest import grid, unruled
 from scores.ingest.unruled import is_number
 
 LANGUAGE = "vie"
@@ -18,6 +18,7 @@ DIGITS = "0123456789,.%-"
 RETRY_ZOOMS = (1, 3)
 WORKERS = 2  # tesseract runs at once: the machine's two cores
 SURE = 85  # the lowest word confidence (0-100) a value cell may have and be taken as read
+EDGE = 6  # pixels an unruled table's drawn grid keeps outside its outer words
 
 
 def _words(image: Image.Image, config: str, deadline: float, lang: str = LANGUAGE) -> dict:
@@ -34,6 +35,41 @@ def _words(image: Image.Image, config: str, deadline: float, lang: str = LANGUAG
 
 def _config(chars: str | None, psm: int = 6) -> str:
     return f"--psm {psm}" + (f" -c tessedit_char_whitelist={chars}" if chars else "")
+
+
+def unruled_grid(image: Image.Image, deadline: float) -> "grid.Grid | None":
+    """The grid of a table printed without rules (an infographic's or a report's table), drawn
+    from its words: the page is read once as Vietnamese text, the table found the way a text
+    PDF's unruled one is (unruled.layout), and cell borders put halfway between its columns
+    and between its rows; its cells are then read as a ruled table's are. None when no line of
+    the page reads as a data row."""
+    words = _words(image, _config(None, 11), deadline)  # 11: sparse text, cells apart
+    boxes = [
+        {
+            "x0": words["left"][n],
+            "x1": words["left"][n] + words["width"][n],
+            "top": words["top"][n],
+            "bottom": words["top"][n] + words["height"][n],
+            "text": text,
+        }
+        for n, text in enumerate(words["text"])
+        if text.strip() and float(words["conf"][n]) >= 0
+    ]
+    found = unruled.layout(boxes)
+    if found is None or len(found.columns) < 2 or len(found.bands) < 2:
+        return None
+    xs, ys = _borders(found.columns, image.width), _borders(found.bands, image.height)
+    return grid.Grid(
+        ys, xs, {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+    )
+
+
+def _borders(spans: list[tuple[float, float]], limit: int) -> list[int]:
+    """Borders around spans (columns or rows): halfway between neighbours, EDGE outside the
+    outer ones, within the image."""
+    inner = [round((one[1] + other[0]) / 2) for one, other in zip(spans, spans[1:], strict=False)]
+    first, last = max(0, round(spans[0][0]) - EDGE), min(limit, round(spans[-1][1]) + EDGE)
+    return [first, *inner, last]
 
 
 @dataclass
@@ -120,6 +156,7 @@ def _worth_rereading(
 
 
 def numeric_column(rows: list[list[str | None]], column: int, start: int) -> bool:
-    """A column whose cells from row `start` down are mostly numbers."""
-    cells = [row[column] for row in rows[start:] if column < len(row) and row[column]]
-    return bool(cells) and sum(is_number(c) for c in cells) > len(cells) / 2
+    """A column whose cells from row `start` down are mostly numbers: more than half of them,
+    empty ones counted (a names column read for digits gives a few stray ones, mostly nothing)."""
+    cells = [row[column] for row in rows[start:] if column < len(row) and row[column] is not None]
+    return bool(cells) and sum(is_number(c) for c in cells if c) > len(cells) / 2

@@ -87,9 +87,26 @@ def place(line: list[Phrase], cols: list[tuple[float, float]]) -> dict[int, str]
     return cells
 
 
+@dataclass
+class Layout:
+    """An unruled table as found: its rows of text, its box, its columns' x-extents and each
+    row's vertical band (top, bottom), the header's band first when it has one."""
+
+    rows: list[list[str]]
+    box: tuple[float, float, float, float]
+    columns: list[tuple[float, float]]
+    bands: list[tuple[float, float]]
+
+
 def table(words: list[dict]) -> tuple[list[list[str]], tuple[float, float, float, float]] | None:
     """The header (one row, wrapped lines joined) and data rows of the page's unruled table,
     with its bounding box; None when no line of the page looks like a data row."""
+    found = layout(words)
+    return (found.rows, found.box) if found else None
+
+
+def layout(words: list[dict]) -> Layout | None:
+    """The page's unruled table with its geometry (see table)."""
     lines = phrases(words)
     data = [n for n, line in enumerate(lines) if is_data(line)]
     if not data:
@@ -106,7 +123,7 @@ def table(words: list[dict]) -> tuple[list[list[str]], tuple[float, float, float
     ):
         bottom += 1  # the lower line of the last row's wrapped name
     header = _joined([placed[n] for n in range(top, first)], len(cols))
-    body = _rows(lines[first : bottom + 1], placed[first : bottom + 1], len(cols))
+    body, bands = _rows(lines[first : bottom + 1], placed[first : bottom + 1], len(cols))
     box_lines = [p for line in lines[top : bottom + 1] for p in line]
     box = (
         min(p.x0 for p in box_lines),
@@ -114,7 +131,10 @@ def table(words: list[dict]) -> tuple[list[list[str]], tuple[float, float, float
         max(p.x1 for p in box_lines),
         max(p.bottom for p in box_lines),
     )
-    return ([header] if any(header) else []) + body, box
+    if any(header):
+        head = [p for line in lines[top:first] for p in line]
+        bands = [(min(p.top for p in head), max(p.bottom for p in head)), *bands]
+    return Layout(([header] if any(header) else []) + body, box, cols, bands)
 
 
 def _height(line: list[Phrase]) -> float:
@@ -147,21 +167,36 @@ def _joined(cells: list[dict[int, str] | None], width: int) -> list[str]:
     return [" ".join(c[n] for c in cells if c and n in c) for n in range(width)]
 
 
-def _rows(lines: list, placed: list, width: int) -> list[list[str]]:
-    """Data lines as rows; a line of text alone (a name's second line) joins the nearest data
-    line, before or after it, and a line inside the table that fits no column is kept as a note."""
+def _rows(
+    lines: list, placed: list, width: int
+) -> tuple[list[list[str]], list[tuple[float, float]]]:
+    """Data lines as rows, with each row's band; a line of text alone (a name's second line)
+    joins the nearest data line, before or after it, and a line inside the table that fits no
+    column is kept as a note."""
     anchors = [n for n, line in enumerate(lines) if is_data(line)]
     parts: dict[int, list[dict[int, str]]] = {n: [] for n in anchors}
+    members: dict[int, list[int]] = {n: [] for n in anchors}
     notes: dict[int, str] = {}
     for n, line in enumerate(lines):
         if n in parts:
             parts[n].append(placed[n])
+            members[n].append(n)
             continue
         if placed[n] is None:
             notes[n] = " ".join(p.text for p in line)
+            members[n] = [n]
             continue
         nearest = min(anchors, key=lambda a: abs(_centre(lines[a]) - _centre(line)))
         parts[nearest].append(placed[n])
+        members[nearest].append(n)
     rows = {n: _joined(sorted_parts, width) for n, sorted_parts in parts.items()}
     rows.update({n: [text] + [""] * (width - 1) for n, text in notes.items()})
-    return [rows[n] for n in sorted(rows)]
+    order = sorted(rows)
+    bands = [
+        (
+            min(p.top for m in members[n] for p in lines[m]),
+            max(p.bottom for m in members[n] for p in lines[m]),
+        )
+        for n in order
+    ]
+    return [rows[n] for n in order], bands

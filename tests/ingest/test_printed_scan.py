@@ -2,8 +2,10 @@
 fixture, since noise does not compress): every cell read right or shown for a person to look at;
 a smudged digit is flagged and never stored."""
 
+import io
 import sys
 
+import pandas as pd
 import pdfplumber
 import pytest
 from conftest import ROOT, assert_unchanged, snapshot
@@ -46,6 +48,14 @@ def scans(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="module")
+def unruled_scan(tmp_path_factory):
+    """Page 1 of the PAPI 2021 annex, printed without rules, as a skewed, noisy PNG."""
+    path = tmp_path_factory.mktemp("unruled") / "papi_2021_page1.png"
+    scan.scanned(scan.rasterise(PRINTED / "papi_2021.pdf", 0)).save(path)
+    return path
+
+
 def printed_values():
     """PCI 2016 as the annex prints it: province code -> indicator -> value at 2 decimals."""
     import pandas as pd
@@ -72,6 +82,41 @@ def test_every_cell_of_a_scanned_page_is_read_right_or_shown_for_a_look(con, sca
         checked += 1
     assert checked >= 22 * 11 - len(doubts) and values["province_code"].nunique() == 22
     assert prepared.raw.kind == "image" and prepared.raw.printed.ocr_share == 1
+
+
+def test_a_scanned_table_printed_without_rules_is_read_right_or_shown_for_a_look(con, unruled_scan):
+    """An infographic's or a report's table without cell lines: the grid is drawn from the
+    words, then every cell is read as a ruled table's is; none is guessed."""
+    prepared = prepare(con, unruled_scan.read_bytes(), unruled_scan.name, "PAPI", 2021)
+    doubts = {(p.row, p.column) for p in prepared.problems if p.rule == "printed.ocr_doubt"}
+    # A doubted cell may also fail the range check; no other problem is allowed.
+    assert all((p.row, p.column) in doubts for p in prepared.problems), prepared.problems
+    values = prepared.parsed.values
+    cells = values["province_code"].nunique() * 9
+    assert values["province_code"].nunique() >= 20 and len(doubts) <= cells // 10
+    header = {c.indicator: c.header for c in prepared.layout.columns if c.indicator}
+    frame = pd.read_csv(ROOT / "data" / "seed" / "papi.csv", dtype={"province_code": str})
+    frame = frame[frame["year"] == 2021]
+    want = {(r.province_code, r.indicator): round(r.score, 2) for r in frame.itertuples()}
+    checked = 0
+    for row in values.itertuples():
+        if (row.row, header[row.indicator]) in doubts:
+            continue
+        assert round(row.value, 2) == want[(row.province_code, row.indicator)], row
+        checked += 1
+    assert checked == len(values) >= cells - len(doubts)  # a doubted value is left out
+    assert prepared.raw.kind == "image" and prepared.raw.printed.ocr_share == 1
+
+
+def test_a_scanned_page_without_a_table_is_refused_plainly(con):
+    page = scan.scanned(scan.rasterise(PRINTED / "no_table.pdf", 0))
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    before = snapshot(con)
+    with pytest.raises(ImportRefused) as refused:
+        prepare(con, out.getvalue(), "page.png", "PAPI", 2021)
+    assert [p.rule for p in refused.value.problems] == ["printed.no_grid"]
+    assert_unchanged(before, con)
 
 
 def test_a_smudged_digit_is_flagged_and_nothing_is_stored(con, scans):
