@@ -210,7 +210,7 @@ def test_rankings_tabs_show_their_charts(server, browser, lang):
         page.get_by_role("tab", name=tab).click()
         panel = page.locator('[role="tabpanel"]:visible')
         shown = panel.locator(".js-plotly-plot:visible, [data-testid='stDataFrame']:visible")
-        expect(shown).to_have_count(1)
+        expect(shown).to_have_count(1, timeout=30000)
         if tab in ("Bản đồ", "Map"):
             shapes = panel.locator(".js-plotly-plot:visible path.js-fill")
             expect(shapes).to_have_count(63, timeout=30000)  # every province of 2016 drawn
@@ -318,7 +318,9 @@ def fits(page, name: str, size: tuple[int, int]) -> None:
     no_exception(page)
     assert page.locator("h1").first.inner_text() == titles[0]
     # Folded below 1200 px (Streamlit alone folds it only up to 768 px).
-    expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute("data-collapsed", "true")
+    expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute(
+        "data-collapsed", "true", timeout=30000
+    )
     assert page.evaluate(CUT) == []
     assert page.evaluate("() => document.scrollingElement.scrollWidth") <= size[0]
     assert page.evaluate(TITLES_CUT) == []
@@ -386,7 +388,9 @@ def test_every_page_reads_on_a_tablet_and_a_phone(server, browser, name):
 
 def test_a_tablet_reaches_language_and_province_from_the_folded_sidebar(server, browser):
     page = open_page(browser, f"{server}/?lang=vi", '[data-testid="stMetricValue"]', 4, (820, 1180))
-    expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute("data-collapsed", "true")
+    expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute(
+        "data-collapsed", "true", timeout=30000
+    )
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     expect(page.locator('[data-testid="stSidebar"]')).to_have_attribute("data-collapsed", "false")
     english = page.locator('[data-testid="stRadioOption"]').filter(has_text="English")

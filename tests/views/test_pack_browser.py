@@ -76,7 +76,7 @@ def test_every_rankings_tab_chart_text_is_16_px_and_dark(server, browser, number
     page.get_by_role("tab", name=tab).click()
     panel = page.locator('[role="tabpanel"]:visible')
     shown = panel.locator(".js-plotly-plot:visible, [data-testid='stDataFrame']:visible")
-    expect(shown).to_have_count(1)
+    expect(shown).to_have_count(1, timeout=30000)  # a tab draws on its first opening
     found = measure(page)
     page.screenshot(path=ARTIFACTS / f"type_rankings_{number}_1920x1080.png")
     page.close()
