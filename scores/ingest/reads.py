@@ -58,17 +58,20 @@ def unruled_grid(image: Image.Image, deadline: float) -> "grid.Grid | None":
     found = unruled.layout(boxes)
     if found is None or len(found.columns) < 2 or len(found.bands) < 2:
         return None
-    xs, ys = _borders(found.columns, image.width), _borders(found.bands, image.height)
+    x0, y0, x1, y1 = found.box  # the header may print wider than the data lines
+    xs = _borders(found.columns, x0, x1, image.width)
+    ys = _borders(found.bands, y0, y1, image.height)
     return grid.Grid(
         ys, xs, {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
     )
 
 
-def _borders(spans: list[tuple[float, float]], limit: int) -> list[int]:
+def _borders(spans: list[tuple[float, float]], start: float, end: float, limit: int) -> list[int]:
     """Borders around spans (columns or rows): halfway between neighbours, EDGE outside the
-    outer ones, within the image."""
+    table's box at either end, within the image."""
     inner = [round((one[1] + other[0]) / 2) for one, other in zip(spans, spans[1:], strict=False)]
-    first, last = max(0, round(spans[0][0]) - EDGE), min(limit, round(spans[-1][1]) + EDGE)
+    first = max(0, round(min(start, spans[0][0])) - EDGE)
+    last = min(limit, round(max(end, spans[-1][1])) + EDGE)
     return [first, *inner, last]
 
 

@@ -105,6 +105,7 @@ def test_a_scanned_table_printed_without_rules_is_read_right_or_shown_for_a_look
         assert round(row.value, 2) == want[(row.province_code, row.indicator)], row
         checked += 1
     assert checked == len(values) >= cells - len(doubts)  # a doubted value is left out
+    assert prepared.raw.rows[0][-1] == "Tổng điểm PAPI"  # the header prints wider than the data
     assert prepared.raw.kind == "image" and prepared.raw.printed.ocr_share == 1
 
 
