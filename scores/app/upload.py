@@ -27,8 +27,9 @@ def uploads_dir() -> Path:
     return db_path().parent / "uploads"
 
 
-def prefill(data: bytes, name: str, indices: list[str]) -> None:
-    """Pre-select the index and year a new file names (the user can change both)."""
+def prefill(data: bytes, name: str, indices: dict[str, str]) -> None:
+    """Pre-select the index and year a new file names, by code or by the short name the
+    catalogue prints it by (indices: code -> short name); the user can change both."""
     try:
         raw = printed.raw(data, name, None)  # the read the page makes next: OCR'd once
     except ImportRefused:
