@@ -8,8 +8,8 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from scores.catalog import Indicators
 from scores.errors import Problem
+from scores.indicators import Indicators
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key, without_years
 
