@@ -8,8 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from scores.errors import ImportRefused
+from scores.ingest.delimited import decode, sniff_separator
 from scores.ingest.importer import prepare
-from scores.ingest.readfile import decode, read_bytes, sniff_separator
+from scores.ingest.readfile import read_bytes
 
 TABLE = "Tỉnh/thành phố;Chỉ số\nThừa Thiên Huế;92,57\nĐắk Lắk;88,1\n"
 
