@@ -19,7 +19,7 @@ def test_import_parses_repeated_maps_and_skips_and_keeps_the_year_as_typed():
 
 
 def test_an_unknown_command_or_a_missing_required_option_exits_with_usage():
-    for argv in (["nonsense"], ["import", "pci.csv"], ["brief", "--province", "01"]):
+    for argv in (["nonsense"], ["import", "pci.csv", "--year", "2016"], ["brief", "--year", "1"]):
         with pytest.raises(SystemExit):
             parser().parse_args(argv)
 
