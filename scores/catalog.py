@@ -1,7 +1,6 @@
-"""The catalogue: resolving unit names (provinces, the city's units) and column headers to units
-and indicators."""
+"""The catalogue of units: resolving unit names (provinces, the city's units) to units in a year,
+their lineage across reorganisations, and which indicators are per cent."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -11,7 +10,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from scores import config, db
-from scores.text import key, plain_name, province_key, unit_name_key, without_years
+from scores.text import plain_name, province_key, unit_name_key
 
 
 @dataclass(frozen=True)
@@ -194,89 +193,15 @@ def unit_key(unit: Unit) -> str:
     )
 
 
-def _maybe(value: Any, kind: Callable | None = None) -> Any:
-    """None for a missing cell (None, NaN or pd.NA), else the value, converted by kind."""
-    if value is None or pd.isna(value):
-        return None
-    return kind(value) if kind else value
-
-
 def _unit(row: Any) -> Unit:
     return Unit(
         row.province_code,
         int(row.valid_from),
-        _maybe(row.valid_to, int),
+        db.maybe(row.valid_to, int),
         row.name_vi,
         row.name_en,
-        _maybe(row.successor_code),
-        _maybe(row.central_city_since, int),
-    )
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One entry of an index's catalogue."""
-
-    indicator: str
-    name_vi: str
-    name_en: str
-    level: str
-    valid_min: float | None
-    valid_max: float | None
-    higher_is_better: bool
-    headline: bool
-    first_year: int | None
-    last_year: int | None
-
-    def used_in(self, year: int) -> bool:
-        """Whether the methodology of that year has this indicator."""
-        return (self.first_year is None or self.first_year <= year) and (
-            self.last_year is None or year <= self.last_year
-        )
-
-
-class Indicators:
-    """An index's catalogue, matching headers through names and printed aliases."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, index_code: str) -> None:
-        frame = db.query(con, "indicators_by_index", index_code=index_code)
-        self.items = {row.indicator: _indicator(row) for row in frame.itertuples(index=False)}
-        self._by_key: dict[str, set[str]] = {}
-        for item in self.items.values():
-            for name in (item.indicator, item.name_vi, item.name_en):
-                self._by_key.setdefault(key(name), set()).add(item.indicator)
-        for row in db.query(con, "indicator_aliases_by_index", index_code=index_code).itertuples():
-            self._by_key.setdefault(row.alias_key, set()).add(row.indicator)
-        names = db.query(con, "index_names_by_code").itertuples(index=False)
-        # Every index's code and short names, folded: a header naming an index, not an indicator.
-        self.index_names = {key(n) for row in names for n in row if isinstance(n, str) and n}
-
-    def match(self, header: str, year: int) -> list[Indicator]:
-        """Indicators a header may mean, those used in the year first; [] when none."""
-        codes = self._by_key.get(key(header)) or self._by_key.get(key(without_years(header)), set())
-        found = [self.items[code] for code in sorted(codes)]
-        in_year = [item for item in found if item.used_in(year)]
-        if len(in_year) > 1:
-            in_year = [item for item in in_year if item.headline] or in_year
-        return in_year or found
-
-    def headline(self, year: int) -> Indicator | None:
-        """The index's main total in that year."""
-        return next((i for i in self.items.values() if i.headline and i.used_in(year)), None)
-
-
-def _indicator(row: Any) -> Indicator:
-    return Indicator(
-        row.indicator,
-        row.name_vi,
-        row.name_en,
-        row.level,
-        _maybe(row.valid_min, float),
-        _maybe(row.valid_max, float),
-        bool(row.higher_is_better),
-        bool(row.headline),
-        _maybe(row.first_year, int),
-        _maybe(row.last_year, int),
+        db.maybe(row.successor_code),
+        db.maybe(row.central_city_since, int),
     )
 
 

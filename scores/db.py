@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -148,3 +149,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     finally:
         _IN_TRANSACTION.discard(id(con))
     con.execute("COMMIT")
+
+
+def maybe(value: Any, kind: Callable | None = None) -> Any:
+    """None for a missing cell (None, NaN or pd.NA), else the value, converted by kind."""
+    if value is None or pd.isna(value):
+        return None
+    return kind(value) if kind else value

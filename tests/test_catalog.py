@@ -1,9 +1,9 @@
-"""The catalogue: province names resolved by year, headers matched to indicators."""
+"""The catalogue of units: province names resolved by year, lineage, per-cent indicators."""
 
 import duckdb
 import pytest
 
-from scores.catalog import Indicators, ProvinceNotFound, Provinces, is_percent, unit_key
+from scores.catalog import ProvinceNotFound, Provinces, is_percent, unit_key
 
 
 @pytest.fixture(scope="module")
@@ -57,28 +57,6 @@ def test_a_picked_spelling_means_the_chosen_unit(con):
     provinces = Provinces(con)
     provinces.choose("Thủ đô", "01")
     assert provinces.resolve("Thủ đô", 2016).province_code == "01"
-
-
-@pytest.mark.parametrize(
-    ("header", "year", "indicator"),
-    [
-        ("PCI", 2016, "pci_total_weighted"),
-        ("PCI 2016", 2016, "pci_total_weighted"),
-        ("gia nhap  thi truong", 2016, "entry_costs"),
-        ("Chi phí\nkhông chính thức", 2016, "informal_charges"),
-    ],
-)
-def test_headers_match_ignoring_case_diacritics_spacing_and_years(con, header, year, indicator):
-    assert Indicators(con, "PCI").match(header, year)[0].indicator == indicator
-
-
-def test_an_unknown_header_matches_nothing(con):
-    assert Indicators(con, "PCI").match("Cột lạ", 2016) == []
-
-
-def test_the_headline_of_an_index_follows_its_methodology(con):
-    papi = Indicators(con, "PAPI")
-    assert papi.headline(2017).indicator != papi.headline(2018).indicator
 
 
 def test_percent_indicators():

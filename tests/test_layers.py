@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Lowest first. A module may import its own layer and those before it, never one after it.
 LAYERS = (
     ("scores.text", "scores.errors", "scores.config", "scores.i18n"),
-    ("scores.catalog", "scores.db", "scores.formulas", "scores.roles"),
+    ("scores.catalog", "scores.indicators", "scores.db", "scores.formulas", "scores.roles"),
     ("scores.ingest",),
     ("scores.store",),
     ("scores.analysis",),
@@ -144,7 +144,7 @@ def test_each_rule_catches_a_broken_import(rule, module, source):
     ("module", "source"),
     [
         ("scores.app.cache", "import streamlit as st\nfrom scores.store import seed"),
-        ("scores.store.targets", "from scores.catalog import Indicators\nfrom scores import db"),
+        ("scores.store.targets", "from scores.indicators import Indicators\nfrom scores import db"),
         ("scores.export.slide_kinds", "from scores.store.actions import STATUSES"),
         ("scores.i18n", "from scores.errors import Problem"),
     ],

@@ -12,9 +12,10 @@ from scores.app.answers import answers, key
 from scores.config import MAX_NAME_PICKS, db_path
 from scores.errors import ImportRefused, Problem
 from scores.i18n import describe, number
+from scores.ingest.delimited import SEPARATORS
+from scores.ingest.guess import guess_index_year
 from scores.ingest.importer import Prepared, prepare
-from scores.ingest.interpret import Column, guess_index_year
-from scores.ingest.readfile import SEPARATORS
+from scores.ingest.interpret import Column
 from scores.store import releases as store
 from scores.store.imports import log_refusal
 from scores.text import literal

@@ -1,4 +1,4 @@
-"""The ruled grid of a page image: deskewed, its lines found, merged cells known, words placed.
+"""The ruled grid of a page image: deskewed, its lines found, merged cells known.
 
 Plain numpy over the pixels: a table's rules are rows and columns of the image that are mostly
 ink, which a projection finds without a computer-vision library (OpenCV would add 60 MB for
@@ -6,17 +6,15 @@ the two operations used here: a rotation search and a line projection).
 """
 
 import io
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw
 
 INK = 140  # a pixel darker than this is ink
 LINE = 0.35  # a row (column) of the image that is this much ink is a rule
 PRESENT = 0.7  # a rule runs along a cell's side when this much of the side is ink
-ZOOM = 2  # number strips are read at twice the scan's size
 SKEWS = np.arange(-3.0, 3.01, 0.1)  # degrees a scanned page may be turned
 
 
@@ -164,26 +162,6 @@ def without_lines(image: Image.Image, found: Grid) -> Image.Image:
     return clean
 
 
-def fill(found: Grid, words: dict) -> tuple[dict, dict]:
-    """Each anchor cell's text (its words in reading order) and its lowest word confidence."""
-    placed: dict[tuple[int, int], list] = {}
-    for n, word in enumerate(words["text"]):
-        conf = float(words["conf"][n])
-        if not word.strip() or conf < 0:
-            continue
-        x = words["left"][n] + words["width"][n] / 2
-        y = words["top"][n] + words["height"][n] / 2
-        r, c = bisect_right(found.ys, y) - 1, bisect_right(found.xs, x) - 1
-        if not (0 <= r < found.rows and 0 <= c < found.columns):
-            continue
-        key = (words["block_num"][n], words["par_num"][n], words["line_num"][n])
-        placed.setdefault(found.anchor[(r, c)], []).append((key, words["left"][n], word, conf))
-    texts = {cell: "" for cell in set(found.anchor.values())}
-    texts.update({cell: " ".join(w[2] for w in sorted(ws)) for cell, ws in placed.items()})
-    sure = {cell: min(w[3] for w in ws) for cell, ws in placed.items()}
-    return texts, sure
-
-
 def has_ink(found: Grid, image: Image.Image, r: int, c: int) -> bool:
     """Whether a cell read as empty holds marks (a blot OCR gave no word for)."""
     x0, y0, x1, y1 = found.region(r, c)
@@ -197,61 +175,3 @@ def crop_png(found: Grid, image: Image.Image, r: int, c: int) -> bytes:
     out = io.BytesIO()
     image.crop((x0 - 4, y0 - 4, x1 + 4, y1 + 4)).save(out, format="PNG")
     return out.getvalue()
-
-
-PAD = 24  # white margin around a cut-out: tesseract misses text touching the edge
-
-
-def _prepared(cut: Image.Image, zoom: int = ZOOM) -> Image.Image:
-    """A cut-out as tesseract reads it best: speckle removed, enlarged, in a white margin."""
-    cut = cut.filter(ImageFilter.MedianFilter(3))
-    cut = cut.resize((cut.width * zoom, cut.height * zoom), Image.LANCZOS)
-    framed = Image.new("L", (cut.width + 2 * PAD, cut.height + 2 * PAD), 255)
-    framed.paste(cut, (PAD, PAD))
-    return framed
-
-
-def strip(found: Grid, image: Image.Image, column: int, first: int) -> tuple[Image.Image, tuple]:
-    """One column's cells from row `first` down, cut out and prepared; and where it was cut."""
-    x0, y0, x1, y1 = found.xs[column], found.ys[first], found.xs[column + 1], found.ys[-1]
-    return _prepared(image.crop((x0, y0, x1, y1))), (x0, y0)
-
-
-def cell_image(found: Grid, image: Image.Image, r: int, c: int, zoom: int = ZOOM) -> Image.Image:
-    """One (merged) cell cut out and prepared."""
-    return _prepared(image.crop(found.region(r, c)), zoom)
-
-
-def joined(words: dict) -> str:
-    """Tesseract's words in reading order as one line of text."""
-    return " ".join(
-        w
-        for w, conf in zip(words["text"], words["conf"], strict=True)
-        if w.strip() and float(conf) >= 0
-    )
-
-
-def lowest(words: dict) -> float:
-    """The lowest confidence of the words read (0 when none was)."""
-    found = [
-        float(c)
-        for w, c in zip(words["text"], words["conf"], strict=True)
-        if w.strip() and float(c) >= 0
-    ]
-    return min(found, default=0.0)
-
-
-def fill_column(found: Grid, words: dict, y0: int) -> tuple[dict[int, str], dict[int, float]]:
-    """A strip's words by row of the grid: each row's text and its lowest confidence."""
-    placed: dict[int, list] = {}
-    for n, word in enumerate(words["text"]):
-        conf = float(words["conf"][n])
-        if not word.strip() or conf < 0:
-            continue
-        y = y0 + (words["top"][n] - PAD + words["height"][n] / 2) / ZOOM
-        r = bisect_right(found.ys, y) - 1
-        if 0 <= r < found.rows:
-            line = (words["block_num"][n], words["par_num"][n], words["line_num"][n])
-            placed.setdefault(r, []).append((line, words["left"][n], word, conf))
-    texts = {r: " ".join(w[2] for w in sorted(ws)) for r, ws in placed.items()}
-    return texts, {r: min(w[3] for w in ws) for r, ws in placed.items()}

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from scores.catalog import Indicators, Provinces
+from scores.catalog import Provinces
 from scores.errors import ImportRefused, Problem
+from scores.indicators import Indicators
 from scores.ingest import checks, printed
 from scores.ingest.bounds import calendar_day
 from scores.ingest.interpret import FIRST_YEAR, Layout, understand

@@ -1,15 +1,11 @@
 """Understanding a table: where the header is, what each column means, long or wide."""
 
-import re
-from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from scores.catalog import Indicators
 from scores.errors import Problem
+from scores.indicators import Indicators
 from scores.ingest.readfile import RawTable
 from scores.text import fold, key, without_years
 
@@ -218,42 +214,3 @@ def suggest_indicators(header: str, catalogue: Indicators, limit: int = 3) -> li
     names = {fold(item.name_vi): (item.name_vi, code) for code, item in catalogue.items.items()}
     found = process.extract(fold(header), list(names), scorer=fuzz.WRatio, limit=limit)
     return [f"{names[match][0]} ({names[match][1]})" for match, score, _ in found if score >= 60]
-
-
-def guess_index_year(
-    raw: RawTable, file_name: str, indices: list[str] | Mapping[str, str]
-) -> tuple[str | None, int | None, str | None]:
-    """The index and year a file names in its title rows, header or file name, if it names one,
-    and the text (file name or cell) the year was read from.
-
-    indices: the codes, or code -> the short name the catalogue prints it by ("PAR INDEX"), which
-    a title may carry run together ("PARINDEX").
-
-    A guess to pre-fill the form: the user confirms it, and the checks run on what they choose.
-    Only years an index could have been published for count ("Cột 2082" names no year).
-    """
-    cells = [cell for row in raw.rows[:HEADER_SCAN_ROWS] for cell in row if cell]
-    text = " ".join([file_name, *cells])
-    words = set(fold(text).split())
-    printed = indices if isinstance(indices, Mapping) else {}
-    named = [
-        code
-        for code in indices
-        if code.lower() in words or (code in printed and _names(printed[code], code, key(text)))
-    ]
-    last = date.today().year + 1
-    found = [
-        (int(year), place)
-        for place in [file_name, *cells]
-        for year in re.findall(r"(?<!\d)(20\d\d)(?!\d)", place)
-        if FIRST_YEAR <= int(year) <= last
-    ]
-    counts = Counter(year for year, _ in found)
-    year = max(counts, key=counts.get) if counts else None
-    where = next((place for y, place in found if y == year), None)
-    return (named[0] if len(named) == 1 else None), year, where
-
-
-def _names(printed: str, code: str, folded: str) -> bool:
-    """Whether the folded text carries an index's short name, where it is more than its code."""
-    return key(printed) != key(code) and key(printed) in folded

@@ -1,5 +1,6 @@
-"""Tesseract's reads of a page's cells (a ruled grid found by grid.py): whole columns as strips,
-header cells, and unsure number cells alone; the reads of one step run side by side."""
+"""Tesseract's reads of a page's cells (the grid found by grid.py, cut out by cutouts.py):
+whole columns as strips, header cells, and unsure number cells alone; the reads of one step run
+side by side."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -10,7 +11,7 @@ from PIL import Image
 
 from scores.config import MAX_READ_SECONDS
 from scores.errors import ImportRefused, Problem
-from scores.ingest import grid, unruled
+from scores.ingest import cutouts, grid, unruled
 from scores.ingest.unruled import is_number
 
 LANGUAGE = "vie"
@@ -98,9 +99,11 @@ class Reader:
                     sure[(r, c)] = confidences.get(r, 100.0 if not texts.get(r) else 0.0)
 
     def _strip(self, c: int, first: int, chars: str | None) -> tuple[dict, dict]:
-        strip, (_, y0) = grid.strip(self.found, self.clean, c, first)
+        strip, (_, y0) = cutouts.strip(self.found, self.clean, c, first)
         lang = "eng" if chars else LANGUAGE
-        return grid.fill_column(self.found, _words(strip, _config(chars), self.deadline, lang), y0)
+        return cutouts.fill_column(
+            self.found, _words(strip, _config(chars), self.deadline, lang), y0
+        )
 
     def header(self, rows: list, first: int) -> None:
         """Each header cell (merged ones whole) read as Vietnamese text."""
@@ -112,8 +115,8 @@ class Reader:
         ]
 
         def one(cell: tuple[int, int]) -> str:
-            cut = grid.cell_image(self.found, self.clean, *cell)
-            return grid.joined(_words(cut, _config(None), self.deadline))
+            cut = cutouts.cell_image(self.found, self.clean, *cell)
+            return cutouts.joined(_words(cut, _config(None), self.deadline))
 
         for (r, c), text in zip(cells, self.pool.map(one, cells), strict=True):
             rows[r][c] = text
@@ -136,9 +139,9 @@ class Reader:
         read, else what was read before (or, if nothing was, the first read here)."""
         text_now, sure_now = rows[r][c], sure.get((r, c), 0.0)
         for zoom in RETRY_ZOOMS:
-            cut = grid.cell_image(self.found, self.clean, r, c, zoom)
+            cut = cutouts.cell_image(self.found, self.clean, r, c, zoom)
             words = _words(cut, _config(DIGITS, 7), self.deadline, "eng")
-            text, confidence = grid.joined(words), grid.lowest(words)
+            text, confidence = cutouts.joined(words), cutouts.lowest(words)
             if is_number(text) and confidence >= SURE:
                 return text, confidence
             if not text_now:

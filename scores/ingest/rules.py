@@ -9,8 +9,9 @@ problem at once (the walk over the rows: ingest.validate).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scores.catalog import Indicators, ProvinceNotFound, Provinces
+from scores.catalog import ProvinceNotFound, Provinces
 from scores.errors import Problem
+from scores.indicators import Indicators
 from scores.ingest.cells import BadNumber, parse_number, parse_rank
 from scores.ingest.interpret import Column, Layout
 from scores.text import key

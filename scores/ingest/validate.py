@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from scores.catalog import Indicators, ProvinceNotFound, Provinces, Unit
+from scores.catalog import ProvinceNotFound, Provinces, Unit
 from scores.errors import Problem
+from scores.indicators import Indicators
 from scores.ingest.cells import decimals, parse_number, parse_rank
 from scores.ingest.interpret import Column, Layout
 from scores.ingest.readfile import RawTable

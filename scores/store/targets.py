@@ -6,8 +6,9 @@ from datetime import datetime
 import duckdb
 
 from scores import db
-from scores.catalog import Indicators, Provinces
+from scores.catalog import Provinces
 from scores.errors import Problem, Refused
+from scores.indicators import Indicators
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store.releases import WRITE_LOCK

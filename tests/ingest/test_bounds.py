@@ -4,12 +4,12 @@ import subprocess
 import sys
 import time
 
-import hostile
 import pytest
 from conftest import ROOT
-from hostile import CASES
-from test_import import refuse
+from store.test_imports import refuse
 
+from ingest import hostile
+from ingest.hostile import CASES
 from scores.config import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_EXPANDED_MB
 from scores.i18n import describe
 from scores.ingest.readfile import read_bytes

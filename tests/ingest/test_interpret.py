@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from scores.catalog import Indicators
+from scores.indicators import Indicators
 from scores.ingest.interpret import find_header, suggest_indicators, understand
 from scores.ingest.readfile import RawTable
 

@@ -4,7 +4,7 @@ import io
 
 import pytest
 from openpyxl import Workbook
-from test_import import accept, refuse, stored
+from store.test_imports import accept, refuse, stored
 
 from scores.ingest.readfile import read_bytes
 
@@ -95,7 +95,7 @@ def test_other_spaces_inside_a_number_are_not(text):
 
 def _formula_book(cached: bool) -> bytes:
     """A workbook whose B2 is a formula, with or without the result Excel would store."""
-    from hostile import xlsx_with_sheet
+    from ingest.hostile import xlsx_with_sheet
 
     value = "<v>7.5</v>" if cached else ""
     return xlsx_with_sheet(

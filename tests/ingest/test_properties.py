@@ -17,13 +17,13 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-import hostile
 import pytest
 from conftest import ROOT, publisher_table
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from ingest import hostile
 from scores import db
 from scores.text import key
 

@@ -3,7 +3,8 @@
 import duckdb
 import pytest
 
-from scores.catalog import Indicators, ProvinceNotFound, Provinces
+from scores.catalog import ProvinceNotFound, Provinces
+from scores.indicators import Indicators
 from scores.ingest import rules
 from scores.ingest.interpret import understand
 from scores.ingest.readfile import RawTable

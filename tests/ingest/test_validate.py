@@ -3,7 +3,8 @@
 import duckdb
 import pytest
 
-from scores.catalog import Indicators, Provinces
+from scores.catalog import Provinces
+from scores.indicators import Indicators
 from scores.ingest import validate
 from scores.ingest.interpret import understand
 from scores.ingest.readfile import RawTable

@@ -153,8 +153,7 @@ def test_a_typed_correction_settles_the_doubt_and_is_kept(con, scans):
 def test_a_scanned_page_is_shown_levelled_with_its_grid_outlined(scans):
     """The outline is found on the levelled scan: the page image is turned the same way, so the
     red box sits on the table's outer rules, not a skew away from them."""
-    from test_printed_pages import RED, coloured, page_pixels, side_share
-
+    from ingest.test_preview import RED, coloured, page_pixels, side_share
     from scores.ingest import preview
     from scores.ingest.readfile import read_bytes
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from conftest import ROOT
 from PIL import Image
-from test_printed_pdf import SOURCE, seed_values, stored
 
+from ingest.test_pdf import SOURCE, seed_values, stored
 from scores.ingest import preview
 from scores.ingest.readfile import read_bytes
 from scores.store.imports import import_file
@@ -88,7 +88,7 @@ def test_a_page_with_two_tables_imports_the_chosen_one(con, table, index_code, y
 
 @pytest.mark.slow  # runs the command line as a process
 def test_the_command_line_takes_the_table_asked_for(db_file):
-    from test_cli import run
+    from cli.test_releases import run
 
     pdf = str(PRINTED / "two_tables.pdf")
     args = ("--lang", "en", "import", pdf, "--index", "PCI", "--year", "2016", "--partial")
