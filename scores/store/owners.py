@@ -106,14 +106,24 @@ def _replay(rows: pd.DataFrame) -> tuple[dict[tuple[str, str], set[str]], list[d
 
 def owners(con: duckdb.DuckDBPyConnection, index_code: str | None = None) -> pd.DataFrame:
     """The current mapping: one row per component (index_code, indicator) and department."""
-    held, _ = _replay(_changes(con, index_code))
-    rows = [(i, c, code) for (i, c), codes in held.items() for code in sorted(codes)]
-    return pd.DataFrame(rows, columns=["index_code", "indicator", "owner_code"])
+    return current_from(_changes(con, index_code))
+
+
+def current_from(rows: pd.DataFrame) -> pd.DataFrame:
+    """owners() from the rows of component_owners_by_change (a page's cached query)."""
+    held, _ = _replay(rows)
+    found = [(i, c, code) for (i, c), codes in held.items() for code in sorted(codes)]
+    return pd.DataFrame(found, columns=["index_code", "indicator", "owner_code"])
 
 
 def owner_history(con: duckdb.DuckDBPyConnection, index_code: str | None = None) -> pd.DataFrame:
     """Every change of the mapping, newest first: who, when, component, from, to (code lists)."""
-    _, lines = _replay(_changes(con, index_code))
+    return history_from(_changes(con, index_code))
+
+
+def history_from(rows: pd.DataFrame) -> pd.DataFrame:
+    """owner_history() from the rows of component_owners_by_change."""
+    _, lines = _replay(rows)
     columns = ["change_id", "index_code", "indicator", "changed_at", "changed_by"]
     columns += ["before", "after"]
     return pd.DataFrame(lines[::-1], columns=columns)
