@@ -432,6 +432,7 @@ PARAMS |= {
 # Owners (issue #21): the actions of one unit, free-text owners matched, components' departments.
 PARAMS |= {
     "actions_by_owner": {"owner_code": "HN-D-NV"},
+    "indices_by_unit_set": {"unit_set": "hn_department"},
     "set_owner_code_by_owner": {"owner": "Sở Nội vụ", "year": 2026, "owner_code": "HN-D-NV"},
     "component_owners_by_change": {"index_code": None},
     "insert_component_owner": {

@@ -57,7 +57,9 @@ def mapping(index_code: str) -> pd.DataFrame:
     held = owners.current_from(cache.load("component_owners_by_change", index_code=index_code))
     labels = state.indicator_labels(index_code)
     catalogue = cache.load("indicators_by_index", index_code=index_code)
-    parts = catalogue.loc[catalogue["level"] == "component", "indicator"].tolist()
+    # The components of the index's method today (those it dropped have no one to answer).
+    today = (catalogue["level"] == "component") & catalogue["last_year"].isna()
+    parts = catalogue.loc[today, "indicator"].tolist()
     return pd.DataFrame(
         {
             "indicator": parts,

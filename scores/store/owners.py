@@ -148,7 +148,7 @@ def set_owners(
         con, "known_codes_by_action", index_code=index_code, indicator=indicator, province_code=""
     ).iloc[0]
     if not known["indicator_known"]:
-        problem = Problem("component", value=f"{index_code} · {indicator}", section="owners")
+        problem = Problem("no_component", value=f"{index_code} · {indicator}", section="owners")
         raise Refused([problem])
     departments = Provinces(con, DEPARTMENTS)
     wanted = set()

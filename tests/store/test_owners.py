@@ -165,7 +165,7 @@ def test_only_an_administrator_sets_owners(con):
 
 @pytest.mark.parametrize(
     ("component", "codes", "rule"),
-    [(PAR, ["HN-L-CAUGIAY"], "owner_code"), (("PAR", "no_such"), ["HN-D-NV"], "component")],
+    [(PAR, ["HN-L-CAUGIAY"], "owner_code"), (("PAR", "no_such"), ["HN-D-NV"], "no_component")],
 )
 def test_a_district_or_an_unknown_component_is_refused(con, component, codes, rule):
     with pytest.raises(Refused) as refused:
