@@ -113,16 +113,23 @@ def _store(
 def _owned(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
     """The action with its agency in charge as a unit of the city valid in the due date's year:
     a code is checked (Refused naming owner_code, with suggestions, when unknown) and its name
-    written as owner; a free-text owner naming a unit gets its code, any other keeps its text."""
+    written as owner; a typed owner naming a unit gets its code (the text kept as typed), any
+    other keeps its text alone."""
     year = due_date(action.due).year
+    named = _named(con, action.owner, year)
     if action.owner_code:
         unit = owners.owner_unit(con, action.owner_code, year)
-        return replace(action, owner_code=unit.province_code, owner=unit.name_vi)
+        owner = action.owner if named == unit else unit.name_vi  # "Sở KH&CN" stays as typed
+        return replace(action, owner_code=unit.province_code, owner=owner)
+    return replace(action, owner_code=named.province_code) if named else action
+
+
+def _named(con: duckdb.DuckDBPyConnection, owner: str, year: int) -> owners.Unit | None:
+    """The city unit a typed owner names in the year, if any."""
     try:
-        unit = owners.owner_unit(con, action.owner, year, "owner")
+        return owners.owner_unit(con, owner, year, "owner") if owner.strip() else None
     except Refused:
-        return action
-    return replace(action, owner_code=unit.province_code, owner=unit.name_vi)
+        return None
 
 
 def _audited(action: Action) -> dict:
