@@ -8,7 +8,15 @@ import streamlit as st
 
 from scores import db
 from scores.analysis.actions import by_owner
-from scores.analysis.standings import change_arrow, rank_changes, ranked_units, settle, standing
+from scores.analysis.standings import (
+    breaks_for,
+    breaks_since,
+    change_arrow,
+    rank_changes,
+    ranked_units,
+    settle,
+    standing,
+)
 from scores.app import actions_panel, cache, state, widgets
 from scores.catalog import Unit, unit_key
 from scores.i18n import in_lang, number
@@ -76,6 +84,17 @@ def own_score(unit: Unit, index_code: str, rows: pd.DataFrame) -> None:
     widgets.source_caption(index_code, found.year)
 
 
+def moved(change: object, year: int, earlier: int | None, breaks: pd.DataFrame) -> str:
+    """The change in places, none across a revision of the criteria (the 2023 one): the
+    ranks before and after it measure different things."""
+    if earlier is None:
+        return "–"
+    revised = breaks_since(breaks, year, earlier)
+    if len(revised):
+        return state.tr("owners.revised", year=int(revised["year"].iloc[0]))
+    return change_arrow(change)
+
+
 def rank_history(unit: Unit, index_code: str, rows: pd.DataFrame) -> None:
     """Each year held with the rank and the change in places since the previous year held,
     counted only where both years rank the same units (rank_changes)."""
@@ -83,6 +102,7 @@ def rank_history(unit: Unit, index_code: str, rows: pd.DataFrame) -> None:
         return
     st.subheader(state.tr("owners.history"))
     years = rows["year"].astype(int).tolist()
+    breaks = breaks_for(cache.load("methodology_breaks_by_year", index_code=index_code))
     lines = []
     for earlier, year in zip([None, *years[:-1]], years, strict=True):
         indicator = rows.loc[rows["year"] == year, "indicator"].iloc[0]
@@ -103,7 +123,7 @@ def rank_history(unit: Unit, index_code: str, rows: pd.DataFrame) -> None:
                 state.tr("owners.year"): str(year),
                 state.tr("owners.score"): fmt(mine["value"]),
                 state.tr("owners.rank"): rank,
-                state.tr("owners.change"): change_arrow(mine["change"]) if earlier else "–",
+                state.tr("owners.change"): moved(mine["change"], year, earlier, breaks),
             }
         )
     widgets.text_table(pd.DataFrame(lines[::-1]))
@@ -163,7 +183,8 @@ def unit_actions(unit: Unit) -> None:
     )
 
 
-unit = choose()
+with st.columns([1, 2])[0]:
+    unit = choose()
 st.title(state.tr("owners.title", unit=state.unit_name(unit)))
 for code in CITY["index_code"]:
     rows = headline(unit, code)

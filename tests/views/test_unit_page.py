@@ -43,7 +43,8 @@ def test_an_assigned_action_is_on_its_department_page_the_plan_and_the_slide(app
     assert app.title[0].value == "Sở Nội vụ"
     assert any(TEXT in row for row in actions_in(app))
     assert app.warning[-1].value == "Quá hạn mà chưa hoàn thành: 1 nhiệm vụ."
-    open_view(app, "unit", unit="HN-D-TC")  # no longer the Department of Finance's
+    app.selectbox(key="unit").set_value("HN-D-TC").run()  # no longer Finance's
+    assert app.title[0].value == "Sở Tài chính"
     assert not any(TEXT in row for row in actions_in(app))
     open_view(app, "plan", index="PCI")
     plan = as_read(app.table[-1])
@@ -73,6 +74,12 @@ def test_the_page_shows_the_city_index_the_components_owned_and_hanoi_s_standing
     ranks = as_read(app.table[0])
     assert ranks["Năm"].tolist() == ["2024", "2023", "2022"]
     assert ranks["Xếp hạng"].tolist() == ["1/22", "1/22", "2/21"]
+    # 2022 -> 2023 crosses the 2023 revision of the criteria: no "up 1 place".
+    assert ranks["Thay đổi so với năm có dữ liệu trước"].tolist() == [
+        "=",
+        "không so sánh: bộ tiêu chí sửa đổi năm 2023",
+        "–",
+    ]
     owned = as_read(app.table[1])
     row = owned[owned["Chỉ số thành phần"] == "Chi phí không chính thức"].iloc[0]
     assert (row["Bộ chỉ số"], row["Năm gần nhất"]) == ("PCI", "2021")
