@@ -68,3 +68,20 @@ def test_the_department_page_fits_the_screen_in_both_languages(server, browser, 
     page.locator('[data-testid="stTable"]').last.scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"unit_{lang}_{size[0]}_actions.png")
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_the_plan_page_s_departments_fit_the_screen(server, browser, size, lang):  # noqa: F811
+    page = open_page(
+        browser, f"{server}/plan?lang={lang}&index=PAR", '[data-testid="stTable"]', 3, size
+    )
+    settled(page)
+    no_exception(page)
+    tables = page.evaluate(TABLES)
+    assert all(inner <= frame for inner, frame in tables), tables
+    assert page.evaluate(CELLS_CUT) == []
+    page.locator('[data-testid="stTable"]').first.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"plan_owners_{lang}_{size[0]}.png")
+    page.close()
