@@ -13,13 +13,18 @@ from scores.i18n import day, describe
 from scores.roles import NotAllowed
 from scores.store import owners
 from scores.store.owners import DEPARTMENTS, OWNER_SETS
+from scores.text import fold
 
 
 def owner_choices(year: int | None = None) -> dict[str, Unit]:
     """Code -> unit of the units that may be in charge in a year (today's by default):
     the departments first, then the districts (to 2024) or communes and wards (from 2025)."""
     year = year or date.today().year
-    return {u.province_code: u for name in OWNER_SETS for u in cache.provinces_in(year, name)}
+    return {
+        u.province_code: u
+        for name in OWNER_SETS
+        for u in sorted(cache.provinces_in(year, name), key=lambda u: fold(state.unit_name(u)))
+    }
 
 
 def owner_label(code: object, text: str) -> str:
