@@ -16,7 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-$(DB): $(STAMP) $(wildcard data/*.csv data/seed/*.csv)
+$(DB): $(STAMP) scores/schema.sql $(wildcard data/*.csv data/seed/*.csv)
 	$(BIN)/python -m scores build --db $(DB)
 
 data: $(STAMP)  ## bring the database up to date with data/ (keeps every import, action and edit)

@@ -47,6 +47,7 @@ pages = [
     st.Page("views/targets.py", title=state.tr("page.targets"), icon=":material/flag:"),
     st.Page("views/components.py", title=state.tr("page.components"), icon=":material/extension:"),
     st.Page("views/plan.py", title=state.tr("page.plan"), icon=":material/task_alt:"),
+    st.Page("views/unit.py", title=state.tr("owners.page"), icon=":material/apartment:"),
     st.Page("views/data.py", title=state.tr("page.data"), icon=":material/database:"),
     st.Page("views/present.py", title=state.tr("present.page"), icon=":material/slideshow:"),
 ]

@@ -122,6 +122,15 @@ CREATE TABLE IF NOT EXISTS actions (
     PRIMARY KEY (action_id, version)
 );
 
+-- Which of the city's departments (city_units.code) answer for a national component: versioned
+-- rows, nothing overwritten; a (component, department) pair is current while its latest row is
+-- not `removed`. change_id groups the rows one change wrote (its history line: from, to).
+CREATE TABLE IF NOT EXISTS component_owners (
+    change_id INTEGER NOT NULL, index_code TEXT NOT NULL, indicator TEXT NOT NULL,
+    owner_code TEXT NOT NULL, removed BOOLEAN NOT NULL, changed_at TIMESTAMP NOT NULL,
+    changed_by TEXT NOT NULL
+);
+
 -- Every change (import, restore, target, action, roles loaded, sign-in failure), append-only:
 -- queries/insert_audit_log.sql is the only statement that touches it (a test checks).
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -131,3 +140,6 @@ CREATE TABLE IF NOT EXISTS audit_log (
 
 -- Migrations: a column added to a staff table after databases were made goes here, as
 -- ALTER TABLE <table> ADD COLUMN IF NOT EXISTS <column> <type>; so an upgrade keeps every row.
+-- The agency in charge of an action as one of the city's units (city_units.code); NULL for a
+-- free-text owner that names none (actions.owner keeps the text as typed).
+ALTER TABLE actions ADD COLUMN IF NOT EXISTS owner_code TEXT;

@@ -420,6 +420,7 @@ ACTION = {
     "note": None,
     "updated_at": datetime(2026, 1, 1),
     "updated_by": "t",
+    "owner_code": "HN-D-NV",
 }
 PARAMS |= {
     "coverage_by_index_year": {"last_year": 2025},
@@ -427,6 +428,22 @@ PARAMS |= {
     "action_versions_by_version": {"action_id": 1},
     "insert_action": ACTION,
     "known_codes_by_action": {"index_code": "PCI", "indicator": "x", "province_code": "01"},
+}
+# Owners (issue #21): the actions of one unit, free-text owners matched, components' departments.
+PARAMS |= {
+    "actions_by_owner": {"owner_code": "HN-D-NV"},
+    "indices_by_unit_set": {"unit_set": "hn_department"},
+    "set_owner_code_by_owner": {"owner": "Sở Nội vụ", "year": 2026, "owner_code": "HN-D-NV"},
+    "component_owners_by_change": {"index_code": None},
+    "insert_component_owner": {
+        "change_id": 1,
+        "index_code": "PAR",
+        "indicator": "par_administrative_procedures",
+        "owner_code": "HN-D-NV",
+        "removed": False,
+        "changed_at": datetime(2026, 1, 1),
+        "changed_by": "t",
+    },
 }
 # The unit sets (issue #21): the provinces' set; empty_seed_file takes no parameter.
 PARAMS |= {

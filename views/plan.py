@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis import gap
-from scores.app import actions_panel, cache, state, widgets
+from scores.app import actions_panel, cache, owners_panel, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -168,6 +168,7 @@ else:
     except gap.NoComponents:
         st.info(state.tr("plan.no_focus", province=state.unit_name(unit), year=year))
 
+owners_panel.show_mapping(index_code, names)  # which departments answer for each component
 st.header(state.tr("plan.actions_title"))
 actions_panel.show(unit.province_code, names)
 if unit.valid_to is None:

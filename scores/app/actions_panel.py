@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis.actions import progress, since_began
-from scores.app import access, cache, widgets
-from scores.app.state import indicator_labels, lang, tr
+from scores.app import access, cache, owners_panel, widgets
+from scores.app.owners_panel import owner_choices, owner_label
+from scores.app.state import indicator_labels, lang, tr, unit_name
 from scores.errors import Refused
 from scores.i18n import day, describe, number
 from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR
@@ -45,7 +46,10 @@ def readable(found: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
                 indicator_labels(i).get(c, c)
                 for i, c in zip(found["index_code"], found["indicator"], strict=True)
             ],
-            tr("plan.col_owner"): found["owner"],
+            tr("plan.col_owner"): [
+                owner_label(code, text)
+                for code, text in zip(found["owner_code"], found["owner"], strict=True)
+            ],
             tr("plan.col_action"): found["action"],
             tr("plan.col_due"): found["due"].map(lambda d: day(d, lang())),
             tr("plan.col_status"): [
@@ -106,7 +110,8 @@ def short(found: pd.DataFrame, indicators: pd.Series) -> list[str]:
     """Each indicator's actions in a few words ("Sở Tài chính: đang thực hiện"), for a table."""
     words = {
         indicator: "; ".join(
-            f"{row.owner}: {status_word(row.status, row.overdue)}" for row in rows.itertuples()
+            f"{owner_label(row.owner_code, row.owner)}: {status_word(row.status, row.overdue)}"
+            for row in rows.itertuples()
         )
         for indicator, rows in found.groupby("indicator")
     }
@@ -124,7 +129,8 @@ def beside_indicators(found: pd.DataFrame, history: pd.DataFrame, labels: dict[s
         with st.container(border=True):
             name = labels.get(row.indicator, row.indicator)
             # Typed text shown as written (text.literal): no image fetched, no link clickable.
-            st.markdown(f"**{literal(name)}** · {literal(row.owner)}: {literal(row.action)}")
+            owner = literal(owner_label(row.owner_code, row.owner))
+            st.markdown(f"**{literal(name)}** · {owner}: {literal(row.action)}")
             status = status_word(row.status, row.overdue)
             due = day(row.due, lang())
             note = literal(row.note) if row.note else "–"
@@ -149,7 +155,8 @@ def editor(province_code: str, names: dict[str, str]) -> None:
         indicator = st.selectbox(
             tr("plan.col_indicator"), list(labels), format_func=labels.get, key="action_indicator"
         )
-        owner = st.text_input(tr("plan.col_owner"), key="action_owner", max_chars=LIMITS["owner"])
+        # One of the city's units, not typed: a leader then finds the action on its page.
+        owner = owners_panel.pick_owner("action_owner")
         text = st.text_area(tr("plan.col_action"), key="action_text", max_chars=LIMITS["action"])
         due = st.date_input(
             tr("plan.col_due"),
@@ -165,7 +172,9 @@ def editor(province_code: str, names: dict[str, str]) -> None:
             format_func=status_names().get,
         )
         if st.form_submit_button(tr("plan.add")):
-            action = Action(province_code, index_code, indicator, owner, text, due, status)
+            action = Action(
+                province_code, index_code, indicator, "", text, due, status, owner_code=owner
+            )
             _write(lambda con: add(con, action, access.actor()))
     _change_form(province_code)
 
@@ -189,9 +198,14 @@ def _change_form(province_code: str) -> None:
             format_func=status_names().get,
         )
         note = st.text_input(tr("plan.col_note"), key="action_note", max_chars=LIMITS["note"])
+        keep = {"": tr("owners.keep")} | {c: unit_name(u) for c, u in owner_choices().items()}
+        owner = st.selectbox(
+            tr("owners.new_owner"), list(keep), format_func=keep.get, key="action_new_owner"
+        )
         if st.form_submit_button(tr("plan.save")):
             who = access.actor()
-            _write(lambda con: change(con, chosen, who, status=status, note=note or None))
+            changes = {"status": status, "note": note or None, "owner_code": owner or None}
+            _write(lambda con: change(con, chosen, who, **changes))
 
 
 def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:

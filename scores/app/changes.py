@@ -8,7 +8,7 @@ import streamlit as st
 
 from scores.app import cache, history, state, widgets
 from scores.app.upload import escape
-from scores.i18n import day, number, t
+from scores.i18n import day, in_lang, number, t
 
 SHOWN = 10  # sentences on the page; the whole log is in the table and the files
 
@@ -26,6 +26,12 @@ def _goal(target: dict[str, Any], lang: str) -> str:
         return "–"
     threshold = number(float(target["threshold"]), lang, 0)
     return t(f"target.{target['kind']}", lang, threshold=threshold)
+
+
+def _unit_name(unit: Any, code: str, lang: str) -> str:
+    if unit is None:
+        return code
+    return in_lang(unit, "name", lang)
 
 
 def sentence(row: Any, names: dict[str, str], lang: str) -> str:
@@ -48,6 +54,13 @@ def sentence(row: Any, names: dict[str, str], lang: str) -> str:
         "backup": after.get("backup", "–"),
         "client": after.get("client", "–"),
     }
+    if row.action == "owners_changed":  # issue 21: the departments answering for a component
+        named = {u.province_code: u for u in cache.provinces("hn_department").units}
+        label = state.indicator_labels(row.index_code).get(after.get("indicator"), "")
+        values |= {"what": label or after.get("indicator", "")}
+        for side, found in (("before", before), ("after", after)):
+            codes = found.get("owners", [])
+            values[side] = ", ".join(_unit_name(named.get(c), c, lang) for c in codes) or "–"
     if row.action == "cell_corrected":  # issue 20: a cell read from a scan, typed by a person
         cell = {k: before.get(k, "") for k in ("row", "column", "page", "read")}
         return t("printed.audit_cell_corrected", lang, **values, **cell, typed=after.get("typed"))

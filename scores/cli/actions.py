@@ -11,7 +11,7 @@ from scores.cli.arguments import by
 from scores.errors import Refused
 from scores.export import tables
 from scores.i18n import describe, t
-from scores.store import actions
+from scores.store import actions, owners
 
 ACTION_COLUMNS = [
     "action_id",
@@ -46,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _action_add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    # The agency in charge is one of the city's units, matched like an import's unit names;
+    # an unknown one is refused (exit 1) with the nearest units. An undated action has no year.
+    due = actions.due_date(args.due)
+    owner = owners.owner_unit(con, args.owner, due.year, "--owner") if due else None
     action = actions.Action(
         args.province,
         args.index.upper(),
@@ -55,6 +59,7 @@ def _action_add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int
         args.due,
         args.status,
         args.note,
+        owner and owner.province_code,
     )
     print(actions.add(con, action, by(args)))
     return 0

@@ -10,7 +10,7 @@ from scores import db
 from scores.errors import Problem, Refused
 from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR, calendar_day
 from scores.roles import Actor, require
-from scores.store import audit
+from scores.store import audit, owners
 from scores.store.releases import WRITE_LOCK
 from scores.text import require_plain
 
@@ -29,6 +29,9 @@ class Action:
     due: date | str
     status: str = "planned"
     note: str = ""
+    # The agency in charge as one of the city's units (store.owners); None: `owner` is free
+    # text naming none. Given a code, `owner` becomes that unit's Vietnamese name.
+    owner_code: str | None = None
 
 
 def due_date(text: date | str) -> date | None:
@@ -64,9 +67,8 @@ def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[Problem]:
         found.append(_problem("due", action.due))
     if action.status not in STATUSES:
         found.append(_problem("status", action.status, allowed=", ".join(STATUSES)))
-    found += [
-        _problem(field) for field in ("owner", "action") if not str(getattr(action, field)).strip()
-    ]
+    typed = ("action",) if action.owner_code else ("owner", "action")
+    found += [_problem(field) for field in typed if not str(getattr(action, field)).strip()]
     return found
 
 
@@ -86,6 +88,7 @@ def _store(
     found = problems(con, action)
     if found:
         raise Refused(found)
+    action = _owned(con, action)
     values = asdict(action) | {"due": due_date(action.due), "note": action.note or None}
     values |= {
         "action_id": action_id,
@@ -107,6 +110,28 @@ def _store(
         )
 
 
+def _owned(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
+    """The action with its agency in charge as a unit of the city valid in the due date's year:
+    a code is checked (Refused naming owner_code, with suggestions, when unknown) and its name
+    written as owner; a typed owner naming a unit gets its code (the text kept as typed), any
+    other keeps its text alone."""
+    year = due_date(action.due).year
+    named = _named(con, action.owner, year)
+    if action.owner_code:
+        unit = owners.owner_unit(con, action.owner_code, year)
+        owner = action.owner if named == unit else unit.name_vi  # "Sở KH&CN" stays as typed
+        return replace(action, owner_code=unit.province_code, owner=owner)
+    return replace(action, owner_code=named.province_code) if named else action
+
+
+def _named(con: duckdb.DuckDBPyConnection, owner: str, year: int) -> owners.Unit | None:
+    """The city unit a typed owner names in the year, if any."""
+    try:
+        return owners.owner_unit(con, owner, year, "owner") if owner.strip() else None
+    except Refused:
+        return None
+
+
 def _audited(action: Action) -> dict:
     """An action version as the audit log keeps it (dates as text)."""
     return asdict(action) | {"due": str(due_date(action.due) or action.due)}
@@ -122,7 +147,8 @@ def add(con: duckdb.DuckDBPyConnection, action: Action, actor: Actor) -> int:
 
 
 def change(con: duckdb.DuckDBPyConnection, action_id: int, actor: Actor, **changes: object) -> int:
-    """Store a new version with the changes (status, note, due, owner, action); returns it.
+    """Store a new version with the changes (status, note, due, owner, owner_code, action);
+    returns it.
 
     Raises LookupError for an unknown id, Refused for a bad value and NotAllowed below
     editor, storing nothing.
@@ -133,8 +159,14 @@ def change(con: duckdb.DuckDBPyConnection, action_id: int, actor: Actor, **chang
             raise LookupError(action_id)
         last = versions.iloc[-1]
         fields = {name: last[name] for name in Action.__dataclass_fields__}
+        fields |= {k: None if pd.isna(last[k]) else last[k] for k in ("owner_code",)}
         latest = Action(**fields | {"note": last["note"] if pd.notna(last["note"]) else ""})
-        updated = replace(latest, **{k: v for k, v in changes.items() if v is not None})
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if "owner" in changes and "owner_code" not in changes:
+            changes["owner_code"] = None  # a new typed owner: its code is looked up anew
+        if "owner_code" in changes and "owner" not in changes:
+            changes["owner"] = latest.owner  # replaced by the unit's name once checked
+        updated = replace(latest, **changes)
         version = int(last["version"]) + 1
         _store(con, updated, action_id, version, actor, before=latest)
     return version

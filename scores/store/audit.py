@@ -21,6 +21,7 @@ ACTIONS = (
     "rebuilt",
     "seed_refreshed",
     "cell_corrected",  # a cell OCR was unsure of, typed by a person (issue 20)
+    "owners_changed",  # the departments responsible for a national component (issue 21)
 )
 
 

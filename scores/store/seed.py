@@ -13,7 +13,7 @@ from scores import db
 from scores.catalog import Provinces
 from scores.config import DATA_DIR
 from scores.roles import Actor
-from scores.store import audit
+from scores.store import audit, owners
 from scores.store.reference import load_reference
 from scores.store.seed_releases import ADDITIONS, SEED_FILES, seed_index
 
@@ -62,6 +62,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, data_dir: Path, by: Actor | None) -
     con.execute(db.sql("drop_reference_tables"))
     db.create_schema(con)
     load_reference(con, data_dir)
+    owners.map_free_text(con)  # actions typed before their owner was a unit
     return {
         code: seed_index(
             con,

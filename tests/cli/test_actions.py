@@ -3,6 +3,7 @@
 import csv
 import io
 
+import duckdb
 import pytest
 
 from scores.__main__ import main
@@ -115,9 +116,26 @@ def test_actions_text_breaking_the_rule_is_a_plain_error(db_file, capsys, extra,
     assert out.strip() == ACTIONS_HEADER
 
 
+def test_an_unknown_owner_is_refused_with_the_nearest_units_and_nothing_stored(db_file, capsys):
+    code, out, err = run(capsys, *ADD[:9], "Sở Nội vục", *ADD[10:])
+    assert (code, out) == (1, "")
+    assert "--owner" in err and "Sở Nội vụ (HN-D-NV)" in err
+    _, out, _ = run(capsys, "actions", "list")
+    assert out.strip() == ACTIONS_HEADER
+
+
+def test_the_owner_is_matched_in_any_spelling(db_file, capsys):
+    code, _, err = run(capsys, *ADD[:9], "VP UBND TP", *ADD[10:])
+    assert code == 0, err
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        found = con.execute("SELECT owner, owner_code FROM actions").fetchall()
+    assert found == [("VP UBND TP", "HN-D-VP")]  # the unit's code, the spelling as typed
+
+
 def test_actions_list_guards_a_formula_in_typed_text(db_file, capsys):
     formula = '=HYPERLINK("http://127.0.0.1:9/","x")'
-    code, _, err = run(capsys, *ADD[:9], formula, *ADD[10:])
+    # The action's text: the owner is a city unit now, a formula names none (refused).
+    code, _, err = run(capsys, *ADD[:13], formula)
     assert code == 0, err
     _, out, _ = run(capsys, "actions", "list")
-    assert rows(out)[0]["owner"] == "'" + formula
+    assert rows(out)[0]["action"] == "'" + formula
