@@ -41,12 +41,13 @@ def choose_year(index_code: str, available: pd.DataFrame) -> int:
 def choose_peers(frame: pd.DataFrame, code: str | None, year: int, index_code: str) -> pd.DataFrame:
     """The peer group's rows (a city set: all, the top 5, or units picked by hand)."""
     groups = CITY_PEERS if state.city_scope() else PEER_GROUPS
+    words = "cityscope.peers_" if state.city_scope() else "peers."
     group = state.pick(
         state.tr("rankings.peers"),
         list(groups),
         "peers",
         "all",
-        lambda g: state.tr(f"cityscope.peers_{g}" if state.city_scope() else f"peers.{g}"),
+        lambda g: state.tr(words + g),
         widget=partial(st.radio, horizontal=True),
     )
     custom = []
