@@ -2,13 +2,10 @@
 (the seed's 2022 departments as printed, the partial-year mark, no map, no "up N places" across
 the 2025 change), and the pages made for the provinces saying so instead of showing them."""
 
-import duckdb
 import pytest
 from conftest import open_view
 
-from scores import db
-from scores.store import releases as store
-from scores.store.imports import import_file
+from tests.export.test_city_slide import with_2025_wards  # noqa: F401  (a fixture)
 
 DEPARTMENTS_2022 = [  # the seed as printed (tinbong247news.net, 23/3/2023), best first
     ("1", "Sở Lao động - Thương binh và Xã hội", "91,68"),
@@ -76,31 +73,8 @@ def test_the_city_rankings_offer_no_map_and_an_old_map_link_opens_the_bars(app):
     assert app.radio(key="peers").options == ["All", "Top 5", "Custom"]
 
 
-@pytest.fixture
-def with_2025_wards(db_file, tmp_path):
-    """The real database plus two wards of the local set from 2025 and a 2025 table of them
-    (data/city_units.csv lists no ward yet, nor the 2025 method: codes, scores and the total's
-    span are the test's own). One ward holds the code of the district that ranked 1st in 2024
-    (Long Biên): matched by code alone, it would be "down 1 place"."""
-    with duckdb.connect(str(db_file)) as con:
-        con.execute("UPDATE indicators SET last_year = NULL WHERE index_code = 'HNPAR_LOCAL'")
-        for code, name in (("TEST-W1", "Phường Thử Một"), ("HN-L-LONGBIEN", "Phường Thử Hai")):
-            con.execute(
-                "INSERT INTO city_units VALUES ('hn_local', ?, 2025, NULL, ?, ?, NULL)",
-                [code, name, name],
-            )
-    table = tmp_path / "wards_2025.csv"
-    table.write_text(
-        "Tên đơn vị,Chỉ số CCHC\nPhường Thử Một,96.10\nPhường Thử Hai,90.00\n",
-        encoding="utf-8",
-    )
-    with db.connect(db_file) as con:
-        source = store.Source("Test publisher", "wards", imported_by="tester")
-        import_file(con, table, "HNPAR_LOCAL", 2025, source)
-    return db_file
-
-
-def test_no_up_n_places_across_the_2025_change_of_the_local_units(app, with_2025_wards):
+@pytest.mark.usefixtures("with_2025_wards")
+def test_no_up_n_places_across_the_2025_change_of_the_local_units(app):
     open_view(app, "rankings", scope="city", index="HNPAR_LOCAL", year="2025", tab="Bảng số liệu")
     table = app.dataframe[0].value
     assert list(table["Đơn vị"]) == ["Phường Thử Một", "Phường Thử Hai"]
