@@ -1,4 +1,5 @@
-"""The app's entry point: page set-up, navigation and the shared sidebar (language, province)."""
+"""The app's entry point: page set-up, navigation and the shared sidebar (language, scope,
+province)."""
 
 from pathlib import Path
 
@@ -27,6 +28,14 @@ with st.sidebar:
         horizontal=True,
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
     )
+    state.scope()
+    st.radio(
+        state.tr("cityscope.scope"),
+        list(state.SCOPES),
+        key="scope",
+        horizontal=True,
+        format_func=lambda scope: state.tr(f"cityscope.scope_{scope}"),
+    )
     units = {unit_key(unit): unit for unit in state.focus_units()}
     state.focus_unit()
     st.selectbox(
@@ -36,7 +45,13 @@ with st.sidebar:
         format_func=lambda key: state.picker_label(units[key]),
     )
     st.html(HERE / "scores" / "app" / "sidebar.js", unsafe_allow_javascript=True)
-st.query_params.update({"lang": st.session_state["lang"], "province": st.session_state["province"]})
+st.query_params.update(
+    {
+        "lang": st.session_state["lang"],
+        "scope": st.session_state["scope"],
+        "province": st.session_state["province"],
+    }
+)
 
 pages = [
     st.Page(

@@ -1,8 +1,9 @@
 """The catalogue of units: resolving unit names (provinces, the city's units) to units in a year,
 their lineage across reorganisations, and which indicators are per cent."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import duckdb
@@ -46,10 +47,16 @@ class Provinces:
     names are matched with their prefixes dropped ("Sở", "UBND", "Q.", "quận", "huyện", "thị xã").
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, unit_set: str = "province") -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection | Callable[..., pd.DataFrame],
+        unit_set: str = "province",
+    ) -> None:
+        # con: a connection, or a query runner load(name, **params) (a briefing pack's).
+        read = con if callable(con) else partial(db.query, con)
         self.unit_set = unit_set
         self._key = province_key if unit_set == "province" else unit_name_key
-        frame = db.query(con, "units_by_set", unit_set=unit_set)
+        frame = read("units_by_set", unit_set=unit_set)
         self.units = [_unit(row) for row in frame.itertuples(index=False)]
         self._years: dict[int, list[Unit]] = {}
         self._codes: dict[tuple[str, int], Unit | None] = {}
@@ -59,7 +66,7 @@ class Provinces:
             for name in (row.name_vi, row.name_en, row.full_name_vi):
                 if isinstance(name, str):
                     self._by_key.setdefault(self._key(name), set()).add(unit.name_vi)
-        for row in db.query(con, "unit_aliases_by_key", unit_set=unit_set).itertuples(index=False):
+        for row in read("unit_aliases_by_key", unit_set=unit_set).itertuples(index=False):
             self._by_key.setdefault(row.alias_key, set()).add(row.name_vi)
 
     @classmethod

@@ -451,6 +451,7 @@ PARAMS |= {
     "unit_aliases_by_key": {"unit_set": "province"},
     "unit_set_by_index": {"index_code": "PCI"},
 }
+PARAMS |= {"indices_in_scope": {"city": True}}  # the city scope's indices (#21)
 FRAMES = {
     "insert_scores_from_frame": (
         "new_scores",

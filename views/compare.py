@@ -7,6 +7,7 @@ from scores.analysis.standings import breaks_for
 from scores.app import cache, state, widgets
 from scores.catalog import unit_key
 
+widgets.provinces_only("compare.page")
 unit, lang = state.focus_unit(), state.lang()
 provinces = cache.provinces()
 names = state.index_names()

@@ -8,6 +8,7 @@ from scores.analysis.standings import breaks_for
 from scores.app import actions_panel, cache, state, widgets
 from scores.i18n import number
 
+widgets.provinces_only("page.components")
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
 # More components than this in a year (the real data has at most 29, PAPI's sub-dimensions):

@@ -98,6 +98,7 @@ def target_badge(name: str, target, rows: pd.DataFrame) -> str:
     return target_sentence(name, target.kind, target.threshold, judged.status, lang)
 
 
+widgets.provinces_only("page.overview")
 unit = state.focus_unit()
 st.title(state.tr("overview.title", province=state.unit_name(unit)))
 st.caption(state.tr("overview.caption"))

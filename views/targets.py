@@ -8,6 +8,7 @@ from scores.catalog import unit_key
 from scores.export.target_view import TargetView, target_view
 from scores.text import literal
 
+widgets.provinces_only("page.targets")
 unit, lang = state.focus_unit(), state.lang()
 names = state.index_names()
 st.title(state.tr("targets.title", province=state.unit_name(unit)))

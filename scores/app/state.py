@@ -1,4 +1,4 @@
-"""What a session has chosen: language, focus province, and picks that live in the URL."""
+"""What a session has chosen: language, scope, focus province, and picks that live in the URL."""
 
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +10,8 @@ from scores.catalog import Unit, unit_key
 from scores.i18n import LANGS, in_lang, lang_column, t
 
 DEFAULT_PROVINCE = "01"
+# "national": Vietnam's provinces; "city": Hà Nội's own units (its departments, its districts).
+SCOPES = ("national", "city")
 
 
 def lang() -> str:
@@ -18,6 +20,27 @@ def lang() -> str:
         asked = st.query_params.get("lang", "vi")
         st.session_state["lang"] = asked if asked in LANGS else "vi"
     return st.session_state["lang"]
+
+
+def scope() -> str:
+    """The chosen scope: session state, else ?scope=, else national (an unknown value too)."""
+    if st.session_state.get("scope") not in SCOPES:
+        asked = st.query_params.get("scope", SCOPES[0])
+        st.session_state["scope"] = asked if asked in SCOPES else SCOPES[0]
+    return st.session_state["scope"]
+
+
+def city_scope() -> bool:
+    """Whether the leader looks at the city's own units rather than the provinces."""
+    return scope() == "city"
+
+
+def scope_index_names() -> dict[str, str]:
+    """index_code -> short name of the indices of the chosen scope: the catalogue's unit_set
+    says which are the city's (indices.csv), so a new city index is offered with no code."""
+    frame = cache.load("indices_in_scope", city=city_scope())
+    column = lang_column("short", lang())
+    return dict(zip(frame["index_code"], frame[column], strict=True))
 
 
 def tr(key: str, **values: object) -> str:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import cache
-from scores.app.state import lang, tr, unit_name
+from scores.app.state import city_scope, lang, tr, unit_name
 from scores.catalog import Unit
 from scores.charts.base import STATUS_LOOK
 from scores.export import images, tables
@@ -125,3 +125,16 @@ def lineage_note(unit: Unit) -> None:
     if others:
         listed = ", ".join(f"{unit_name(u)} ({u.valid_from}–{u.valid_to})" for u in others)
         st.caption(tr("lineage.others", name=name, others=listed))
+
+
+def provinces_only(page: str) -> None:
+    """In the city's scope, a page made for the provinces says so in one sentence, links to the
+    city's Rankings and draws nothing else (none of its figures would be the city's units')."""
+    if not city_scope():
+        return
+    st.title(tr(page))
+    st.info(tr("cityscope.provinces_only", page=tr(page)))
+    st.page_link(
+        "views/rankings.py", label=tr("cityscope.to_rankings"), icon=":material/leaderboard:"
+    )
+    st.stop()

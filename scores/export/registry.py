@@ -7,7 +7,7 @@ from scores.export.slides import Context, Slide
 Builder = Callable[[Context], list[Slide]]
 BUILDERS: dict[str, Builder] = {}
 # The default order of a pack: what leaders ask first, then why, then what is being done.
-ORDER = ("scorecard", "targets", "rankings", "weakest", "changes", "plan", "compare")
+ORDER = ("scorecard", "targets", "rankings", "weakest", "changes", "plan", "compare", "city")
 
 
 def kind(key: str) -> Callable[[Builder], Builder]:

@@ -16,6 +16,7 @@ from scores.analysis.standings import Standing
 from scores.analysis.targets import Judged, evaluate_target
 from scores.charts.base import STATUS_LOOK
 from scores.export import (  # noqa: F401  (they register their kinds)
+    city_slides,
     compare_slides,
     field_slides,
     plan_slides,
