@@ -20,7 +20,8 @@ from scores.export import (  # noqa: F401  (they register their kinds)
     field_slides,
     plan_slides,
 )
-from scores.export.field_slides import component_table, dropped_peers
+from scores.export.component_view import component_view
+from scores.export.field_slides import dropped_peers
 from scores.export.registry import BUILDERS, ORDER, Builder, kind
 from scores.export.slides import Card, Context, Slide, suffix
 from scores.export.target_view import target_view
@@ -162,9 +163,10 @@ def _change_line(context: Context, code: str, name: str, found: Standing) -> str
 
 def _notable_components(context: Context, code: str, name: str, found: Standing) -> list[str]:
     """The components of one index whose change since the comparable year reaches the threshold."""
-    table, labels, year, previous = component_table(context, code)
-    if table.empty or previous is None or year != found.year:
+    view = component_view(context, code)
+    if view is None or view.previous is None or view.year != found.year:
         return []
+    table, labels, previous = view.ranked, view.labels, view.previous
     kept = table[[notable(change, code, "component") for change in table["change"]]]
     kept = kept.reindex(kept["change"].abs().sort_values(ascending=False).index).head(3)
     return [
