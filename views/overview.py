@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text, target_sentence
+from scores.analysis.narrative import coverage_sentence, rank_text, target_sentence
 from scores.analysis.standings import Standing
 from scores.analysis.targets import evaluate_target
 from scores.app import briefing, cache, state, widgets
@@ -35,7 +35,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> lis
     if found.year < newest - 2:  # an old "latest" figure says so (HCMC's PAR INDEX is 2012's)
         st.warning(state.tr("overview.old", year=found.year))
     rank_line(found)
-    sentences = [index_sentence(name, suffix, found, lang, cache.index_breaks(index.index_code))]
+    sentences = [pack.index_sentence(index.index_code)]  # the scorecard slide's own sentence
     for target in targets.itertuples():
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from scores import charts
-from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text
+from scores.analysis.narrative import coverage_sentence, rank_text
 from scores.analysis.standings import Standing, national_cutoff, peers
 from scores.export.component_view import ComponentRow, component_view
 from scores.export.registry import kind
@@ -93,7 +93,7 @@ def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
     lines.append(_to_best(context, frame, mine, unit_suffix))
     chart_title = context.tr("pack.ranking_chart", peers=peer, year=year)
     figure = charts.ranked_bars(among, mine, lang, chart_title, national_cutoff(frame))
-    notes = [index_sentence(name, unit_suffix, found, lang), *lines]
+    notes = [context.index_sentence(code), *lines]
     return _ranking_slide(context, code, title, figure, lines, notes)
 
 

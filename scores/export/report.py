@@ -88,7 +88,7 @@ def _standing(document: object, context: Context, slides: list[Slide], today: da
         if found is None:
             rows.append([card.title, "–", "–", "–", "–", "–"])
             continue
-        rank = "–" if found.rank is None else f"{int(found.rank)}/{found.units}"
+        rank = "–" if found.rank is None else f"{int(found.rank)}/{found.rank_units or found.units}"
         # The card's change line is the one that opens with its glyph (▲ ▼ =).
         change = next((line for line in card.lines if line[:1] in "▲▼="), "–")
         rows.append([card.title, str(found.year), card.value, rank, change, card.target or "–"])

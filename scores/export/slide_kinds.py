@@ -7,7 +7,6 @@ weakest) are in field_slides.py, the remediation plan's progress in plan_slides.
 
 from scores.analysis.narrative import (
     change_clause,
-    index_sentence,
     rank_text,
     signed,
 )
@@ -48,8 +47,7 @@ def scorecard(context: Context) -> list[Slide]:
             continue
         rows = context.headline[context.headline["index_code"] == code]
         unit_suffix = suffix(code, rows["indicator"].iloc[-1])
-        breaks = context.breaks(code)
-        sentences.append(index_sentence(name, unit_suffix, found, context.lang, breaks))
+        sentences.append(context.index_sentence(code))
         cards.append(_card(context, code, name, found, unit_suffix))
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)

@@ -65,3 +65,27 @@ def test_the_components_page_and_the_weakest_slide_have_the_same_headline_and_ro
             assert line == t(
                 "pack.weak_line", lang, name=row[0], value=row[1], best=row[4], place=words
             )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_year_headline_of_each_index_is_one_sentence_on_the_overview_and_the_slides(
+    app, db_file, lang
+):
+    open_view(app, "overview", lang=lang)
+    summary = app.markdown[-1].value
+    pack_context = context(db_file, lang)
+    (scorecard,) = pack(pack_context, ["scorecard"])
+    for code in pack_context.indices.index:
+        sentence = pack_context.index_sentence(code)
+        assert sentence in summary and sentence in scorecard.notes, (sentence, summary)
+
+
+@pytest.mark.parametrize("year", [2018, 2024])
+def test_a_ranking_slide_opens_its_notes_with_the_scorecard_sentence(db_file, year):
+    """PAPI changed its method in 2018: the ranking slide compared the score with 2017's where
+    the scorecard says the scores are not comparable."""
+    pack_context = context(db_file, "vi", year=year)
+    (scorecard, *rankings) = pack(pack_context, ["scorecard", "rankings"])
+    assert rankings
+    for slide in rankings:
+        assert slide.notes[0] in scorecard.notes, (slide.notes[0], scorecard.notes)
