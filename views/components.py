@@ -47,7 +47,11 @@ of_year = catalogue[catalogue["indicator"].isin(history.loc[history["year"] == y
 levels = sorted(of_year["level"].unique())
 with third:
     level = state.pick(
-        state.tr("components.level"), levels, "level", "component", lambda v: state.tr(f"level.{v}")
+        state.tr("brief3.level"),
+        levels,
+        "level",
+        "component",
+        lambda v: state.tr(f"brief3.level_{v}"),
     )
 
 view = component_view(briefing.context(unit_key(unit), year, lang), index_code, year, level)

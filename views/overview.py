@@ -63,15 +63,13 @@ def rank_line(found: Standing) -> None:
     if found.rank is None:
         st.markdown(state.tr("overview.no_rank"))
         return
-    kind = state.tr(f"rank_kind.{found.rank_kind}")
-    if found.rank_kind == "position":
+    if found.rank_kind == "position":  # a place counted from the scores, said as such
         line = rank_text(found, state.lang())
         st.markdown(line[:1].upper() + line[1:])
-        return
-    # Plain words as in the pack (rank of N), not a percentile a leader has to work out.
-    st.markdown(
-        state.tr("view_builders.rank", rank=int(found.rank), units=found.rank_units, kind=kind)
-    )
+    else:  # plain words as in the pack (rank of N), not a percentile to work out
+        kind = state.tr(f"rank_kind.{found.rank_kind}")
+        rank, units = int(found.rank), found.rank_units
+        st.markdown(state.tr("view_builders.rank", rank=rank, units=units, kind=kind))
     if found.places_change is None and found.previous_rank is not None:
         st.markdown(
             state.tr(

@@ -97,7 +97,7 @@ def _target(context: Context, target: object) -> Slide:
     view = target_view(context, target)
     notes = [
         *view.sentences,
-        context.tr("targets.basis", basis=typed_in_sentence(target.basis), first=target.first_year),
+        context.tr("targets.basis", basis=typed_in_sentence(view.basis), first=target.first_year),
     ]
     return Slide(
         "targets",

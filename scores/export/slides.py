@@ -5,7 +5,7 @@ query runner) into slides; the page draws them, the exports write them.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
@@ -157,7 +157,12 @@ class Context:
         if found is None:
             return None
         table = self.table(index_code, found.year, self.indicator(index_code, found.year))
-        return settle(found, table, self.code_in(found.year))
+        settled = settle(found, table, self.code_in(found.year))
+        if settled.rank_kind == "published" and not self.indices.loc[index_code, "publishes_ranks"]:
+            # The press's "rank" of an index whose publisher ranks no one (PAPI) is a place
+            # counted from the scores; said as such, never "as published".
+            settled = replace(settled, rank_kind="position")
+        return settled
 
     def index_sentence(self, index_code: str) -> str | None:
         """The year's headline sentence of one index ('PAR INDEX 2024: 92,57%, xếp thứ 3/63, …'):
