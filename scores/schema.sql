@@ -5,10 +5,11 @@ CREATE TABLE IF NOT EXISTS indices (
     unit_set TEXT NOT NULL DEFAULT 'province'
 );
 -- What each index's method fixes (data/index_rules.csv): the order indices are listed in, how its
--- total is made of its components, which of its figures are per cent, the plan's default index.
+-- total is made of its components, which of its figures are per cent, the plan's default index,
+-- whether its publisher publishes ranks ('false': a rank is a place counted from the scores).
 CREATE TABLE IF NOT EXISTS index_rules (
     index_code TEXT PRIMARY KEY, position INTEGER NOT NULL, total_rule TEXT, percent TEXT,
-    plan_default BOOLEAN NOT NULL DEFAULT false, source TEXT
+    plan_default BOOLEAN NOT NULL DEFAULT false, publishes_ranks TEXT, source TEXT
 );
 -- A unit is its GSO code plus its validity period: the 2025 merger reused codes for other units.
 CREATE TABLE IF NOT EXISTS provinces (
@@ -143,3 +144,4 @@ CREATE TABLE IF NOT EXISTS audit_log (
 -- The agency in charge of an action as one of the city's units (city_units.code); NULL for a
 -- free-text owner that names none (actions.owner keeps the text as typed).
 ALTER TABLE actions ADD COLUMN IF NOT EXISTS owner_code TEXT;
+ALTER TABLE index_rules ADD COLUMN IF NOT EXISTS publishes_ranks TEXT;

@@ -172,6 +172,22 @@ def text_problem(value: str, field: str) -> tuple[str, dict] | None:
     return None
 
 
+# A cell that is a figure as the pages print it: 92,57 · 1.234,5 · −0,19 · +1,14 · 86,50% ·
+# 29/61 · ▲ 4 · "–" (none). A column of these is a column of numbers, read right-aligned.
+_FIGURE = re.compile(r"^(?:[▲▼]\s*)?[+\-−]?\d[\d.,\u00a0]*(?:\s*%|/\d+)?$|^[–=]$")
+
+
+def is_figure(text: str) -> bool:
+    """Whether a table cell is a figure (or the dash of a missing one), as the pages print it."""
+    return bool(_FIGURE.match(str(text).strip()))
+
+
+def full_stop(text: str) -> str:
+    """Typed text as a sentence of its own: a full stop added where it ends without one."""
+    text = str(text or "").rstrip()
+    return text + "." if text and text[-1] not in ".!?…" else text
+
+
 def typed_in_sentence(text: str) -> str:
     """Typed text placed in a slide's sentence: each "*" followed by a word joiner (invisible),
     so that dropping the sentence's **emphasis** for the screen and the files leaves a typed

@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.components import components, enough, weak_points
+from scores.analysis.components import enough
 from scores.analysis.standings import breaks_for
-from scores.app import actions_panel, cache, state, widgets
+from scores.app import actions_panel, briefing, cache, state, widgets
+from scores.catalog import unit_key
+from scores.export.component_view import ComponentRow, component_view
 from scores.i18n import number
 
 widgets.provinces_only("page.components")
@@ -46,48 +48,35 @@ of_year = catalogue[catalogue["indicator"].isin(history.loc[history["year"] == y
 levels = sorted(of_year["level"].unique())
 with third:
     level = state.pick(
-        state.tr("components.level"), levels, "level", "component", lambda v: state.tr(f"level.{v}")
+        state.tr("brief3.level"),
+        levels,
+        "level",
+        "component",
+        lambda v: state.tr(f"brief3.level_{v}"),
     )
 
-items = catalogue[catalogue["level"] == level].set_index("indicator")
-labels = {
-    code: name for code, name in state.indicator_labels(index_code).items() if code in items.index
-}
-values = cache.load("values_by_province_indicator", index_code=index_code, year=year)
-weights = dict(cache.load("weights_by_indicator", index_code=index_code, year=year).values.tolist())
-max_points = items["max_points"].dropna().to_dict()
-units = len(cache.provinces_in(year))
-field = components(values, state.code_in(year), items, units)
-table = weak_points(field, history, year, weights, max_points)
-table = table[table["value"].notna()]
-valued = int(table["valued"].max()) if len(table) else 0
-if not enough(valued, units):
-    st.warning(state.tr("components.too_few", valued=valued, units=units, year=year))
-elif valued < units:
-    st.info(state.tr("components.partial", valued=valued, units=units))
+view = component_view(briefing.context(unit_key(unit), year, lang), index_code, year, level)
+table = view.table if view is not None else pd.DataFrame()
+if view is not None and not enough(view.valued, view.units):
+    st.warning(state.tr("components.too_few", valued=view.valued, units=view.units, year=year))
+elif view is not None and view.valued < view.units:
+    st.info(state.tr("components.partial", valued=view.valued, units=view.units))
 if table.empty:
     st.info(state.tr("components.no_focus", province=state.unit_name(unit), year=year))
     st.stop()
+if view.headline:
+    st.subheader(view.headline, anchor=False)  # the weakest-components slide's own title
 
-chart_labels = {code: labels.get(code, code) for code in table["indicator"]}
-charted = table
+shown = None
 if len(table) > MANY_COMPONENTS and not st.toggle(state.tr("rankings.show_all"), key="all_parts"):
-    charted = table.head(WEAKEST_SHOWN)
+    shown = WEAKEST_SHOWN
     st.caption(state.tr("components.weakest_shown", shown=WEAKEST_SHOWN, total=len(table)))
-bars = cache.figure(
-    "component_bars",
-    charted,
-    chart_labels,
-    lang,
-    state.tr(
-        "components.chart", index=names[index_code], year=year, province=state.unit_name(unit)
-    ),
-)
+charted, chart_labels = view.chart_args(shown)
+bars = cache.figure("component_bars", charted, chart_labels, lang, view.chart_title)
 st.plotly_chart(bars, width="stretch")
 widgets.source_caption(index_code, year)
-release = cache.load("current_release_by_index_year", index_code=index_code, year=year)
 stem = f"{index_code}_{year}_{level}_{unit.province_code}"
-widgets.chart_png_button(bars, index_code, year, list(release["source"]), stem)
+widgets.chart_png_button(bars, index_code, year, view.sources, stem)
 
 
 def reasons(row) -> str:
@@ -103,28 +92,36 @@ def fmt(value, digits: int = 2) -> str:
     return "–" if value is None or pd.isna(value) else number(value, lang, digits)
 
 
+def rank_of(row: ComponentRow) -> str:
+    return "–" if row.rank is None else f"{row.rank}/{row.units}"
+
+
 st.subheader(state.tr("components.weakest"))
 actions = actions_panel.current(unit.province_code, index_code)
-view = pd.DataFrame(
+shown_table = pd.DataFrame(
     {
-        state.tr("components.component"): [chart_labels[c] for c in table["indicator"]],
-        state.tr("components.value"): table["value"].map(fmt),
+        state.tr("components.component"): [row.name for row in view.rows],
+        state.tr("components.value"): [fmt(row.value) for row in view.rows],
         state.tr("chart.median"): table["median"].map(fmt),
         state.tr("chart.top5"): table["top5"].map(fmt),
-        state.tr("chart.best"): table["best"].map(fmt),
-        state.tr("components.gap"): table["gap"].map(fmt),
-        state.tr("chart.percentile"): table["percentile"].map(lambda v: fmt(v, 0)),
+        state.tr("chart.best"): [fmt(row.best) for row in view.rows],
+        state.tr("components.gap"): [fmt(row.gap) for row in view.rows],
+        state.tr("brief3.rank"): [rank_of(row) for row in view.rows],
         state.tr("components.change"): table["change"].map(fmt),
         state.tr("components.points_lost"): table["points_lost"].map(fmt),
         state.tr("components.why"): [reasons(row) for row in table.itertuples()],
         state.tr("plan.actions_title"): actions_panel.short(actions, table["indicator"]),
     }
 )
-widgets.text_table(view)  # "Lý do cảnh báo" wraps in its cell
-st.caption(state.tr("components.notes", valued=valued, units=units))
+widgets.text_table(shown_table)  # "Lý do cảnh báo" wraps in its cell
+st.caption(state.tr("brief3.notes", valued=view.valued, units=view.units))
 widgets.download_buttons(table, f"{index_code}_{year}_{level}_{unit.province_code}")
 actions_panel.beside_indicators(actions, history, state.indicator_labels(index_code))
 
+items = catalogue[catalogue["level"] == level]
+labels = {
+    c: n for c, n in state.indicator_labels(index_code).items() if c in set(items["indicator"])
+}
 shown_items = [*labels, *items["parent"].dropna()]
 found = cache.load("methodology_breaks_by_year", index_code=index_code)
 breaks = breaks_for(found, shown_items)["year"].drop_duplicates().tolist()
@@ -144,5 +141,5 @@ if heat["year"].nunique() > 1:
         )
         st.plotly_chart(heat_figure, width="stretch")
         widgets.chart_png_button(
-            heat_figure, index_code, year, list(release["source"]), f"{index_code}_heatmap"
+            heat_figure, index_code, year, view.sources, f"{index_code}_heatmap"
         )

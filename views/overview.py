@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.narrative import coverage_sentence, index_sentence, rank_text, target_sentence
+from scores.analysis.narrative import coverage_sentence, rank_text, target_sentence
 from scores.analysis.standings import Standing
 from scores.analysis.targets import evaluate_target
 from scores.app import briefing, cache, state, widgets
@@ -35,7 +35,7 @@ def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> lis
     if found.year < newest - 2:  # an old "latest" figure says so (HCMC's PAR INDEX is 2012's)
         st.warning(state.tr("overview.old", year=found.year))
     rank_line(found)
-    sentences = [index_sentence(name, suffix, found, lang, cache.index_breaks(index.index_code))]
+    sentences = [pack.index_sentence(index.index_code)]  # the scorecard slide's own sentence
     for target in targets.itertuples():
         sentences.append(target_badge(name, target, rows))
     if rows["value"].notna().sum() > 1:
@@ -63,15 +63,13 @@ def rank_line(found: Standing) -> None:
     if found.rank is None:
         st.markdown(state.tr("overview.no_rank"))
         return
-    kind = state.tr(f"rank_kind.{found.rank_kind}")
-    if found.rank_kind == "position":
+    if found.rank_kind == "position":  # a place counted from the scores, said as such
         line = rank_text(found, state.lang())
         st.markdown(line[:1].upper() + line[1:])
-        return
-    # Plain words as in the pack (rank of N), not a percentile a leader has to work out.
-    st.markdown(
-        state.tr("view_builders.rank", rank=int(found.rank), units=found.rank_units, kind=kind)
-    )
+    else:  # plain words as in the pack (rank of N), not a percentile to work out
+        kind = state.tr(f"rank_kind.{found.rank_kind}")
+        rank, units = int(found.rank), found.rank_units
+        st.markdown(state.tr("view_builders.rank", rank=rank, units=units, kind=kind))
     if found.places_change is None and found.previous_rank is not None:
         st.markdown(
             state.tr(

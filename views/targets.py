@@ -116,7 +116,7 @@ for target in targets.itertuples():
         widgets.status_badge(view.judged.status)
         if view.judged.year:
             st.markdown(state.tr("targets.status", year=view.judged.year))
-        basis = literal(target.basis or "")  # typed by an administrator: shown as written
+        basis = literal(view.basis)  # typed by an administrator: shown as written, ended
         st.caption(state.tr("targets.basis", basis=basis, first=target.first_year))
         if rows.empty:
             st.info(state.tr("overview.no_data"))

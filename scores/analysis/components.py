@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from scores.analysis.standings import ranked_units
+
 # Comparisons need the field: a publisher's table missing a few provinces (PAPI 2024: 61 of 63)
 # is the field, the five provinces a press release names are not.
 MIN_SHARE = 0.75
@@ -71,7 +73,10 @@ def weak_points(
     out = table.copy()
     by_indicator = _series(history)
     series = [by_indicator.get(code, pd.Series(dtype=float)) for code in out["indicator"]]
-    out["change"] = [_change(values, year) for values in series]
+    # float, not object: a table of no known change still sorts (nlargest) as numbers
+    out["change"] = pd.Series(
+        [_change(values, year) for values in series], index=out.index, dtype=float
+    )
     out["fell_twice"] = [_fell_twice(values, year) for values in series]
     out["points_lost"] = [
         gap * weights[code] / 10
@@ -108,3 +113,12 @@ def _fell_twice(series: pd.Series, year: int) -> bool:
     return (
         len(series) == 3 and series.index[-1] == year and bool((series.diff().dropna() < 0).all())
     )
+
+
+def place(percentile: float | None, valued: int, units: int) -> tuple[int | None, int]:
+    """A component's rank among the units with a value, from its percentile (the share at or
+    below it), and the rank's denominator by the one rule (standings.ranked_units)."""
+    if percentile is None or pd.isna(percentile):
+        return None, ranked_units(valued, units)
+    rank = int(valued - round(percentile * valued / 100) + 1)
+    return rank, ranked_units(valued, units, rank)

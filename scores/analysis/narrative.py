@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from scores.analysis.components import place
 from scores.analysis.standings import Standing
 from scores.analysis.targets import RankGap
 from scores.i18n import number, t
@@ -215,10 +216,14 @@ def _weak(row: object, labels: dict[str, str], lang: str) -> str:
 def component_place(row: object, lang: str) -> str:
     """A component's place among the units with a value ('thấp nhất trong 61 tỉnh, thành phố có
     số liệu', 'thứ 47/61'), from its percentile (the share at or below it) and the count."""
-    valued = int(row.valued)
-    place = valued - round(row.percentile * valued / 100) + 1
-    if place >= valued:
-        return t("pack.lowest_of", lang, units=valued)
-    if place == 1:
-        return t("pack.best_of", lang, units=valued)
-    return t("pack.place_of", lang, rank=place, units=valued)
+    rank, units = place(row.percentile, int(row.valued), int(row.valued))
+    return place_words(rank, units, lang)
+
+
+def place_words(rank: int, units: int, lang: str) -> str:
+    """A rank of N in plain words: lowest of N, highest of N, or rank/N."""
+    if rank >= units:
+        return t("pack.lowest_of", lang, units=units)
+    if rank == 1:
+        return t("pack.best_of", lang, units=units)
+    return t("pack.place_of", lang, rank=rank, units=units)

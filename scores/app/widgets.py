@@ -1,5 +1,6 @@
 """Small pieces the pages share: downloads, status badges, source captions, localized tables."""
 
+import hashlib
 from collections.abc import Callable
 
 import pandas as pd
@@ -11,7 +12,7 @@ from scores.catalog import Unit
 from scores.charts.base import STATUS_LOOK
 from scores.export import images, tables
 from scores.i18n import catalogue, in_lang
-from scores.text import literal, readable_source, trail
+from scores.text import is_figure, literal, readable_source, trail
 
 
 def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str) -> None:
@@ -70,9 +71,25 @@ def text_table(frame: pd.DataFrame) -> None:
     """A table whose long text wraps inside its cells, the page never scrolling sideways
     (st.dataframe's canvas grid cuts a cell and scrolls); st.table renders cells as Markdown,
     so every header and cell is shown as written (text.literal), typed text included."""
-    shown = frame.fillna("").astype(str).map(literal)
+    cells = frame.fillna("").astype(str)
+    shown = cells.map(literal)
     shown.columns = [literal(str(column)) for column in frame.columns]
-    st.table(shown, hide_index=True)
+    # Figures right-aligned (their digits line up), text left: the columns whose every cell
+    # is a figure, at least one of them not a dash.
+    figures = [
+        position
+        for position, column in enumerate(cells.columns, start=1)
+        if cells[column].map(is_figure).all() and (~cells[column].isin(["–", "="])).any()
+    ]
+    key = "text_table_" + hashlib.sha1("|".join(map(str, frame.columns)).encode()).hexdigest()[:8]
+    with st.container(key=key):
+        if figures:
+            cells_css = ", ".join(
+                f".st-key-{key} th:nth-child({n}), .st-key-{key} td:nth-child({n})" for n in figures
+            )
+            # !important: Streamlit sets the cells' alignment on the cells themselves.
+            st.html(f"<style>{cells_css} {{ text-align: right !important; }}</style>")
+        st.table(shown, hide_index=True)
 
 
 def status_badge(status: str | None) -> None:

@@ -8,19 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from scores import charts
-from scores.analysis.components import components, weak_points
-from scores.analysis.narrative import (
-    component_place,
-    component_sentences,
-    coverage_sentence,
-    index_sentence,
-    rank_text,
-)
-from scores.analysis.notable import threshold
+from scores.analysis.narrative import coverage_sentence, rank_text
 from scores.analysis.standings import Standing, national_cutoff, peers
+from scores.export.component_view import ComponentRow, component_view
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide, suffix
-from scores.i18n import lang_column, number, t
+from scores.i18n import number, t
 
 MIN_PEERS = 3  # peers with data, the focus unit not counted: fewer make no comparison
 WEAKEST = 5  # components on a slide: more do not read from the back of a room
@@ -100,7 +93,7 @@ def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
     lines.append(_to_best(context, frame, mine, unit_suffix))
     chart_title = context.tr("pack.ranking_chart", peers=peer, year=year)
     figure = charts.ranked_bars(among, mine, lang, chart_title, national_cutoff(frame))
-    notes = [index_sentence(name, unit_suffix, found, lang), *lines]
+    notes = [context.index_sentence(code), *lines]
     return _ranking_slide(context, code, title, figure, lines, notes)
 
 
@@ -162,90 +155,32 @@ def weakest(context: Context) -> list[Slide]:
     return slides
 
 
-def component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, int, int | None]:
-    """The focus unit's components of one index in its latest year: weak_points' table (weakest
-    first), their labels, the year, and the earlier year changes are counted from (None when
-    there is none or a methodology break lies between). The Sub-indicators page's table too."""
-    return context.remember(("components", code), lambda: _component_table(context, code))
-
-
-def _component_table(context: Context, code: str) -> tuple[pd.DataFrame, dict, int, int | None]:
-    catalogue = context.load("indicators_by_index", index_code=code)
-    items = catalogue[catalogue["level"] == "component"].set_index("indicator")
-    history = context.history("percentiles_by_year", index_code=code)
-    history = history[history["indicator"].isin(items.index) & history["value"].notna()]
-    history = history[history["year"] <= context.year]
-    if history.empty:
-        return pd.DataFrame(), {}, 0, None
-    year = int(history["year"].max())
-    values = context.load("values_by_province_indicator", index_code=code, year=year)
-    weights = context.load("weights_by_indicator", index_code=code, year=year)
-    units = len(context.provinces.in_year(year))
-    field = components(values, context.code_in(year), items, units)
-    table = weak_points(
-        field, history, year, dict(weights.values.tolist()), items["max_points"].dropna().to_dict()
-    )
-    table = table[table["value"].notna() & table["percentile"].notna()]
-    labels = dict(
-        zip(catalogue["indicator"], catalogue[lang_column("name", context.lang)], strict=True)
-    )
-    earlier = history.loc[history["year"] < year, "year"]
-    previous = int(earlier.max()) if len(earlier) else None
-    shown = tuple(table["indicator"]) + tuple(items["parent"].dropna())
-    if previous is not None and any(previous < b <= year for b in context.breaks(code, shown)):
-        previous = None
-    return table, labels, year, previous
-
-
 def _weakest(context: Context, code: str) -> Slide | None:
-    table, labels, year, previous = component_table(context, code)
-    if table.empty:
+    view = component_view(context, code)
+    if view is None or not view.headline:
         return None
-    name, lang = context.index_name(code), context.lang
-    first = next(table.itertuples())
-    title = context.tr(
-        "pack.weakest_title",
-        index=name,
-        year=year,
-        province=context.unit_name,
-        component=labels.get(first.indicator, first.indicator),
-        place=component_place(first, lang),
-    )
-    shown = table.head(WEAKEST)
-    chart_labels = {item: labels.get(item, item) for item in shown["indicator"]}
-    what = context.tr("pack.weakest_chart", province=context.unit_name, year=year)
-    figure = charts.component_bars(shown, chart_labels, lang, what, slide=True)
-    sentences = component_sentences(
-        table, labels, previous, lang, threshold=threshold(code, "component")
-    )
-    release = context.load("current_release_by_index_year", index_code=code, year=year)
-    sources = list(release["source"]) if len(release) else []
-    partial = bool(len(release)) and release["coverage"].iloc[0] == "partial"
-    coverage = ""
-    if partial:
-        valued = int(table["valued"].max())
-        coverage = coverage_sentence(valued, len(context.provinces.in_year(year)), year, lang)
+    figure = view.chart(context.lang, WEAKEST, slide=True)
+    ranked = [row for row in view.rows if row.rank is not None]
     slide = Slide(
         "weakest",
-        title,
+        view.headline,
         [figure],
-        [_weak_line(row, labels, lang) for row in table.head(3).itertuples()],
-        [*sentences, coverage] if coverage else sentences,
-        context.source(code, year, sources),
-        partial,
+        [weak_line(row, context.lang) for row in ranked[:3]],
+        view.notes,
+        context.source(code, view.year, view.sources),
+        bool(view.coverage),
     )
-    slide.coverage = coverage
+    slide.coverage = view.coverage
     return slide
 
 
-def _weak_line(row: object, labels: dict, lang: str) -> str:
+def weak_line(row: ComponentRow, lang: str) -> str:
     """'Quản trị môi trường: 2,87 điểm (tốt nhất 4,41), thấp nhất trong 61 ...' for the slide."""
-    best = getattr(row, "best", None)
     return t(
         "pack.weak_line",
         lang,
-        name=labels.get(row.indicator, row.indicator),
+        name=row.name,
         value=number(row.value, lang),
-        best=number(best, lang),
-        place=component_place(row, lang),
+        best=number(row.best, lang),
+        place=row.place,
     )

@@ -4,13 +4,12 @@ sentence is a slide's)."""
 
 from datetime import date
 
-import pandas as pd
 from babel.dates import format_date
 
 from scores.analysis.actions import progress
-from scores.analysis.narrative import component_place
 from scores.export import docx_format as fmt
-from scores.export.field_slides import WEAKEST, component_table
+from scores.export.component_view import ComponentView, component_view
+from scores.export.field_slides import WEAKEST
 from scores.export.images import image_server, plain, png
 from scores.export.slide_kinds import pack
 from scores.export.slides import Context, Slide
@@ -89,7 +88,7 @@ def _standing(document: object, context: Context, slides: list[Slide], today: da
         if found is None:
             rows.append([card.title, "–", "–", "–", "–", "–"])
             continue
-        rank = "–" if found.rank is None else f"{int(found.rank)}/{found.units}"
+        rank = "–" if found.rank is None else f"{int(found.rank)}/{found.rank_units or found.units}"
         # The card's change line is the one that opens with its glyph (▲ ▼ =).
         change = next((line for line in card.lines if line[:1] in "▲▼="), "–")
         rows.append([card.title, str(found.year), card.value, rank, change, card.target or "–"])
@@ -132,12 +131,12 @@ def _weakest(document: object, context: Context, slides: list[Slide], today: dat
         fmt.body(document, context.tr("report.no_components"))
     shown = 0
     for code in context.indices.index:
-        table, labels, _, _ = component_table(context, code)
-        if table.empty or shown == len(made):
+        view = component_view(context, code)
+        if view is None or not view.headline or shown == len(made):
             continue
         shown += 1
         _slide(document, shown, made[shown - 1], made[shown - 1].notes)
-        rows = _component_rows(table, labels, context.lang)
+        rows = _component_rows(view, context.lang)
         fmt.table(document, _component_header(context), rows, first=0.4)
 
 
@@ -145,16 +144,18 @@ def _component_header(context: Context) -> list[str]:
     return [context.tr(f"report.col_{c}") for c in ("component", "value", "median", "best", "rank")]
 
 
-def _component_rows(table: pd.DataFrame, labels: dict, lang: str) -> list[list[str]]:
+def _component_rows(view: ComponentView, lang: str) -> list[list[str]]:
+    ranked = [row for row in view.rows if row.rank is not None][:WEAKEST]
+    medians = dict(zip(view.table["indicator"], view.table["median"], strict=True))
     return [
         [
-            labels.get(row.indicator, row.indicator),
+            row.name,
             number(row.value, lang),
-            number(row.median, lang),
+            number(medians[row.indicator], lang),
             number(row.best, lang),
-            component_place(row, lang),
+            row.place,
         ]
-        for row in table.head(WEAKEST).itertuples()
+        for row in ranked
     ]
 
 

@@ -7,7 +7,6 @@ weakest) are in field_slides.py, the remediation plan's progress in plan_slides.
 
 from scores.analysis.narrative import (
     change_clause,
-    index_sentence,
     rank_text,
     signed,
 )
@@ -21,7 +20,8 @@ from scores.export import (  # noqa: F401  (they register their kinds)
     field_slides,
     plan_slides,
 )
-from scores.export.field_slides import component_table, dropped_peers
+from scores.export.component_view import component_view
+from scores.export.field_slides import dropped_peers
 from scores.export.registry import BUILDERS, ORDER, Builder, kind
 from scores.export.slides import Card, Context, Slide, suffix
 from scores.export.target_view import target_view
@@ -48,8 +48,7 @@ def scorecard(context: Context) -> list[Slide]:
             continue
         rows = context.headline[context.headline["index_code"] == code]
         unit_suffix = suffix(code, rows["indicator"].iloc[-1])
-        breaks = context.breaks(code)
-        sentences.append(index_sentence(name, unit_suffix, found, context.lang, breaks))
+        sentences.append(context.index_sentence(code))
         cards.append(_card(context, code, name, found, unit_suffix))
         for target in targets[targets["index_code"] == code].itertuples():
             judged = evaluate_target(target.kind, target.threshold, target.first_year, rows)
@@ -99,7 +98,7 @@ def _target(context: Context, target: object) -> Slide:
     view = target_view(context, target)
     notes = [
         *view.sentences,
-        context.tr("targets.basis", basis=typed_in_sentence(target.basis), first=target.first_year),
+        context.tr("targets.basis", basis=typed_in_sentence(view.basis), first=target.first_year),
     ]
     return Slide(
         "targets",
@@ -163,9 +162,10 @@ def _change_line(context: Context, code: str, name: str, found: Standing) -> str
 
 def _notable_components(context: Context, code: str, name: str, found: Standing) -> list[str]:
     """The components of one index whose change since the comparable year reaches the threshold."""
-    table, labels, year, previous = component_table(context, code)
-    if table.empty or previous is None or year != found.year:
+    view = component_view(context, code)
+    if view is None or view.previous is None or view.year != found.year:
         return []
+    table, labels, previous = view.ranked, view.labels, view.previous
     kept = table[[notable(change, code, "component") for change in table["change"]]]
     kept = kept.reindex(kept["change"].abs().sort_values(ascending=False).index).head(3)
     return [

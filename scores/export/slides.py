@@ -5,13 +5,14 @@ query runner) into slides; the page draws them, the exports write them.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from scores import db
+from scores.analysis.narrative import index_sentence
 from scores.analysis.standings import Standing, breaks_for, settle, standing
 from scores.catalog import Provinces, Unit, is_percent
 from scores.charts.base import enlarge
@@ -156,7 +157,23 @@ class Context:
         if found is None:
             return None
         table = self.table(index_code, found.year, self.indicator(index_code, found.year))
-        return settle(found, table, self.code_in(found.year))
+        settled = settle(found, table, self.code_in(found.year))
+        if settled.rank_kind == "published" and not self.indices.loc[index_code, "publishes_ranks"]:
+            # The press's "rank" of an index whose publisher ranks no one (PAPI) is a place
+            # counted from the scores; said as such, never "as published".
+            settled = replace(settled, rank_kind="position")
+        return settled
+
+    def index_sentence(self, index_code: str) -> str | None:
+        """The year's headline sentence of one index ('PAR INDEX 2024: 92,57%, xếp thứ 3/63, …'):
+        the one the Overview's summary, the scorecard, the ranking slides and the report say
+        (None without a figure)."""
+        found = self.standing(index_code)
+        if found is None:
+            return None
+        unit_suffix = suffix(index_code, self.indicator(index_code, found.year))
+        name, breaks = self.index_name(index_code), self.breaks(index_code)
+        return index_sentence(name, unit_suffix, found, self.lang, breaks)
 
     def indicator(self, index_code: str, year: int) -> str:
         """The focus unit's headline indicator of an index in a year (its total)."""

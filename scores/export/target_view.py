@@ -10,6 +10,7 @@ from scores.analysis.narrative import rank_gap_sentence, target_sentence, value_
 from scores.analysis.targets import Judged, evaluate_target, rank_gap
 from scores.export.slides import Context
 from scores.i18n import number
+from scores.text import full_stop
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class TargetView:
     figure: go.Figure
     sources: list[str]
     partial: bool
+    basis: str = ""  # what the target rests on, as typed, ended with its full stop
 
 
 def target_view(context: Context, target: object) -> TargetView:
@@ -44,6 +46,7 @@ def target_view(context: Context, target: object) -> TargetView:
         _figure(context, target, rows, name),
         [*rows["value_source"].dropna().unique(), *rows["rank_source"].dropna().unique()],
         bool(len(rows)) and rows["coverage"].iloc[-1] == "partial",
+        full_stop(target.basis),
     )
 
 

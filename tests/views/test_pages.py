@@ -196,9 +196,10 @@ def test_components_list_the_weakest_first_with_reasons(app):
     table = as_read(app.table[0])
     first = table.iloc[0]
     assert first["Chỉ số thành phần"] == "Chi phí gia nhập thị trường"
-    assert (first["Điểm"], first["Bách phân vị"]) == ("7,51", "2")
+    # Rank of N (N: the provinces ranked in that component's table), not a percentile.
+    assert (first["Điểm"], first["Thứ hạng"]) == ("7,51", "63/63")
     assert "thuộc nhóm một phần ba thấp nhất cả nước" in first["Lý do cảnh báo"]
-    assert table.iloc[-1]["Bách phân vị"] == "98"
+    assert table.iloc[-1]["Thứ hạng"] == "2/63"
     assert len(app.get("plotly_chart")) == 2  # the bars and the heatmap
 
 
