@@ -185,7 +185,6 @@ NOT_YET_MIRRORED = {
     "export/slide_kinds",
     "export/slides",
     "export/target_view",
-    "ingest/printed",
     "ingest/reads",
 }
 
