@@ -171,9 +171,7 @@ NOT_YET_MIRRORED = {
     "app/printed",
     "app/review",
     "app/upload",
-    "charts/islands",
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
-    "charts/targets_on_map",
     "export/compare_slides",  # export/: being edited elsewhere now (tests/export left as it is)
     "export/docx_format",
     "export/field_slides",
