@@ -164,7 +164,6 @@ NOT_YET_MIRRORED = {
     "app/actions_panel",
     "app/briefing",
     "app/changes",
-    "app/clicks",
     "app/coverage",
     "app/history",
     "app/methodology",
