@@ -165,7 +165,6 @@ NOT_YET_MIRRORED = {
     "app/briefing",
     "app/changes",
     "app/coverage",
-    "app/history",
     "app/methodology",
     "app/printed",
     "app/review",
