@@ -163,7 +163,6 @@ NOT_YET_MIRRORED = {
     "app/access",
     "app/actions_panel",
     "app/briefing",
-    "app/methodology",
     "app/printed",
     "app/review",
     "app/upload",
