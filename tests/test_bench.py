@@ -84,6 +84,7 @@ def test_target_verdicts(found, expected):
     assert report.verdict(found, "worst_page_ms", (1.5, "floor_ms")) == expected
 
 
+@pytest.mark.slow  # measures the import in processes of its own
 def test_the_printed_step_gives_its_numbers(built_db, tmp_path):
     """The text PDF half of the printed step (the scan half reads the same way, by OCR): a time
     and a peak memory, each in a process of its own, within the issue's bound."""

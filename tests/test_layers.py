@@ -152,3 +152,56 @@ def test_each_rule_catches_a_broken_import(rule, module, source):
 def test_allowed_imports_pass_every_rule(module, source):
     rules = (streamlit_outside_wing, store_imported_below, upward)
     assert [v for rule in rules for v in rule(module, source)] == []
+
+
+# Modules of scores/ without their mirrored test file (tests/<folder>/test_<module>.py), each
+# covered today only through other tests (pages, exports, the importer) or by nothing of its own.
+# A module that gains its file must leave this set; a new module must come with its file.
+NOT_YET_MIRRORED = {
+    "__main__",  # the command line's entry; tests/cli/ run it through main()
+    "analysis/actions",  # being extended elsewhere now; its file comes with that work
+    "app/access",
+    "app/actions_panel",
+    "app/briefing",
+    "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
+    "app/printed",
+    "app/review",
+    "app/ranking_tabs",  # through the Rankings page: tests/views/test_city_rankings.py
+    "app/upload",
+    "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
+    "export/component_view",  # page against slide: tests/views/test_one_builder.py
+    "export/compare_slides",  # export/: being edited elsewhere now (tests/export left as it is)
+    "export/docx_format",
+    "export/field_slides",
+    "export/images",
+    "export/pdf",
+    "export/plan_slides",
+    "export/powerpoint",
+    "export/registry",
+    "export/slide_kinds",
+    "export/slides",
+    "export/target_view",
+    "ingest/reads",
+}
+
+
+def mirrored_test(module: Path) -> Path:
+    """scores/ingest/grid.py -> tests/ingest/test_grid.py; scores/db.py -> tests/test_db.py."""
+    relative = module.relative_to(ROOT / "scores")
+    return ROOT / "tests" / relative.parent / f"test_{relative.name}"
+
+
+def unmirrored() -> set[str]:
+    """Every module of scores/ (packages' __init__ aside) whose mirrored test file is missing."""
+    modules = (p for p in (ROOT / "scores").rglob("*.py") if p.name != "__init__.py")
+    return {
+        str(p.relative_to(ROOT / "scores").with_suffix(""))
+        for p in modules
+        if not mirrored_test(p).exists()
+    }
+
+
+def test_every_module_has_its_mirrored_test_file_or_is_listed_as_not_yet():
+    missing = unmirrored()
+    assert sorted(missing - NOT_YET_MIRRORED) == [], "new modules without their test file"
+    assert sorted(NOT_YET_MIRRORED - missing) == [], "mirrored now: remove from NOT_YET_MIRRORED"

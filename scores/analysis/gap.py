@@ -86,8 +86,8 @@ def table_for(
 def simulable_years(load: Callable[..., pd.DataFrame], index_code: str) -> list[int]:
     """The years whose total is a published function of published components, latest first.
 
-    Read from the per-year counts of valued indicators, not from every province's values (at
-    700 units x 30 years that took 2 s of every run of the plan page; make bench).
+    Read from the per-year counts of valued indicators, not from every province's values: the
+    plan page asks on every run, and the counts stay small as units and years grow (make bench).
     """
     counts = load("indicators_by_year", index_code=index_code)
     catalogue = load("indicators_by_index", index_code=index_code)

@@ -105,8 +105,8 @@ def province_controls(prepared: Prepared) -> None:
     units = {u.province_code: state.unit_name(u) for u in year_units}
     by_name = {u.name_vi: u.province_code for u in year_units}
     st.markdown(unit_sentence(prepared.index_code, "upload.pick_help"))
-    # A pick box per name, at most MAX_NAME_PICKS: 100,000 unknown names kept the page drawing
-    # for minutes. The problems box still lists them.
+    # A pick box per name, at most MAX_NAME_PICKS, so that a file of any number of unknown names
+    # draws in bounded time; the problems box still lists them all.
     for name in list(dict.fromkeys([*unknown, *answered]))[:MAX_NAME_PICKS]:
         problem = unknown.get(name)
         nearest = [

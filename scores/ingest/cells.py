@@ -11,7 +11,7 @@ class BadNumber(ValueError):
 
 
 # A space inside a number only between thousands groups ("1 234,5"); "6 0.5" is no number
-# (removing every space read it as 60.5).
+# (removing every space would read it as 60.5).
 SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?(?:[ \u00a0]?%)?")
 
 

@@ -103,8 +103,9 @@ def _csv_rows(text: str, separator: str) -> list[list[str]]:
 
 
 def check_line_width(text: str) -> None:
-    """Refuse a line of more cells than the limit before csv splits it (3 million cells take
-    seconds and hundreds of MB); only a bounded prefix of a suspect line is parsed to confirm."""
+    """Refuse a line of more cells than the limit before csv splits it (splitting millions of
+    cells costs time and memory a refusal need not spend); only a bounded prefix of a suspect line
+    is parsed to confirm."""
     for number, line in enumerate(text.splitlines(), start=1):
         separator = max(SEPARATORS, key=line.count)
         if line.count(separator) < MAX_COLUMNS:

@@ -142,7 +142,8 @@ def _column(
     if hkey in mapping:
         return Column(pos, name, "value", mapping[hkey])
     if not key(header) and header.strip() != "#":
-        # Values under no readable header were taken for row numbers and dropped unseen.
+        # Values under no readable header are shown as a problem, never taken for row numbers
+        # and dropped unseen.
         return Column(pos, name, "unknown")
     if hkey in PROVINCE_HEADERS:
         return Column(pos, name, "province")

@@ -27,8 +27,8 @@ from scores.ingest.reads import (
 )
 from scores.ingest.unruled import MIN_NUMBERS, is_number
 
-# One thread per tesseract run: on a shared machine its OpenMP threads fight for the cores
-# (a page took 50 s instead of 10).
+# One thread per tesseract run: the runs already go side by side (WORKERS), and each run's own
+# OpenMP threads would fight them for the same cores (timings in bench/RESULTS.md).
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 DPI = 300  # tesseract reads best at 300 dpi
@@ -64,8 +64,8 @@ def render(page: object) -> Image.Image:
         _check_pixels(*image["srcsize"], number)
     _check_pixels(page.width / 72 * DPI, page.height / 72 * DPI, number)
     _need_ocr(number)
-    # At 300 dpi even from a 200 dpi scan: drawn at the scan's own 200 dpi a page read faster,
-    # but its header came out otherwise and the continuation page was left out (measured).
+    # At 300 dpi even from a 200 dpi scan: the resolution tesseract reads headers and
+    # continuation pages right at (the lower one is compared in bench/RESULTS.md).
     return page.to_image(resolution=DPI).original.convert("L")
 
 
@@ -92,10 +92,10 @@ def read_page_image(image: Image.Image, page: int, deadline: float) -> list[Foun
     doubts.
 
     Read column by column: as strips of digits first (tesseract reads numbers far better when
-    told they are numbers: '7,74' no longer comes out '7/74'), then the columns that are not
+    told they are numbers, so '7,74' does not come out '7/74'), then the columns that are not
     numbers and the header cells again as Vietnamese text; a number cell still unsure is read
     once more alone before it becomes a Doubt. The reads of one step are independent: they run
-    WORKERS at a time (one tesseract process each; a page took 12 s one read after another).
+    WORKERS at a time, one tesseract process each (timings in bench/RESULTS.md).
     """
     _need_ocr(page)
     straight, turn = grid.deskew(image)

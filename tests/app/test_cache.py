@@ -32,6 +32,7 @@ def test_a_read_inside_a_write_block_goes_through_the_write_connection(db_file):
         assert cache.provinces().by_key("01").name_en == "Ha Noi (test)"
 
 
+@pytest.mark.slow  # builds the whole database from data/
 def test_a_missing_database_is_built_from_data_on_first_use(tmp_path, monkeypatch):
     path = tmp_path / "new" / "scores.duckdb"
     monkeypatch.setenv("SCORES_DB", str(path))

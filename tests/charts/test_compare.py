@@ -39,13 +39,3 @@ def test_a_methodology_break_splits_the_score_line():
     figure = compare_lines(frame(), {"48": "Đà Nẵng"}, "01", (2023,), "en", "t")
     assert segments(figure.data[0]) == []
     assert [a.text for a in figure.layout.annotations if "2023" in a.text]
-
-
-def test_a_click_target_sits_inside_its_province():
-    from scores.charts.map import outlines
-    from scores.charts.targets_on_map import centre
-
-    # A square ring and a small second ring: the centre is the large ring's centroid.
-    assert centre([0, 2, 2, 0, None, 5, 5.1, 5.1], [0, 0, 2, 2, None, 5, 5, 5.1]) == (1.0, 1.0)
-    lon, lat = centre(*outlines(2016)["01"])  # Hà Nội: about 105.7 E, 21.0 N
-    assert 105.3 < lon < 106.1 and 20.6 < lat < 21.4

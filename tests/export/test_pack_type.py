@@ -53,6 +53,7 @@ def test_pptx_chart_text_is_at_least_14_pt_at_its_placed_size(charted):
         assert footer.font.size.pt >= 10 and footer.text.startswith("Nguồn: ")
 
 
+@pytest.mark.slow  # starts the chart image server (Chromium)
 @needs_chromium
 def test_pdf_chart_text_is_at_least_14_pt_and_footers_10_pt_read_back_from_the_file(charted):
     """The PDF read back with pdfplumber: each chart image's placed width and pixel width

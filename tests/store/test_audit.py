@@ -107,6 +107,7 @@ def test_no_code_path_updates_or_deletes_the_trail():
     assert writers == {"insert_audit_log.sql", "insert_audit_log_from_frame.sql"}
 
 
+@pytest.mark.slow  # runs every command, `build --fresh` too: the whole database rebuilt
 def test_no_command_changes_what_the_trail_holds(db_file, tmp_path, capsys):
     con = db.connect(db_file)
     old = superseded(con)

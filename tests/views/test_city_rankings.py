@@ -5,7 +5,7 @@ the 2025 change), and the pages made for the provinces saying so instead of show
 import pytest
 from conftest import open_view
 
-from tests.export.test_city_slide import with_2025_wards  # noqa: F401  (a fixture)
+from tests.export.test_city_slides import with_2025_wards  # noqa: F401  (a fixture)
 
 DEPARTMENTS_2022 = [  # the seed as printed (tinbong247news.net, 23/3/2023), best first
     ("1", "Sở Lao động - Thương binh và Xã hội", "91,68"),
