@@ -168,10 +168,11 @@ else:
     except gap.NoComponents:
         st.info(state.tr("plan.no_focus", province=state.unit_name(unit), year=year))
 
-owners_panel.show_mapping(index_code, names)  # which departments answer for each component
 st.header(state.tr("plan.actions_title"))
 actions_panel.show(unit.province_code, names)
 if unit.valid_to is None:
     # Open again after a save, so the confirmation shows.
     with st.expander(state.tr("plan.edit"), expanded="action_saved" in st.session_state):
         actions_panel.editor(unit.province_code, names)
+# Last, so signing in (which adds the mapping's editor) moves nothing above the action form.
+owners_panel.show_mapping(index_code, names)  # which departments answer for each component

@@ -464,7 +464,7 @@ def test_an_administrator_adds_an_action_and_finds_it_on_sub_indicators(server, 
     page.get_by_role("button", name="Đăng nhập").click()
     pick(page, "action_index", "PCI")
     pick(page, "action_indicator", "Chi phí không chính thức")
-    page.locator(".st-key-action_owner input").fill("Sở Tài chính")
+    pick(page, "action_owner", "Sở Tài chính")  # a city unit, chosen (#21)
     page.locator(".st-key-action_text textarea").fill("Công khai mọi khoản phí, lệ phí")
     page.get_by_role("button", name="Thêm nhiệm vụ").click()
     page.get_by_text("Đã lưu. Mọi thay đổi đều được giữ lại trong lịch sử.").wait_for(timeout=30000)

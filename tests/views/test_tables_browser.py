@@ -81,8 +81,8 @@ def fits(page, name: str, width: int, texts: list[str]) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_plan_action_text_and_note_wrap_in_their_cells(server, browser, size):  # noqa: F811
     page = open_page(
-        browser, f"{server}/plan?lang=vi&index=PCI", '[data-testid="stTable"]', 2, size
-    )
+        browser, f"{server}/plan?lang=vi&index=PCI", '[data-testid="stTable"]', 3, size
+    )  # the gap, the components' departments (#21) and the actions
     fits(page, "plan", size[0], [ACTION, NOTE])
     page.close()
 
