@@ -9,8 +9,9 @@ import plotly.graph_objects as go
 from scores.i18n import separators
 
 # Chart text is at least 18 px: read from the back of a room at 1920x1080 (FONT, ticks, labels).
-# Okabe-Ito, safe for the common colour-vision deficiencies; the focus province is always vermilion.
-FOCUS = "#D55E00"
+# Okabe-Ito, safe for the common colour-vision deficiencies; the focus province is always vermilion,
+# Okabe-Ito's #D55E00 darkened to 4.96:1 on white: its name labels text (>= 4.5:1 to be read).
+FOCUS = "#BA5000"
 OTHERS = "#A7B4C2"
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEQUENTIAL = "Blues"

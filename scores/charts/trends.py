@@ -135,7 +135,9 @@ def target_value(
             y=data["value"],
             mode="lines+markers+text",
             name=t("chart.focus", lang),
-            text=[" " if pd.isna(v) else number(v, lang) for v in data["value"]],
+            text=_spaced(
+                list(data["year"]), [" " if pd.isna(v) else number(v, lang) for v in data["value"]]
+            ),
             textposition="top center",
             cliponaxis=False,
             line={"color": FOCUS, "width": 3},
@@ -168,3 +170,15 @@ def target_value(
     figure = layout(figure, title, lang, height=420)
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15})
     return figure
+
+
+def _spaced(years: list, labels: list[str]) -> list[str]:
+    """The value labels with no two in consecutive years (from the latest back, which is always
+    labelled): "89,58 91,43 92,57" side by side overlap at 1440 px wide; hover gives them all."""
+    shown, next_year = list(labels), None
+    for position in range(len(years) - 1, -1, -1):
+        if labels[position].strip() and next_year is not None and years[position] == next_year - 1:
+            shown[position] = " "
+        elif labels[position].strip():
+            next_year = years[position]
+    return shown

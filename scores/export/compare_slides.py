@@ -5,6 +5,7 @@ import pandas as pd
 from scores import charts
 from scores.analysis import compare
 from scores.catalog import unit_key
+from scores.export.field_slides import MIN_PEERS
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide
 from scores.i18n import in_lang
@@ -17,22 +18,48 @@ def compare_over_time(context: Context) -> list[Slide]:
     """Per index: the focus unit and the centrally-run cities over the last YEARS years, with
     who gained most since the first year of the latest method."""
     units = compare.default_set(context.provinces, context.unit)
-    slides = []
+    slides, dropped = [], []
     for code in context.indices.index:
         frame = compare.series(context.load, context.provinces, units, code, "headline")
         frame = frame[frame["year"].between(context.year - YEARS + 1, context.year)]
-        if frame.dropna(subset=["value"])["unit_key"].nunique() >= 2:
-            slides.append(_compare(context, code, units, frame))
+        if frame.dropna(subset=["value"])["unit_key"].nunique() < 2:
+            continue
+        years = sorted(int(year) for year in frame["year"].unique())
+        breaks = context.breaks(code)
+        comparable = [y for y in years[:-1] if not any(y < b <= years[-1] for b in breaks)]
+        since = comparable[0] if comparable else years[0]
+        found = compare.gains(frame, since, breaks)
+        # "Hà Nội gained most of the 1 province comparable" is no message: MIN_PEERS peers.
+        if len(found) < MIN_PEERS + 1:
+            dropped.append(_dropped(context, code, since, len(found)))
+            continue
+        slides.append(_compare(context, code, units, frame, years, found, since))
+    if slides:
+        slides[0].notes += dropped
     return slides
 
 
-def _compare(context: Context, code: str, units: list, frame: pd.DataFrame) -> Slide:
+def _dropped(context: Context, code: str, since: int, count: int) -> str:
+    return context.tr(
+        "brief3.compare_dropped",
+        index=context.index_name(code),
+        since=since,
+        count=count,
+        minimum=MIN_PEERS + 1,
+    )
+
+
+def _compare(
+    context: Context,
+    code: str,
+    units: list,
+    frame: pd.DataFrame,
+    years: list[int],
+    found: pd.DataFrame,
+    since: int,
+) -> Slide:
     names = {unit_key(u): in_lang(u, "name", context.lang) for u in units}
-    years = sorted(int(year) for year in frame["year"].unique())
     breaks = context.breaks(code)
-    comparable = [y for y in years[:-1] if not any(y < b <= years[-1] for b in breaks)]
-    since = comparable[0] if comparable else years[0]
-    found = compare.gains(frame, since, breaks)
     sentence = compare.gain_sentence(found, names, since, context.lang)
     title = context.tr(
         "compare.slide_title",

@@ -89,7 +89,7 @@ def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
         peers=peer,
     )
     unit_suffix = suffix(code, indicator)
-    lines = [_national(found, lang)]
+    lines = [_national(context, code, found)]
     lines.append(_to_best(context, frame, mine, unit_suffix))
     chart_title = context.tr("pack.ranking_chart", peers=peer, year=year)
     figure = charts.ranked_bars(among, mine, lang, chart_title, national_cutoff(frame))
@@ -97,13 +97,15 @@ def _ranking(context: Context, code: str, shown: pd.DataFrame) -> Slide:
     return _ranking_slide(context, code, title, figure, lines, notes)
 
 
-def _national(found: Standing, lang: str) -> str:
-    text = rank_text(found, lang)
-    return text[:1].upper() + text[1:] + " " + _country(lang)
-
-
-def _country(lang: str) -> str:
-    return "cả nước" if lang == "vi" else "nationally"
+def _national(context: Context, code: str, found: Standing) -> str:
+    """'Xếp thứ 3/63 cả nước': the rank among the whole unit set, in the set's own word (a
+    place among the units with figures already says among whom)."""
+    text = rank_text(found, context.lang)
+    text = text[:1].upper() + text[1:]
+    if found.rank_kind == "position":
+        return text
+    unit_set = str(context.load("unit_set_by_index", index_code=code).iloc[0, 0])
+    return text + " " + context.tr(f"brief3.whole_{unit_set}")
 
 
 def _to_best(context: Context, frame: pd.DataFrame, mine: str, unit_suffix: str) -> str:

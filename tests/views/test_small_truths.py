@@ -51,3 +51,23 @@ def test_the_sub_indicators_level_choice_reads_in_plain_english(app):
     choice = app.selectbox(key="level")
     assert choice.label == "Show"
     assert choice.options == ["Sub-indicators", "The parts of each sub-indicator"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "place", "country"),
+    [
+        ("vi", "Đứng thứ 29/61 tỉnh, thành phố có số liệu", "cả nước"),
+        ("en", "Placed 29 of the 61 provinces with figures", "nationally"),
+    ],
+)
+def test_a_ranking_slide_words_its_rank_among_the_unit_sets_own_word(db_file, lang, place, country):
+    """The word for the whole set comes from the locale (brief3.whole_<unit set>); a place
+    among the units with figures already says among whom ('… có số liệu cả nước' did not)."""
+    slides = pack(context(db_file, lang), ["rankings"])  # PAPI 2024 alone
+    slides += pack(context(db_file, lang, year=2021), ["rankings"])  # PAPI and PCI 2021
+    first_lines = [slide.sentences[0] for slide in slides]
+    assert place in first_lines  # PAPI 2024, as it stands
+    places = [line for line in first_lines if line.startswith(place.split(" 29")[0])]
+    ranked = [line for line in first_lines if line not in places]
+    assert len(places) == 2 and not any(line.endswith(country) for line in places), places
+    assert ranked and all(line.endswith(" " + country) for line in ranked), first_lines
