@@ -7,7 +7,6 @@ import pytest
 from conftest import assert_unchanged, snapshot
 
 from scores import db
-from scores.analysis.actions import progress, since_began, with_overdue
 from scores.errors import Refused
 from scores.i18n import describe
 from scores.roles import Actor, NotAllowed
@@ -116,40 +115,6 @@ def test_actions_never_change_scores_or_releases(con):
     action_id = add(con, ACTION, HOA)
     change(con, action_id, HOA, status="done")
     assert_unchanged(before, con)
-
-
-def test_overdue_when_due_has_passed_and_not_done():
-    frame = pd.DataFrame(
-        {
-            "due": pd.to_datetime(["2026-11-25", "2026-11-25", "2026-11-26", "2026-11-27"]),
-            "status": ["in_progress", "done", "planned", "paused"],
-        }
-    )
-    assert with_overdue(frame, date(2026, 11, 26))["overdue"].tolist() == [
-        True,
-        False,
-        False,
-        False,
-    ]
-
-
-def test_progress_reads_the_province_s_actions(con):
-    add(con, ACTION, HOA)
-    add(con, Action(**{**ACTION.__dict__, "province_code": "79"}), HOA)
-    found = progress(lambda name, **p: db.query(con, name, **p), "01", date(2027, 1, 1))
-    assert found[["province_code", "overdue"]].values.tolist() == [["01", True]]
-
-
-def test_trend_since_began_starts_at_the_year_before():
-    history_ = pd.DataFrame(
-        {
-            "indicator": ["a"] * 4 + ["b"],
-            "year": [2019, 2020, 2021, 2022, 2021],
-            "value": [1.0, 2.0, None, 4.0, 9.0],
-        }
-    )
-    found = since_began(history_, "a", date(2021, 5, 1))
-    assert found.values.tolist() == [[2020, 2.0], [2022, 4.0]]
 
 
 # The text rule (issue #23) at the write: nothing stored, and the field and rule named.

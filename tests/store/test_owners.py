@@ -2,7 +2,6 @@
 every change of either is kept with who made it."""
 
 import json
-from datetime import date
 
 import duckdb
 import pandas as pd
@@ -10,7 +9,6 @@ import pytest
 from conftest import assert_unchanged, snapshot
 
 from scores import db
-from scores.analysis.actions import overdue_by_unit
 from scores.errors import Refused
 from scores.i18n import describe
 from scores.roles import Actor, NotAllowed
@@ -175,14 +173,3 @@ def test_a_district_or_an_unknown_component_is_refused(con, component, codes, ru
     assert refused.value.problems[0].rule == rule
     assert describe(refused.value.problems[0], "en")
     assert owners.owners(con).empty
-
-
-def test_overdue_by_unit_counts_each_unit_s_late_actions_and_leaves_free_text_out(con):
-    add(con, action(owner_code="HN-D-NV", due="2026-01-31"), HOA)
-    add(con, action(owner_code="HN-D-NV", due="2026-02-28"), HOA)
-    done = add(con, action(owner_code="HN-D-TC", due="2026-01-31"), HOA)
-    change(con, done, HOA, status="done")
-    add(con, action(owner_code="HN-D-TP", due="2027-01-31"), HOA)  # not due yet
-    add(con, action(owner="Tổ công tác", due="2026-01-31"), HOA)
-    assert overdue_by_unit(con, date(2026, 6, 1)) == {"HN-D-NV": 2}
-    assert overdue_by_unit(con, date(2027, 6, 1)) == {"HN-D-NV": 2, "HN-D-TP": 1}
