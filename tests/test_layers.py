@@ -180,7 +180,6 @@ NOT_YET_MIRRORED = {
     "export/slide_kinds",
     "export/slides",
     "export/target_view",
-    "ingest/reads",
 }
 
 
