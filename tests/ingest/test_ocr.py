@@ -56,13 +56,24 @@ def unruled_scan(tmp_path_factory):
     return path
 
 
-def printed_values():
-    """PCI 2016 as the annex prints it: province code -> indicator -> value at 2 decimals."""
-    import pandas as pd
-
-    frame = pd.read_csv(ROOT / "data" / "seed" / "pci.csv", dtype={"province_code": str})
-    frame = frame[(frame["year"] == 2016) & frame["province_code"].notna()]
+def printed_values(file: str, year: int) -> dict:
+    """An index's year as the annex prints it: (province code, indicator) -> value at 2 decimals."""
+    frame = pd.read_csv(ROOT / "data" / "seed" / file, dtype={"province_code": str})
+    frame = frame[(frame["year"] == year) & frame["province_code"].notna()]
     return {(r.province_code, r.indicator): round(r.score, 2) for r in frame.itertuples()}
+
+
+def checked_as_printed(prepared, doubts: set, want: dict) -> int:
+    """How many values read were compared with the printed ones (each must be equal); a value
+    whose cell is in doubt is left out of the comparison."""
+    header = {c.indicator: c.header for c in prepared.layout.columns if c.indicator}
+    checked = 0
+    for row in prepared.parsed.values.itertuples():
+        if (row.row, header[row.indicator]) in doubts:
+            continue
+        assert round(row.value, 2) == want[(row.province_code, row.indicator)], row
+        checked += 1
+    return checked
 
 
 def test_every_cell_of_a_scanned_page_is_read_right_or_shown_for_a_look(con, scans):
@@ -71,15 +82,8 @@ def test_every_cell_of_a_scanned_page_is_read_right_or_shown_for_a_look(con, sca
     doubts = {(p.row, p.column) for p in prepared.problems if p.rule == "printed.ocr_doubt"}
     assert all(p.rule == "printed.ocr_doubt" for p in prepared.problems), prepared.problems
     assert len(doubts) <= 5  # of 22 x 12 cells
-    header = {c.indicator: c.header for c in prepared.layout.columns if c.indicator}
-    want = printed_values()
     values = prepared.parsed.values
-    checked = 0
-    for row in values.itertuples():
-        if (row.row, header[row.indicator]) in doubts:
-            continue
-        assert round(row.value, 2) == want[(row.province_code, row.indicator)], row
-        checked += 1
+    checked = checked_as_printed(prepared, doubts, printed_values("pci.csv", 2016))
     assert checked >= 22 * 11 - len(doubts) and values["province_code"].nunique() == 22
     assert prepared.raw.kind == "image" and prepared.raw.printed.ocr_share == 1
 
@@ -94,16 +98,7 @@ def test_a_scanned_table_printed_without_rules_is_read_right_or_shown_for_a_look
     values = prepared.parsed.values
     cells = values["province_code"].nunique() * 9
     assert values["province_code"].nunique() >= 20 and len(doubts) <= cells // 10
-    header = {c.indicator: c.header for c in prepared.layout.columns if c.indicator}
-    frame = pd.read_csv(ROOT / "data" / "seed" / "papi.csv", dtype={"province_code": str})
-    frame = frame[frame["year"] == 2021]
-    want = {(r.province_code, r.indicator): round(r.score, 2) for r in frame.itertuples()}
-    checked = 0
-    for row in values.itertuples():
-        if (row.row, header[row.indicator]) in doubts:
-            continue
-        assert round(row.value, 2) == want[(row.province_code, row.indicator)], row
-        checked += 1
+    checked = checked_as_printed(prepared, doubts, printed_values("papi.csv", 2021))
     assert checked == len(values) >= cells - len(doubts)  # a doubted value is left out
     assert prepared.raw.rows[0][-1] == "Tổng điểm PAPI"  # the header prints wider than the data
     assert prepared.raw.kind == "image" and prepared.raw.printed.ocr_share == 1
