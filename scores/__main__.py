@@ -49,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         waited = number(busy.seconds, args.lang, digits=1, fixed=False)
         print(t("cli.database_busy", args.lang, path=busy.path, seconds=waited), file=sys.stderr)
         return 1
+    except duckdb.BinderException as error:
+        # A file made by an older version lacks a column the code reads now; build upgrades it
+        # keeping every import, action and edit.
+        print(t("cli.database_outdated", args.lang, path=path), file=sys.stderr)
+        print(str(error).splitlines()[0], file=sys.stderr)
+        return 1
     except duckdb.IOException as error:
         print(
             t("cli.database_unreadable", args.lang, path=path, detail=str(error).splitlines()[0]),

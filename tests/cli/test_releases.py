@@ -289,3 +289,20 @@ def test_an_import_source_breaking_the_text_rule_stores_nothing(
     assert capsys.readouterr().err.startswith(message)
     with duckdb.connect(str(db_file), read_only=True) as con:
         assert con.execute("SELECT max(release_id) FROM releases").fetchone() == (60,)
+
+
+def test_a_database_older_than_the_code_is_refused_with_the_upgrade_to_run(db_file, capsys):
+    """A file built before a column was added (index_rules.publishes_ranks) gives one sentence
+    naming the build that upgrades it, not a traceback."""
+    import duckdb as _duckdb
+
+    from scores.__main__ import main as run_main
+
+    with _duckdb.connect(str(db_file)) as con:
+        con.execute("ALTER TABLE index_rules DROP COLUMN publishes_ranks")
+    out = db_file.parent / "pack.pptx"
+    argv = ["brief", "--province", "01", "--year", "2024", "--lang", "en"]
+    code = run_main([*argv, "--format", "pptx", "--out", str(out), "--db", str(db_file)])
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists()
+    assert f"Run: python -m scores build --db {db_file}" in err and "Traceback" not in err
