@@ -119,53 +119,6 @@ def test_restore_of_an_unknown_release_fails_plainly(db_file):
     assert done.returncode == 1 and done.stderr.strip() == "There is no release 999."
 
 
-@pytest.mark.slow  # runs the command line as a process
-def test_a_missing_database_is_named_with_the_command_that_builds_it(tmp_path):
-    done = run("--lang", "en", "export", "--db", str(tmp_path / "none.duckdb"))
-    assert done.returncode == 1
-    assert done.stderr.strip().endswith("Run: python -m scores build")
-
-
-@pytest.mark.slow  # runs the command line as a process
-def test_a_locked_database_gives_a_plain_message(db_file, tmp_path, monkeypatch):
-    monkeypatch.setenv("SCORES_DB_WAIT", "1")  # the bounded wait, shortened
-    upload = tmp_path / "ok.csv"
-    upload.write_text("Tỉnh,PCI\nHà Nội,60\n", encoding="utf-8")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
-            " print('held', flush=True); time.sleep(30)",
-            str(db_file),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
-        done = run(
-            "--lang",
-            "en",
-            "import",
-            str(upload),
-            "--index",
-            "PCI",
-            "--year",
-            "2016",
-            db_file=db_file,
-        )
-    finally:
-        holder.kill()
-        holder.wait()
-    assert done.returncode == 1
-    assert done.stderr.strip() == (
-        f"The database {db_file} was still in use by another program after waiting 1 s."
-        " Nothing was changed; try again in a moment."
-    )
-    assert run("releases", db_file=db_file).stdout.count("\n") == 61  # header, 60 releases
-
-
 def refused_log(db_file) -> list[tuple]:
     import duckdb
 
@@ -210,23 +163,6 @@ def test_bad_arguments_are_a_message_and_a_log_row(db_file, tmp_path):
         assert message in refused_log(db_file)[-1][1]
 
 
-@pytest.mark.slow  # runs the command line as a process
-def test_export_into_a_closed_pipe_ends_quietly(db_file):
-    env = {**os.environ, "SCORES_DB": str(db_file)}
-    export = subprocess.Popen(
-        [sys.executable, "-m", "scores", "export"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    export.stdout.readline()
-    export.stdout.close()  # what `| head -1` does
-    stderr = export.stderr.read().decode()
-    export.wait(timeout=60)
-    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
-
-
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
@@ -267,42 +203,3 @@ def test_a_day_first_publication_date_is_stored_as_iso(db_file, tmp_path):
     with duckdb.connect(str(db_file), read_only=True) as con:
         stored = con.execute("SELECT source_date FROM releases ORDER BY release_id DESC").fetchone()
     assert stored == ("2025-05-06",)
-
-
-@pytest.mark.parametrize(
-    ("extra", "message"),
-    [
-        (("--source", "x" * 2001), "Source: the text is 2001 characters long; at most 2000"),
-        (("--source", "Báo cáo\u202e"), "Source: character 8 is an invisible direction mark"),
-        (("--by", "admin\x00"), "--by: character 6 is an invisible control character"),
-    ],
-)
-def test_an_import_source_breaking_the_text_rule_stores_nothing(
-    db_file, tmp_path, capsys, extra, message
-):
-    import duckdb
-
-    table = tmp_path / "t.csv"
-    table.write_text("Tỉnh,PCI\nHà Nội,60\n")
-    args = ["--lang", "en", "import", str(table), "--index", "PCI", "--year", "2016", *extra]
-    assert main(args) == 1
-    assert capsys.readouterr().err.startswith(message)
-    with duckdb.connect(str(db_file), read_only=True) as con:
-        assert con.execute("SELECT max(release_id) FROM releases").fetchone() == (60,)
-
-
-def test_a_database_older_than_the_code_is_refused_with_the_upgrade_to_run(db_file, capsys):
-    """A file built before a column was added (index_rules.publishes_ranks) gives one sentence
-    naming the build that upgrades it, not a traceback."""
-    import duckdb as _duckdb
-
-    from scores.__main__ import main as run_main
-
-    with _duckdb.connect(str(db_file)) as con:
-        con.execute("ALTER TABLE index_rules DROP COLUMN publishes_ranks")
-    out = db_file.parent / "pack.pptx"
-    argv = ["brief", "--province", "01", "--year", "2024", "--lang", "en"]
-    code = run_main([*argv, "--format", "pptx", "--out", str(out), "--db", str(db_file)])
-    err = capsys.readouterr().err
-    assert code == 1 and not out.exists()
-    assert f"Run: python -m scores build --db {db_file}" in err and "Traceback" not in err
