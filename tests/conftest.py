@@ -43,6 +43,15 @@ def app(db_file):
     st.cache_resource.clear()
 
 
+@pytest.fixture(scope="module")
+def ro(built_db) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the session's built database, shared by a module's tests that
+    only read (a write through it fails)."""
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
 @pytest.fixture
 def con(db_file) -> duckdb.DuckDBPyConnection:
     """A writable connection to a private copy of the built database."""

@@ -1,18 +1,10 @@
 """The city's unit sets resolved like the provinces: every spelling, by year, refusals with
 suggestions, and the units valid in a year."""
 
-import duckdb
 import pytest
 
 from scores.catalog import ProvinceNotFound, Provinces, unit_set_of, units_in_year
 from scores.text import unit_name_key
-
-
-@pytest.fixture(scope="module")
-def con(built_db):
-    connection = duckdb.connect(str(built_db), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.mark.parametrize(
@@ -36,8 +28,8 @@ def con(built_db):
         ("Sở Văn hoá và Thể thao", "HN-D-VHTT"),
     ],
 )
-def test_department_names_resolve_in_every_spelling(con, name, code):
-    assert Provinces(con, "hn_department").resolve(name, 2022).province_code == code
+def test_department_names_resolve_in_every_spelling(ro, name, code):
+    assert Provinces(ro, "hn_department").resolve(name, 2022).province_code == code
 
 
 @pytest.mark.parametrize(
@@ -56,38 +48,38 @@ def test_department_names_resolve_in_every_spelling(con, name, code):
         ("Nam Từ Liêm", "HN-L-NAMTULIEM"),
     ],
 )
-def test_district_names_resolve_in_every_spelling(con, name, code):
-    assert Provinces(con, "hn_local").resolve(name, 2023).province_code == code
+def test_district_names_resolve_in_every_spelling(ro, name, code):
+    assert Provinces(ro, "hn_local").resolve(name, 2023).province_code == code
 
 
-def test_every_alias_of_the_data_resolves_to_its_own_unit(con):
-    rows = con.execute("SELECT unit_set, alias, code FROM city_unit_aliases").fetchall()
-    sets = {name: Provinces(con, name) for name in {row[0] for row in rows}}
+def test_every_alias_of_the_data_resolves_to_its_own_unit(ro):
+    rows = ro.execute("SELECT unit_set, alias, code FROM city_unit_aliases").fetchall()
+    sets = {name: Provinces(ro, name) for name in {row[0] for row in rows}}
     wrong = [(a, c) for s, a, c in rows if sets[s].resolve(a, 2022).province_code != c]
     assert len(rows) == 193 and wrong == []
 
 
-def test_an_unknown_department_is_refused_with_the_nearest_names(con):
+def test_an_unknown_department_is_refused_with_the_nearest_names(ro):
     with pytest.raises(ProvinceNotFound) as missing:
-        Provinces(con, "hn_department").resolve("Sở Tài chánh", 2022)
+        Provinces(ro, "hn_department").resolve("Sở Tài chánh", 2022)
     assert missing.value.existed == []
     assert missing.value.suggestions[0] == "Sở Tài chính"
 
 
-def test_a_department_name_is_not_a_district(con):
+def test_a_department_name_is_not_a_district(ro):
     with pytest.raises(ProvinceNotFound) as missing:
-        Provinces(con, "hn_local").resolve("Sở Nội vụ", 2022)
+        Provinces(ro, "hn_local").resolve("Sở Nội vụ", 2022)
     assert "Sở Nội vụ" not in missing.value.suggestions
 
 
-def test_a_district_after_2024_is_refused_as_a_unit_that_ended(con):
+def test_a_district_after_2024_is_refused_as_a_unit_that_ended(ro):
     with pytest.raises(ProvinceNotFound) as missing:
-        Provinces(con, "hn_local").resolve("UBND quận Cầu Giấy", 2025)
+        Provinces(ro, "hn_local").resolve("UBND quận Cầu Giấy", 2025)
     assert [(u.name_vi, u.valid_to) for u in missing.value.existed] == [("Quận Cầu Giấy", 2024)]
 
 
-def test_the_provinces_stay_the_default_set(con):
-    provinces = Provinces(con)
+def test_the_provinces_stay_the_default_set(ro):
+    provinces = Provinces(ro)
     assert provinces.unit_set == "province" and len(provinces.in_year(2016)) == 63
     with pytest.raises(ProvinceNotFound):
         provinces.resolve("Sở Nội vụ", 2016)
@@ -97,9 +89,9 @@ def test_the_provinces_stay_the_default_set(con):
     ("index_code", "unit_set"),
     [("PAR", "province"), ("HNPAR_DEPT", "hn_department"), ("HNPAR_LOCAL", "hn_local")],
 )
-def test_each_index_names_its_unit_set(con, index_code, unit_set):
-    assert unit_set_of(con, index_code) == unit_set
-    assert Provinces.of_index(con, index_code).unit_set == unit_set
+def test_each_index_names_its_unit_set(ro, index_code, unit_set):
+    assert unit_set_of(ro, index_code) == unit_set
+    assert Provinces.of_index(ro, index_code).unit_set == unit_set
 
 
 @pytest.mark.parametrize(
@@ -112,13 +104,13 @@ def test_each_index_names_its_unit_set(con, index_code, unit_set):
         ("province", 2025, 34),
     ],
 )
-def test_units_valid_in_a_year(con, unit_set, year, count):
-    assert len(units_in_year(con, unit_set, year)) == count
+def test_units_valid_in_a_year(ro, unit_set, year, count):
+    assert len(units_in_year(ro, unit_set, year)) == count
 
 
-def test_no_district_of_2024_is_valid_in_2025(con):
-    in_2024 = {u.province_code for u in units_in_year(con, "hn_local", 2024)}
-    in_2025 = {u.province_code for u in units_in_year(con, "hn_local", 2025)}
+def test_no_district_of_2024_is_valid_in_2025(ro):
+    in_2024 = {u.province_code for u in units_in_year(ro, "hn_local", 2024)}
+    in_2025 = {u.province_code for u in units_in_year(ro, "hn_local", 2025)}
     assert len(in_2024) == 30 and in_2024 & in_2025 == set()
 
 

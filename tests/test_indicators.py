@@ -1,16 +1,8 @@
 """The catalogue of indicators: headers matched to an index's indicators by year."""
 
-import duckdb
 import pytest
 
 from scores.indicators import Indicators
-
-
-@pytest.fixture(scope="module")
-def con(built_db):
-    connection = duckdb.connect(str(built_db), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.mark.parametrize(
@@ -22,14 +14,14 @@ def con(built_db):
         ("Chi phí\nkhông chính thức", 2016, "informal_charges"),
     ],
 )
-def test_headers_match_ignoring_case_diacritics_spacing_and_years(con, header, year, indicator):
-    assert Indicators(con, "PCI").match(header, year)[0].indicator == indicator
+def test_headers_match_ignoring_case_diacritics_spacing_and_years(ro, header, year, indicator):
+    assert Indicators(ro, "PCI").match(header, year)[0].indicator == indicator
 
 
-def test_an_unknown_header_matches_nothing(con):
-    assert Indicators(con, "PCI").match("Cột lạ", 2016) == []
+def test_an_unknown_header_matches_nothing(ro):
+    assert Indicators(ro, "PCI").match("Cột lạ", 2016) == []
 
 
-def test_the_headline_of_an_index_follows_its_methodology(con):
-    papi = Indicators(con, "PAPI")
+def test_the_headline_of_an_index_follows_its_methodology(ro):
+    papi = Indicators(ro, "PAPI")
     assert papi.headline(2017).indicator != papi.headline(2018).indicator

@@ -3,20 +3,12 @@ coverage of the year's units, and a real release read, understood and checked.""
 
 from datetime import date, timedelta
 
-import duckdb
 import pytest
 from conftest import publisher_table
 
 from scores.catalog import Provinces
 from scores.errors import ImportRefused
 from scores.ingest.importer import check_date, check_target, coverage, prepare
-
-
-@pytest.fixture(scope="module")
-def ro(built_db):
-    connection = duckdb.connect(str(built_db), read_only=True)
-    yield connection
-    connection.close()
 
 
 def test_an_unknown_index_and_an_impossible_year_are_both_named(ro):

@@ -3,7 +3,6 @@ targets added only where the database does not hold them (an edit is kept)."""
 
 import csv
 
-import duckdb
 import pytest
 
 from scores import db
@@ -14,13 +13,6 @@ from scores.store.reference import load_reference
 def rows_of(name: str) -> list[dict]:
     with (DATA_DIR / name).open(encoding="utf-8") as file:
         return list(csv.DictReader(file))
-
-
-@pytest.fixture(scope="module")
-def ro(built_db):
-    connection = duckdb.connect(str(built_db), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.mark.parametrize(

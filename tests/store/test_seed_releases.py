@@ -3,20 +3,12 @@
 import hashlib
 from pathlib import Path
 
-import duckdb
 import pytest
 from conftest import ROOT
 
 from scores import db
 from scores.store import seed
 from scores.text import unit_name_key
-
-
-@pytest.fixture(scope="module")
-def ro(built_db):
-    connection = duckdb.connect(str(built_db), read_only=True)
-    yield connection
-    connection.close()
 
 
 def figure(ro, index_code, year, indicator, code="01"):
