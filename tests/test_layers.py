@@ -162,10 +162,6 @@ NOT_YET_MIRRORED = {
     "app/actions_panel",
     "app/briefing",
     "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
-    "app/printed",
-    "app/review",
-    "app/ranking_tabs",  # through the Rankings page: tests/views/test_city_rankings.py
-    "app/upload",
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
     "export/component_view",  # page against slide: tests/views/test_one_builder.py
     "export/compare_slides",  # export/: being edited elsewhere now (tests/export left as it is)

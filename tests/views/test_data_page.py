@@ -471,20 +471,3 @@ def publisher_table_csv(db_file) -> bytes:
     with db.connect(db_file, read_only=True) as con:
         table = publisher_table(con, "PCI", 2016)
     return table.to_csv(index=False, float_format="%.2f").encode("utf-8")
-
-
-def test_a_file_titled_by_an_index_short_name_preselects_that_index(db_file, monkeypatch):
-    """'Bảng PARINDEX 2023' names PAR INDEX by the short name run together, not by its code: the
-    page passes code -> short name, so the form opens on PAR INDEX 2023 (it stayed on the first
-    index when only the codes were passed)."""
-    import streamlit as st
-
-    from scores.app import state, upload
-
-    monkeypatch.setenv("SCORES_DB", str(db_file))
-    st.session_state.clear()
-    names = state.index_names("every_index_by_code")
-    data = "Bảng PARINDEX 2023\nTỉnh/thành phố,Chỉ số\nTP. Hà Nội,90\n".encode()
-    upload.prefill(data, "bang.csv", names)
-    assert st.session_state["upload_index"] == "PAR"
-    assert st.session_state["upload_year"] == 2023
