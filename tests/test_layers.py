@@ -173,7 +173,6 @@ NOT_YET_MIRRORED = {
     "export/field_slides",
     "export/images",
     "export/pdf",
-    "export/plan_slides",
     "export/powerpoint",
     "export/registry",
     "export/slide_kinds",
