@@ -170,7 +170,6 @@ NOT_YET_MIRRORED = {
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
     "export/component_view",  # page against slide: tests/views/test_one_builder.py
     "export/docx_format",
-    "export/field_slides",
     "export/images",
     "export/pdf",
     "export/powerpoint",
