@@ -168,7 +168,6 @@ NOT_YET_MIRRORED = {
     "app/ranking_tabs",  # through the Rankings page: tests/views/test_city_rankings.py
     "app/upload",
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
-    "export/component_view",  # page against slide: tests/views/test_one_builder.py
     "export/docx_format",
     "export/images",
     "export/pdf",
