@@ -174,7 +174,6 @@ NOT_YET_MIRRORED = {
     "export/powerpoint",
     "export/registry",
     "export/slide_kinds",
-    "export/slides",
 }
 
 

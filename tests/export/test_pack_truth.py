@@ -93,11 +93,6 @@ def test_papi_2024_has_one_denominator_in_every_slide(packs):
     assert "29/61" in texts and "29/63" not in texts
 
 
-def test_bac_ninh_2024_is_placed_among_the_provinces_with_figures(built_db):
-    found = context(built_db, "vi", key="24", year=2024).standing("PAPI")
-    assert (found.rank, found.rank_units, found.rank_kind) == (8, 61, "position")
-
-
 def test_a_change_below_the_threshold_is_not_called_notable():
     table = pd.DataFrame(
         {
@@ -136,12 +131,6 @@ def test_jargon_is_replaced_by_a_place_and_the_best(packs):
         "có số liệu."
     )
     assert "bách phân vị" not in " ".join(_texts(packs["vi"]))
-
-
-def test_a_merged_unit_s_scorecard_says_whose_figures_the_earlier_years_are(built_db):
-    assert "Số liệu 2024 và trước là của Bắc Ninh cũ (trước khi hợp nhất)." in " ".join(
-        pack(context(built_db, "vi", key="24", year=2024), ["scorecard"])[0].sentences
-    )
 
 
 def test_cli_slide_keys_drop_repeats_and_name_each_unknown_once():
