@@ -173,7 +173,6 @@ NOT_YET_MIRRORED = {
     "export/pdf",
     "export/powerpoint",
     "export/registry",
-    "export/slide_kinds",
 }
 
 
