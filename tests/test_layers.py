@@ -162,18 +162,11 @@ NOT_YET_MIRRORED = {
     "app/briefing",
     "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
-    "export/component_view",  # page against slide: tests/views/test_one_builder.py
-    "export/compare_slides",  # export/: being edited elsewhere now (tests/export left as it is)
     "export/docx_format",
-    "export/field_slides",
     "export/images",
     "export/pdf",
-    "export/plan_slides",
     "export/powerpoint",
     "export/registry",
-    "export/slide_kinds",
-    "export/slides",
-    "export/target_view",
 }
 
 

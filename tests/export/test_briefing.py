@@ -15,8 +15,6 @@ from scores.export import pdf, powerpoint
 from scores.export.images import chart_png, image_server
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context
-from scores.roles import Actor
-from scores.store.actions import Action, add, change
 from scores.store.imports import import_file
 from scores.store.releases import Source
 
@@ -153,30 +151,3 @@ def test_cli_writes_a_pack_and_says_when_it_cannot(built_db, tmp_path, capsys):
     bad = tmp_path / "missing" / "pack.pptx"
     assert main([*args, "--slides", "scorecard", "--out", str(bad), "--db", str(built_db)]) == 1
     assert "Không ghi được tệp" in capsys.readouterr().err
-
-
-def test_the_plan_slide_lists_the_actions_overdue_first(db_file):
-    with db.connect(db_file) as con:
-        editor = Actor("Sở Nội vụ", "editor")
-        add(
-            con,
-            Action("01", "PCI", "informal_charges", "Sở Tài chính", "Công khai phí", "2030-06-30"),
-            editor,
-        )
-        late = add(
-            con,
-            Action("01", "PAPI", "D8_e_governance", "Sở KH&CN", "Cổng dịch vụ", "2020-01-31"),
-            editor,
-        )
-        change(con, late, editor, status="in_progress")
-    (slide,) = pack(context(db_file, "vi"), ["plan"])
-    assert slide.title == "Hà Nội: tiến độ khắc phục"
-    assert slide.sentences[0] == (
-        "2 nhiệm vụ: 0 hoàn thành, 1 đang thực hiện, 1 chưa bắt đầu, 0 tạm dừng; 1 quá hạn."
-    )
-    assert slide.sentences[1].startswith("PAPI · Quản trị điện tử — Sở KH&CN: Cổng dịch vụ")
-    assert slide.sentences[1].endswith("(hạn 31/01/2020; ⚠ đang thực hiện · quá hạn)")
-    assert slide.sentences[2].endswith("(hạn 30/06/2030; chưa bắt đầu)")
-    assert slide.source.startswith("kế hoạch khắc phục trong ứng dụng")
-    (english,) = pack(context(db_file, "en"), ["plan"])
-    assert english.sentences[1].endswith("(due 31 Jan 2020; ⚠ in progress · overdue)")

@@ -78,14 +78,3 @@ def test_the_year_headline_of_each_index_is_one_sentence_on_the_overview_and_the
     for code in pack_context.indices.index:
         sentence = pack_context.index_sentence(code)
         assert sentence in summary and sentence in scorecard.notes, (sentence, summary)
-
-
-@pytest.mark.parametrize("year", [2018, 2024])
-def test_a_ranking_slide_opens_its_notes_with_the_scorecard_sentence(db_file, year):
-    """PAPI changed its method in 2018: the ranking slide compared the score with 2017's where
-    the scorecard says the scores are not comparable."""
-    pack_context = context(db_file, "vi", year=year)
-    (scorecard, *rankings) = pack(pack_context, ["scorecard", "rankings"])
-    assert rankings
-    for slide in rankings:
-        assert slide.notes[0] in scorecard.notes, (slide.notes[0], scorecard.notes)
