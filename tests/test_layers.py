@@ -176,7 +176,6 @@ NOT_YET_MIRRORED = {
     "export/pdf",
     "export/plan_slides",
     "export/powerpoint",
-    "export/registry",
     "export/slide_kinds",
     "export/slides",
     "export/target_view",

@@ -1,7 +1,9 @@
 """The briefing pack: slides from the real database, the PPTX and PDF read back, the CLI."""
 
+import functools
 import io
 import shutil
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -14,7 +16,7 @@ from scores.catalog import Provinces
 from scores.export import pdf, powerpoint
 from scores.export.images import chart_png, image_server
 from scores.export.slide_kinds import KINDS, pack
-from scores.export.slides import Context
+from scores.export.slides import Context, Slide
 from scores.roles import Actor
 from scores.store.actions import Action, add, change
 from scores.store.imports import import_file
@@ -36,11 +38,18 @@ def context(path, lang: str, key: str = "01", year: int = 2024) -> Context:
     )
 
 
+@functools.cache
+def whole_pack(path: Path) -> tuple[Slide, ...]:
+    """Hà Nội 2024, every kind in the default order, in Vietnamese: built once a session for the
+    tests of the pack and of its writers (they read the slides, never change them)."""
+    return tuple(pack(context(path, "vi"), list(KINDS)))
+
+
 @pytest.fixture(scope="module")
 def slides(built_db) -> dict:
     """Hà Nội 2024: the whole pack in Vietnamese, a scorecard and the rankings in English."""
     return {
-        "vi": pack(context(built_db, "vi"), list(KINDS)),
+        "vi": list(whole_pack(built_db)),
         "en": pack(context(built_db, "en"), ["scorecard", "changes", "targets"]),
     }
 
