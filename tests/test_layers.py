@@ -170,7 +170,6 @@ NOT_YET_MIRRORED = {
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
     "export/component_view",  # page against slide: tests/views/test_one_builder.py
     "export/compare_slides",  # export/: being edited elsewhere now (tests/export left as it is)
-    "export/docx_format",
     "export/field_slides",
     "export/images",
     "export/pdf",
