@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -14,7 +13,7 @@ from scores import db
 from scores.__main__ import main
 from scores.catalog import Provinces
 from scores.export import pdf, powerpoint
-from scores.export.images import chart_png, image_server
+from scores.export.images import image_server
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context, Slide
 from scores.roles import Actor
@@ -63,7 +62,6 @@ def files(slides) -> dict:
         return {
             "pptx": powerpoint.write(slides["vi"][:3], "x"),
             "pdf": pdf.write(slides["en"][:3], "x"),
-            "png": chart_png(slides["vi"][1].figures[0], "Nguồn: Bộ Nội vụ"),
         }
 
 
@@ -124,11 +122,6 @@ def test_pdf_read_back(files, slides):
     assert "VCCI" in text  # the footer names each publisher
     assert "Components with a notable change" in reader.pages[1].extract_text()
     assert "Ministry of Home Affairs" in reader.pages[2].extract_text()
-
-
-@needs_chromium
-def test_chart_png_is_slide_sized(files):
-    assert Image.open(io.BytesIO(files["png"])).size == (1920, 1080)
 
 
 def test_cli_refuses_unknown_province_and_slides(built_db, capsys):
