@@ -173,7 +173,6 @@ NOT_YET_MIRRORED = {
     "export/field_slides",
     "export/pdf",
     "export/plan_slides",
-    "export/powerpoint",
     "export/slide_kinds",
     "export/slides",
     "export/target_view",

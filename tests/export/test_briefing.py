@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from scores import db
 from scores.__main__ import main
 from scores.catalog import Provinces
-from scores.export import pdf, powerpoint
+from scores.export import pdf
 from scores.export.images import image_server
 from scores.export.slide_kinds import KINDS, pack
 from scores.export.slides import Context, Slide
@@ -55,14 +55,11 @@ def slides(built_db) -> dict:
 
 @pytest.fixture(scope="module")
 def files(slides) -> dict:
-    """Slides with and without charts as PPTX (Vietnamese) and PDF (English), one image server.
+    """Slides with and without charts as PDF (English), one image server.
 
     A few charts only: each image costs a fraction of a second, the whole pack's many."""
     with image_server():
-        return {
-            "pptx": powerpoint.write(slides["vi"][:3], "x"),
-            "pdf": pdf.write(slides["en"][:3], "x"),
-        }
+        return {"pdf": pdf.write(slides["en"][:3], "x")}
 
 
 def test_the_pack_has_every_kind_with_sources(slides):
@@ -91,24 +88,6 @@ def test_a_unit_merged_in_2025_says_its_ranks_are_not_compared(db_file, tmp_path
     pci = " ".join(card.lines)
     assert "7 of 63 in 2022, before the 2025 reorganisation (not directly comparable)" in pci
     assert "places since" not in pci  # 7th of 63 -> 3rd of 34 is no "up 4 places"
-
-
-@needs_chromium
-def test_pptx_read_back(files, slides):
-    deck = Presentation(io.BytesIO(files["pptx"]))
-    assert len(deck.slides) == 3
-    assert deck.slide_width * 9 == deck.slide_height * 16
-    for slide, made in zip(deck.slides, slides["vi"][:3], strict=True):
-        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
-        assert texts[0] == made.title
-        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
-        assert len(pictures) == len(made.figures[:1])
-        assert slide.notes_slide.notes_text_frame.text.split("\n")[0] == made.notes[0].replace(
-            "**", ""
-        )
-    first = deck.slides[0].notes_slide.notes_text_frame.text
-    assert "PAR INDEX 2024: 92,57%, xếp thứ 3/63, giữ nguyên thứ hạng và tăng 1,14 điểm" in first
-    assert deck.slides[0].shapes[0].text_frame.paragraphs[0].runs[0].font.name == "Arial"
 
 
 @needs_chromium
