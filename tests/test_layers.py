@@ -162,11 +162,7 @@ NOT_YET_MIRRORED = {
     "app/briefing",
     "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
-    "export/docx_format",
-    "export/images",
     "export/pdf",
-    "export/powerpoint",
-    "export/registry",
 }
 
 
