@@ -171,7 +171,6 @@ NOT_YET_MIRRORED = {
     "export/component_view",  # page against slide: tests/views/test_one_builder.py
     "export/compare_slides",  # export/: being edited elsewhere now (tests/export left as it is)
     "export/field_slides",
-    "export/pdf",
     "export/plan_slides",
     "export/slide_kinds",
     "export/slides",
