@@ -162,7 +162,6 @@ NOT_YET_MIRRORED = {
     "app/briefing",
     "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
-    "export/pdf",
 }
 
 
