@@ -161,7 +161,6 @@ NOT_YET_MIRRORED = {
     "__main__",  # the command line's entry; tests/cli/ run it through main()
     "app/actions_panel",
     "app/briefing",
-    "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
     "app/printed",
     "app/review",
     "app/ranking_tabs",  # through the Rankings page: tests/views/test_city_rankings.py
