@@ -160,7 +160,6 @@ def test_allowed_imports_pass_every_rule(module, source):
 NOT_YET_MIRRORED = {
     "app/actions_panel",
     "app/briefing",
-    "app/owners_panel",  # through the Plan page: tests/views/test_unit_page.py
     "charts/rankings",  # tested in charts/test_charts.py, with the map (being edited elsewhere)
 }
 

@@ -1,9 +1,9 @@
 """A department's page, and an action assigned to it: on its page, on the Plan page and on the
-plan slide, with the history saying who changed the owner; the components' mapping editor."""
+plan slide, with the history saying who changed the owner (the components' mapping editor:
+tests/app/test_owners_panel.py)."""
 
 from datetime import date
 
-import streamlit as st
 from conftest import as_read, open_view
 
 from scores import db
@@ -92,27 +92,3 @@ def test_the_department_page_in_english(app, db_file):
     assert app.title[0].value == "Department of Home Affairs"
     assert {m.label: m.value for m in app.metric} == {"Score": "95.77", "Rank": "1 of 22"}
     assert app.warning[0].value.startswith("The 2024 figures are partial")
-
-
-def test_an_administrator_changes_a_component_s_departments_and_a_viewer_only_reads(app, db_file):
-    open_view(app, "plan", index="PAR")
-    assert not app.multiselect  # a viewer reads the mapping
-    assert "Chỉ quản trị viên được thay đổi phân công này." in [c.value for c in app.caption]
-    app.session_state["admin"] = True
-    app.run()
-    app.selectbox(key="owners_part").set_value("par_administrative_procedures").run()
-    picker = app.multiselect(key="owners_pick_PAR_par_administrative_procedures")
-    picker.set_value(["HN-D-NV", "HN-D-TP"])
-    app.button(key="FormSubmitter:owners_PAR_par_administrative_procedures-Lưu phân công").click()
-    app.run()
-    assert not app.exception and not app.error
-    assert app.success[0].value.startswith("Đã lưu phân công.")
-    st.cache_resource.clear()
-    with db.connect(db_file, read_only=True) as con:
-        held = owners.owners(con, "PAR")
-        trail = con.execute("SELECT who FROM audit_log WHERE action = 'owners_changed'").fetchall()
-    assert held["owner_code"].tolist() == ["HN-D-NV", "HN-D-TP"]
-    assert trail == [("admin (password)",)]
-    (mapping,) = [t for t in map(as_read, app.table) if "Sở, ban, ngành phụ trách" in t]
-    row = mapping[mapping["Chỉ số thành phần"] == "Cải cách thủ tục hành chính"].iloc[0]
-    assert row["Sở, ban, ngành phụ trách"] == "Sở Nội vụ, Sở Tư pháp"
