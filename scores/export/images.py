@@ -39,10 +39,9 @@ def has_browser() -> bool:
 def image_server() -> Iterator[None]:
     """One kaleido server for the images of a pack (about 0.2 s an image once it runs).
 
-    Started by the first image only: a pack without charts never waits for Chromium.
+    Started by the first image only: a pack without charts never waits for Chromium, and is
+    written where Chromium is not installed.
     """
-    if not has_browser():
-        raise NoBrowser()
     try:
         yield
     finally:
@@ -65,9 +64,12 @@ def box_px(name: str) -> tuple[int, int]:
 
 
 def png(figure: go.Figure, size: tuple[int, int], scale: float = 3) -> bytes:
-    """The figure as a PNG of `size` CSS pixels at `scale` (3: sharp on a projector)."""
+    """The figure as a PNG of `size` CSS pixels at `scale` (3: sharp on a projector); NoBrowser
+    where Chromium is not installed."""
     shown = for_screen(figure, size[1]).update_layout(width=size[0])
     if not _SERVER["started"]:
+        if not has_browser():
+            raise NoBrowser()
         kaleido.start_sync_server(silence_warnings=True)
         _SERVER["started"] = True
     with warnings.catch_warnings():  # plotly warns that a running server ignores its options

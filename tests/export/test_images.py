@@ -63,16 +63,21 @@ def test_plain_text_loses_the_bold_marks_and_keeps_the_words(hanoi):
     assert images.plain(sentence) == sentence.replace("**", "")
 
 
-def test_without_chromium_the_image_server_refuses_with_no_browser(monkeypatch):
+def test_without_chromium_the_first_image_refuses_with_no_browser(hanoi, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert not images.has_browser()
-    with pytest.raises(images.NoBrowser), images.image_server():
-        pytest.fail("the server opened without a browser")
-
-
-def test_a_pack_without_charts_never_starts_chromium(monkeypatch):
     started = []
-    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(images.kaleido, "start_sync_server", lambda **_: started.append(1))
+    assert not images.has_browser()
+    figure = hanoi["sipas_target"].figures[0]
+    with pytest.raises(images.NoBrowser), images.image_server():
+        images.png(figure, (640, 360))
+    assert started == [] and not images._SERVER["started"]
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_a_pack_without_charts_never_starts_chromium_and_needs_none(installed, monkeypatch):
+    started = []
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}" if installed else None)
     monkeypatch.setattr(images.kaleido, "start_sync_server", lambda **_: started.append(1))
     with images.image_server():
         pass
