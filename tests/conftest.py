@@ -100,6 +100,19 @@ def assert_unchanged(before: dict, con: duckdb.DuckDBPyConnection) -> None:
         pd.testing.assert_frame_equal(frame, after[name], obj=name)
 
 
+def headline_table(
+    con: duckdb.DuckDBPyConnection, index_code: str, year: int, lang: str = "vi"
+) -> pd.DataFrame:
+    """A year's headline score of every unit, as the Rankings page reads it (names in `lang`):
+    province_code, name, value, rank and the rest of scores_by_province."""
+    years = db.query(con, "indicators_by_year", index_code=index_code)
+    (indicator,) = years.loc[(years["year"] == year) & years["headline"], "indicator"]
+    found = db.query(
+        con, "scores_by_province", index_code=index_code, year=year, indicator=indicator
+    )
+    return found.rename(columns={f"name_{lang}": "name"})
+
+
 def publisher_table(
     con: duckdb.DuckDBPyConnection, index_code: str, year: int, every_rank: bool = False
 ) -> pd.DataFrame:

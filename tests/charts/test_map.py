@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from conftest import headline_table
 
 from scores import charts, i18n
 from scores.charts.targets_on_map import NAME as CLICK_TARGETS
@@ -132,3 +133,32 @@ def test_the_lowest_value_is_not_as_light_as_the_grey_of_no_data():
     red, green, blue = (int(v) for v in lowest.fillcolor[4:-1].split(","))
     grey = [int(MISSING[i : i + 2], 16) for i in (1, 3, 5)]
     assert sum(grey) - (red + green + blue) > 60  # clearly darker, not a shade of the same grey
+
+
+@pytest.fixture(scope="module")
+def five(ro) -> pd.DataFrame:
+    """Five rows of PCI 2016 as published, and Hà Giang's row without its value."""
+    table = headline_table(ro, "PCI", 2016)
+    table = table[table["province_code"].isin(["48", "22", "01", "31", "06", "02"])]
+    return table.assign(value=table["value"].where(table["province_code"] != "02"))
+
+
+def test_map_draws_every_unit_of_the_year_grey_where_missing(five):
+    figure = charts.choropleth(five, 2016, "01", "en", "PCI 2016")
+    provinces = [trace for trace in figure.data if trace.fill == "toself"]
+    assert len(provinces) == 63
+    grey = [t for t in provinces if t.fillcolor == MISSING]
+    assert len(grey) == 63 - 5  # Hà Giang has a row but no value; 57 have no row at all
+    assert provinces[-1].line.color == charts.FOCUS  # the focus is drawn last, on top
+    units_2025 = charts.choropleth(five, 2025, "01", "en", "x").data
+    assert len([trace for trace in units_2025 if trace.fill == "toself"]) == 34
+
+
+def test_a_phones_map_puts_its_scale_under_it_and_wraps_its_title(five):
+    title = "Hà Nội xếp thứ 14/63 · PCI 2016: PCI (có trọng số)"
+    wide = charts.choropleth(five, 2016, "01", "vi", title, "Điểm")
+    narrow = charts.choropleth(five, 2016, "01", "vi", title, "Điểm", wrap=28)
+    [scale] = [trace for trace in narrow.data if trace.marker.showscale]
+    assert scale.marker.colorbar.orientation == "h" and scale.marker.colorbar.y < 0
+    assert all(len(line) <= 28 for line in narrow.layout.title.text.split("<br>"))
+    assert len(narrow.data) == len(wide.data) and wide.layout.title.text == title
