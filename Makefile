@@ -4,8 +4,12 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 DB      ?= data/scores.duckdb
 STAMP   := $(VENV)/.installed
+# Python keeps its compiled modules (__pycache__, ignored by git) even where the environment says
+# not to: otherwise every test process, server and command-line run compiles and rewrites every
+# module and test file again.
+unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help run test lint format bench data clean
+.PHONY: help run test quick lint format bench data clean
 
 help:  ## this help
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,6 +39,9 @@ format: $(STAMP)  ## apply ruff format and safe fixes
 
 test: $(STAMP) lint  ## set up, lint, then the whole test suite (one worker per core: pytest-xdist)
 	$(BIN)/python -m pytest -n auto --durations=10
+
+quick: $(STAMP)  ## the quick tier while working: every test but the browser and slow ones
+	$(BIN)/python -m pytest -n auto -m "not browser and not slow"
 
 bench: $(STAMP)  ## benchmark (~10 min, bench/RESULTS.md): pages in Chromium vs a floor app, 1x and 100x data, import, build, 10-session load, memory, brief
 	$(BIN)/python bench/run.py

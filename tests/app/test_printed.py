@@ -14,8 +14,6 @@ from streamlit.testing.v1 import AppTest
 from scores.app import printed
 
 PRINTED = ROOT / "tests" / "data" / "printed"
-sys.path.insert(0, str(PRINTED))
-import scan  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -100,6 +98,9 @@ def test_a_page_printing_two_tables_offers_the_choice_and_shows_the_one_chosen(b
 @pytest.fixture(scope="module")
 def smudged(tmp_path_factory):
     """Page 1 of the PCI 2016 report scanned, the "7" of Hà Nội's 60,74 blotted out."""
+    sys.path.insert(0, str(PRINTED))
+    import scan  # imported here: its PDF renderer loads for the slow test only
+
     path = tmp_path_factory.mktemp("scan") / "pci_2016_page1.png"
     buffer = io.BytesIO()
     scan.smudged_total(PRINTED / "pci_2016.pdf").save(buffer, "PNG")

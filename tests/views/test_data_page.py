@@ -134,9 +134,7 @@ def test_a_refused_file_writes_nothing(app, db_file):
     assert not app.exception
     assert "Xyz" in app.error[0].value
     assert not [b for b in app.button if b.key == "commit"]
-    after = everything(db_file)
-    for name, frame in before.items():
-        pd.testing.assert_frame_equal(frame, after[name], obj=name)
+    assert everything(db_file) == before
 
 
 def test_with_an_identity_provider_configured_sign_in_is_offered(db_file, monkeypatch):
@@ -240,9 +238,7 @@ def test_a_restatement_with_fewer_decimals_offers_to_keep_the_precise_figures(ap
     app.button(key="keep_precise").click().run()
     assert not app.exception
     assert "không có gì được ghi" in app.success[-1].value
-    after = everything(db_file)
-    for name, frame in before.items():
-        pd.testing.assert_frame_equal(frame, after[name], obj=name)
+    assert everything(db_file) == before
     assert import_log_lines(db_file) == log_before
     assert not (db_file.parent / "uploads").exists()
 
