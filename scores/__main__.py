@@ -10,8 +10,8 @@ from scores import db
 from scores.cli import actions, documents, releases
 from scores.cli.arguments import parser
 from scores.config import db_path
-from scores.i18n import number, t
-from scores.text import TextRefused, refusal
+from scores.errors import Refused
+from scores.i18n import describe, number, t
 
 HANDLERS = {
     "build": releases.build,
@@ -36,8 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     handler = HANDLERS[args.command]
     try:
         return handler(args)
-    except TextRefused as error:  # --owner, --text, --note, --source, --by: nothing stored
-        print(refusal(error, args.lang), file=sys.stderr)
+    except Refused as refused:  # --owner, --text, --note, --source, --by: nothing stored
+        for problem in refused.problems:
+            print(describe(problem, args.lang), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader left (`export | head`): stop quietly; stdout goes to devnull so the

@@ -100,6 +100,8 @@ def describe(problem: Problem, lang: str = "vi") -> str:
     key = f"{problem.section}.{problem.rule}"
     template = t(key, lang)
     values = ({"value": problem.value} if "{value}" in template else {}) | problem.detail
+    if problem.section == "trust":  # the text rule: the typed field named in the reader's words
+        values |= {"field": t(f"trust.field_{values['field']}", lang)}
     what = t(key, lang, **values) if values else template
     where = []
     if problem.row is not None:

@@ -7,6 +7,7 @@ from functools import cache
 from urllib.parse import urlparse
 
 from scores.config import DATA_DIR
+from scores.errors import Problem, Refused
 from scores.i18n import t
 
 _PREFIXES = ("thanh pho ", "tinh ", "tp ", "t p ", "city of ", "province of ")
@@ -205,11 +206,13 @@ def literal(text: str) -> str:
     return re.sub(r"(?<=[:@])|(?<=www)(?=\\\.)", "\u2060", text, flags=re.IGNORECASE)
 
 
-class TextRefused(ValueError):
-    """Typed text that breaks the text rule: nothing was stored."""
+class TextRefused(Refused):
+    """Typed text that breaks the text rule: nothing was stored. A refusal like any other: its
+    one problem is trust.text_<rule>, naming the field (i18n.describe words it)."""
 
     def __init__(self, field: str, rule: str, details: dict) -> None:
-        super().__init__(f"{field}: {rule} {details}")
+        problem = Problem(f"text_{rule}", detail={"field": field, **details}, section="trust")
+        super().__init__([problem])
         self.field, self.rule, self.details = field, rule, details
 
 
@@ -218,9 +221,3 @@ def require_plain(value: str | None, field: str) -> None:
     problem = text_problem(value or "", field)
     if problem:
         raise TextRefused(field, *problem)
-
-
-def refusal(error: TextRefused, lang: str) -> str:
-    """The refusal as one plain sentence naming the field, the rule and where it was broken."""
-    field = t(f"trust.field_{error.field}", lang)
-    return t(f"trust.text_{error.rule}", lang, field=field, **error.details)

@@ -14,9 +14,12 @@ from scores.__main__ import main
 from tests.cli.test_releases import run
 
 
-def releases_held(db_file) -> int:
+def releases_held(db_file) -> tuple[int, int]:
+    """The releases and the import log's lines the file holds."""
     with duckdb.connect(str(db_file), read_only=True) as con:
-        return con.execute("SELECT count(*) FROM releases").fetchone()[0]
+        return con.execute(
+            "SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM import_log)"
+        ).fetchone()
 
 
 def test_a_missing_database_is_named_with_the_command_that_builds_it(tmp_path, capsys):
@@ -113,6 +116,7 @@ def test_an_import_source_breaking_the_text_rule_stores_nothing(
     args = ["--lang", "en", "import", str(table), "--index", "PCI", "--year", "2016", *extra]
     assert main(args) == 1
     assert capsys.readouterr().err.startswith(message)
+    # Nothing stored, and the refused text is not written to the import log either.
     assert releases_held(db_file) == held
 
 

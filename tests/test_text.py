@@ -2,13 +2,14 @@
 
 import pytest
 
+from scores.errors import Refused
+from scores.i18n import describe
 from scores.text import (
     TextRefused,
     also_reported,
     key,
     literal,
     province_key,
-    refusal,
     require_plain,
     text_problem,
     without_years,
@@ -99,11 +100,14 @@ def test_ordinary_text_passes(value, field):
 
 
 def test_a_refusal_says_field_rule_and_where_in_both_languages():
-    with pytest.raises(TextRefused) as refused:
+    # The text rule refuses like every write: one Refused, its problem worded by describe.
+    with pytest.raises(Refused) as refused:
         require_plain("Sở\u202eTài chính", "owner")
-    assert refusal(refused.value, "en").startswith("Agency in charge: character 3 is an")
-    assert "U+202E" in refusal(refused.value, "en")
-    assert refusal(refused.value, "vi").startswith("Cơ quan chủ trì: ký tự thứ 3")
+    (problem,) = refused.value.problems
+    assert (problem.section, problem.rule) == ("trust", "text_bidi")
+    assert describe(problem, "en").startswith("Agency in charge: character 3 is an")
+    assert "U+202E" in describe(problem, "en")
+    assert describe(problem, "vi").startswith("Cơ quan chủ trì: ký tự thứ 3")
 
 
 def test_literal_markdown_shows_as_written():

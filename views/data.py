@@ -27,7 +27,7 @@ from scores.i18n import day
 from scores.ingest.importer import Prepared, check_date
 from scores.roles import NotAllowed
 from scores.store import releases as store
-from scores.text import LIMITS, TextRefused, refusal
+from scores.text import LIMITS
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "pdf", "png", "jpg", "jpeg"]
 
@@ -113,8 +113,8 @@ def commit_view(
     except NotAllowed as error:
         access.refused(error)
         st.stop()
-    except TextRefused as error:
-        st.error(refusal(error, state.lang()))
+    except ImportRefused as refused:  # the typed source under the text rule, say
+        upload.refused_box(refused.problems)
         st.stop()
     st.cache_data.clear()
     values = upload.whole(prepared.parsed.values["value"].notna().sum())

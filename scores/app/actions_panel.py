@@ -16,7 +16,7 @@ from scores.i18n import day, describe, number
 from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR
 from scores.roles import NotAllowed
 from scores.store.actions import STATUSES, Action, add, change
-from scores.text import LIMITS, TextRefused, literal, refusal
+from scores.text import LIMITS, literal
 
 
 def current(province_code: str, index_code: str | None = None) -> pd.DataFrame:
@@ -218,9 +218,6 @@ def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
         return
     except NotAllowed as error:
         access.refused(error)
-        return
-    except TextRefused as error:
-        st.error(refusal(error, lang()))
         return
     st.cache_data.clear()
     st.session_state["action_saved"] = True

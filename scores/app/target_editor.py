@@ -9,7 +9,7 @@ from scores.errors import Refused
 from scores.i18n import describe
 from scores.roles import NotAllowed
 from scores.store.targets import KINDS, Target, from_form, save
-from scores.text import LIMITS, TextRefused, refusal
+from scores.text import LIMITS
 
 
 def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> None:
@@ -72,9 +72,6 @@ def _save(target: Target) -> None:
     except Refused as refused:
         for problem in refused.problems:
             st.error(describe(problem, lang()))
-        return
-    except TextRefused as error:
-        st.error(refusal(error, lang()))
         return
     except NotAllowed as error:
         access.refused(error)

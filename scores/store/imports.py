@@ -15,7 +15,7 @@ from scores.ingest.readfile import read_path
 from scores.roles import Actor, require
 from scores.store import audit
 from scores.store import releases as store
-from scores.text import require_plain
+from scores.text import TextRefused, require_plain
 
 
 def against_stored(
@@ -119,6 +119,8 @@ def import_file(
         from scores.store.service import store_upload  # the service builds on this module
 
         return store_upload(con, prepared, data, source, actor, partial), prepared
+    except TextRefused:
+        raise  # the typed text is what is refused: not written anywhere, the log included
     except ImportRefused as refused:
         log_refusal(con, refused.problems, index_code, year, source)
         raise

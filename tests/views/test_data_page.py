@@ -125,6 +125,25 @@ def test_the_whole_flow_upload_map_diff_commit_restore(app, db_file):
     assert releases(db_file) == [(old, 1, "current"), (61, 2, "superseded")]
 
 
+def test_a_document_name_breaking_the_text_rule_is_refused_in_a_sentence(app, db_file):
+    sign_in(app)
+    app.text_input(key="upload_document").input("Báo cáo\u202e SIPAS 2024")
+    app.file_uploader[0].upload("sipas_2024.csv", TABLE.encode("utf-8"), "text/csv").run()
+    app.selectbox(key="map::Điểm tổng hợp lạ").set_value("__skip__").run()
+    confirm_partial(app)
+    before = releases(db_file)
+    app.button(key="commit").click().run()
+    assert not app.exception
+    assert not [m for m in app.success if "mã lần công bố" in m.value]  # nothing committed
+    # Shown as written (Markdown escapes, a word joiner after ":"), read as one sentence.
+    shown = [e.value.replace("\\", "").replace("\u2060", "") for e in app.error]
+    assert shown == [
+        "Nguồn: ký tự thứ 8 là một dấu đổi chiều viết vô hình (U+202E), có thể làm ngày tháng và "
+        "con số bị đọc ngược. Hãy xoá ký tự đó; chưa lưu gì."
+    ]
+    assert releases(db_file) == before
+
+
 def test_a_refused_file_writes_nothing(app, db_file):
     sign_in(app)
     before = everything(db_file)
