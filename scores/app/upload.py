@@ -125,10 +125,12 @@ def province_controls(prepared: Prepared) -> None:
 
 def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     """Layout, encoding, separator; each column's role; each province name's match; counts."""
-    raw = prepared.raw
+    raw, shape = prepared.raw, prepared.layout.layout
+    # A wide table has a row per unit: per province, or per department or district of the city.
+    wide = unit_sentence(prepared.index_code, "layout.wide") if shape == "wide" else None
     how = state.tr(
         "upload.how",
-        layout=state.tr(f"layout.{prepared.layout.layout}"),
+        layout=wide or state.tr(f"layout.{shape}"),
         kind=raw.kind.upper(),
         encoding=raw.encoding or "–",
         separator=state.tr(f"separator.{SEPARATORS.get(raw.separator, 'none')}"),

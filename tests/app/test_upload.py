@@ -110,10 +110,11 @@ def test_a_city_table_is_understood_in_the_words_of_its_units(departments, built
     assert national == "3 giá trị, 0 ô trống, 3 tỉnh, thành phố; dữ liệu một phần."
 
 
-@pytest.mark.xfail(strict=True, reason="layout.wide says one province a row for any unit set")
-def test_a_city_tables_layout_is_not_said_in_provinces(departments):
-    layout = departments.markdown[0].value
-    assert "tỉnh" not in layout
+def test_a_city_tables_layout_is_said_in_units_not_provinces(departments, built, tables):
+    assert "ngang (mỗi dòng một đơn vị)" in departments.markdown[0].value
+    assert "tỉnh" not in departments.markdown[0].value
+    national = read(tables["sipas"], "SIPAS", 2024).markdown[0].value
+    assert "ngang (mỗi dòng một tỉnh)" in national
 
 
 def test_a_file_titled_by_an_index_short_name_preselects_that_index(built):
