@@ -126,6 +126,21 @@ def test_failures_are_slowed_down_and_logged(fresh, monkeypatch):
     assert [(who, role) for who, role, _ in logged] == [("local", "viewer")] * 2
 
 
+def test_the_right_password_starts_the_client_s_count_afresh(fresh, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(access, "clock", lambda: now[0])
+    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", PASSWORD)
+    app = gate_page()
+    assert "chờ 2 giây" in sign_in(app, "guess-1")
+    now[0] += 3
+    assert "chờ 4 giây" in sign_in(app, "guess-2")
+    now[0] += 5
+    assert sign_in(app, PASSWORD) == ""
+    # The same client in a new session slips at once: its count began again at one (2 s),
+    # not at three (8 s) as if the right password had not been given.
+    assert "chờ 2 giây" in sign_in(gate_page(), "slip")
+
+
 def test_a_guesser_elsewhere_never_keeps_the_administrator_out(fresh, monkeypatch):
     now, where = [1000.0], ["203.0.113.9"]
     monkeypatch.setattr(access, "clock", lambda: now[0])
