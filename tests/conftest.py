@@ -17,9 +17,9 @@ from scores.store import seed
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Each AppTest's runtime scans every installed package's metadata for Streamlit components (a
-# third of a short AppTest's time, in a profile); the packages installed do not change during a
-# test session, so one scan per test process gives every runtime the same answer.
+# Each AppTest's runtime scans every installed package's metadata for Streamlit components, a
+# large share of a short AppTest's time (bench/RESULTS.md); the packages installed do not change
+# during a test session, so one scan per test process gives every runtime the same answer.
 manifest_scanner.scan_component_manifests = functools.cache(
     manifest_scanner.scan_component_manifests
 )

@@ -108,7 +108,7 @@ def smudged(tmp_path_factory):
     return path
 
 
-@pytest.mark.slow  # one page OCR'd: about 10 s on a quiet machine
+@pytest.mark.slow  # a page OCR'd
 def test_a_scan_s_doubtful_cells_each_get_a_cut_out_and_a_box_and_a_typed_one_is_kept(
     built, smudged
 ):
