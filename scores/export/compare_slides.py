@@ -31,7 +31,7 @@ def compare_over_time(context: Context) -> list[Slide]:
         found = compare.gains(frame, since, breaks)
         # "Hà Nội gained most of the 1 province comparable" is no message: MIN_PEERS peers.
         if len(found) < MIN_PEERS + 1:
-            dropped.append(_dropped(context, code, since, len(found)))
+            dropped.append(_dropped(context, code, years, comparable, breaks, len(found)))
             continue
         slides.append(_compare(context, code, units, frame, years, found, since))
     if slides:
@@ -39,13 +39,25 @@ def compare_over_time(context: Context) -> list[Slide]:
     return slides
 
 
-def _dropped(context: Context, code: str, since: int, count: int) -> str:
+def _dropped(
+    context: Context,
+    code: str,
+    years: list[int],
+    comparable: list[int],
+    breaks: tuple[int, ...],
+    count: int,
+) -> str:
+    """Why an index has no compare slide, for the speaker's notes: one year only, a method
+    changed since the year before the last (no earlier year compares), or too few units."""
+    index, year = context.index_name(code), years[-1]
+    if len(years) < 2:
+        return context.tr("brief3.compare_one_year", index=index, year=year)
+    if not comparable:
+        changed = max(b for b in breaks if b <= year)
+        return context.tr("brief3.compare_new_method", index=index, year=changed)
+    minimum = MIN_PEERS + 1
     return context.tr(
-        "brief3.compare_dropped",
-        index=context.index_name(code),
-        since=since,
-        count=count,
-        minimum=MIN_PEERS + 1,
+        "brief3.compare_dropped", index=index, since=comparable[0], count=count, minimum=minimum
     )
 
 

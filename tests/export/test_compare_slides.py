@@ -49,3 +49,23 @@ def test_the_compare_slide_spans_the_ten_years_up_to_the_pack_year(built_db):
     }
     assert years == {"PAPI": list(range(2011, 2021)), "PCI": list(range(2011, 2021))}
     assert slides["PCI"].title.endswith(", 2011–2020")
+
+
+@pytest.mark.parametrize(
+    ("year", "note"),
+    [
+        # PAR INDEX began in 2012: nothing before it (the note said "chỉ 0 tỉnh, thành phố có số
+        # liệu so được từ năm 2012").
+        (2012, "PAR INDEX qua các năm: mới có số liệu năm 2012, chưa có năm trước để so sánh."),
+        # PCI changed its method in 2013: no earlier year compares (it said "chỉ 0 … từ năm 2005").
+        (
+            2013,
+            "PCI qua các năm: phương pháp tính thay đổi năm 2013, chưa có năm trước so sánh được.",
+        ),
+    ],
+)
+def test_an_index_left_out_says_why_in_the_notes(built_db, year, note):
+    slides = pack(context(built_db, "vi", year=year), ["compare"])
+    notes = [n for n in slides[0].notes if n.startswith("Không có trang so sánh")]
+    assert "Không có trang so sánh " + note in notes
+    assert not [n for n in notes if "chỉ 0 " in n]
