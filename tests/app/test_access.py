@@ -56,6 +56,15 @@ def fresh(db_file, monkeypatch):
     st.cache_resource.clear()
 
 
+@pytest.fixture
+def now(monkeypatch) -> list[float]:
+    """The password set, and the sign-in's clock at now[0] (a test moves it on)."""
+    moment = [1000.0]
+    monkeypatch.setattr(access, "clock", lambda: moment[0])
+    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", PASSWORD)
+    return moment
+
+
 def audit(db_file, action: str) -> list[tuple]:
     with duckdb.connect(str(db_file), read_only=True) as con:
         return con.execute(
@@ -107,10 +116,7 @@ def test_the_password_from_secrets_comes_before_the_environment(fresh, monkeypat
     assert fresh_app.session_state["allowed"] is True
 
 
-def test_failures_are_slowed_down_and_logged(fresh, monkeypatch):
-    now = [1000.0]
-    monkeypatch.setattr(access, "clock", lambda: now[0])
-    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", PASSWORD)
+def test_failures_are_slowed_down_and_logged(fresh, now):
     app = gate_page()
     assert "Mật khẩu không đúng" in sign_in(app, "guess-1")
     # At once, even the right password is not checked: guessing fast gains nothing.
@@ -126,10 +132,7 @@ def test_failures_are_slowed_down_and_logged(fresh, monkeypatch):
     assert [(who, role) for who, role, _ in logged] == [("local", "viewer")] * 2
 
 
-def test_the_right_password_starts_the_client_s_count_afresh(fresh, monkeypatch):
-    now = [1000.0]
-    monkeypatch.setattr(access, "clock", lambda: now[0])
-    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", PASSWORD)
+def test_the_right_password_starts_the_client_s_count_afresh(fresh, now):
     app = gate_page()
     assert "chờ 2 giây" in sign_in(app, "guess-1")
     now[0] += 3
@@ -141,11 +144,9 @@ def test_the_right_password_starts_the_client_s_count_afresh(fresh, monkeypatch)
     assert "chờ 2 giây" in sign_in(gate_page(), "slip")
 
 
-def test_a_guesser_elsewhere_never_keeps_the_administrator_out(fresh, monkeypatch):
-    now, where = [1000.0], ["203.0.113.9"]
-    monkeypatch.setattr(access, "clock", lambda: now[0])
+def test_a_guesser_elsewhere_never_keeps_the_administrator_out(fresh, now, monkeypatch):
+    where = ["203.0.113.9"]
     monkeypatch.setattr(access, "client", lambda: where[0])
-    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", PASSWORD)
     guesser = gate_page()
     for _ in range(3):  # one wrong guess every 300 s, the administrator a second later
         where[0] = "203.0.113.9"
