@@ -127,10 +127,13 @@ def understood(prepared: Prepared, labels: dict[str, str]) -> None:
     """Layout, encoding, separator; each column's role; each province name's match; counts."""
     raw, shape = prepared.raw, prepared.layout.layout
     # A wide table has a row per unit: per province, or per department or district of the city.
-    wide = unit_sentence(prepared.index_code, "layout.wide") if shape == "wide" else None
+    if shape == "wide":
+        layout = unit_sentence(prepared.index_code, "layout.wide")
+    else:
+        layout = state.tr(f"layout.{shape}")
     how = state.tr(
         "upload.how",
-        layout=wide or state.tr(f"layout.{shape}"),
+        layout=layout,
         kind=raw.kind.upper(),
         encoding=raw.encoding or "–",
         separator=state.tr(f"separator.{SEPARATORS.get(raw.separator, 'none')}"),
