@@ -16,6 +16,7 @@ from scores.app import (
     printed,
     review,
     state,
+    understood,
     upload,
     widgets,
 )
@@ -86,7 +87,7 @@ def upload_tab(names: dict[str, str]) -> None:
 def read_view(prepared: Prepared, data: bytes, pages: str, labels: dict[str, str]) -> None:
     """What was understood, a printed table's pages and doubts, the choices left, the problems."""
     st.subheader(state.tr("data.understood"))
-    upload.understood(prepared, labels)
+    understood.show(prepared, labels)
     printed.show(prepared, data, pages or None)
     upload.mapping_controls(prepared, labels)
     upload.province_controls(prepared)
@@ -117,7 +118,7 @@ def commit_view(
         upload.refused_box(refused.problems)
         st.stop()
     st.cache_data.clear()
-    values = upload.whole(prepared.parsed.values["value"].notna().sum())
+    values = understood.whole(prepared.parsed.values["value"].notna().sum())
     index, year = prepared.index_code, prepared.year
     name = state.index_names("every_index_by_code")[index]
     st.success(state.tr("data.committed", release=release_id, index=name, year=year, values=values))

@@ -6,7 +6,8 @@ import streamlit as st
 
 from scores.analysis import diff
 from scores.app import access, cache, state
-from scores.app.upload import escape, original, refused_box, unit_sentence, whole
+from scores.app.understood import unit_sentence, whole
+from scores.app.upload import escape, original, refused_box
 from scores.i18n import day, describe, number
 from scores.ingest.importer import Prepared
 from scores.roles import Actor, NotAllowed, require

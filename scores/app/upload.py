@@ -1,21 +1,18 @@
-"""The Data page's upload flow: reading a file, what was understood, the column and province
-choices, the problems and the refusals (Streamlit)."""
+"""The Data page's upload flow: reading a file with the page's answers, the column and unit
+choices, the problems and the refusals (Streamlit); what was understood is in understood.py."""
 
 import hashlib
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from scores.app import cache, printed, state
+from scores.app import cache, printed, state, understood
 from scores.app.answers import answers, key
 from scores.config import MAX_NAME_PICKS, db_path
 from scores.errors import ImportRefused, Problem
-from scores.i18n import describe, number
-from scores.ingest.delimited import SEPARATORS
+from scores.i18n import describe
 from scores.ingest.guess import guess_index_year
 from scores.ingest.importer import Prepared, prepare
-from scores.ingest.interpret import Column
 from scores.store import releases as store
 from scores.store.imports import log_refusal
 from scores.text import literal
@@ -74,19 +71,6 @@ def read(data: bytes, name: str, index_code: str, year: int, pages: str | None =
         )
 
 
-def unit_sentence(index_code: str, key: str, **values: object) -> str:
-    """A sentence of this page about units: a city index's own wording (its departments or
-    districts, not provinces) from the [cityeng] section, else the page's usual one."""
-    if not _city(index_code):
-        return state.tr(key, **values)
-    return state.tr("cityeng." + key.replace(".", "_"), **values)
-
-
-def _city(index_code: str) -> bool:
-    """Whether the index is measured on one of the city's unit sets (not the provinces)."""
-    return str(cache.load("unit_set_by_index", index_code=index_code).iloc[0, 0]) != "province"
-
-
 def _unknown_unit(problem: Problem) -> bool:
     """A name matching no unit: a province, or a unit of one of the city's sets."""
     city = problem.section == "cityeng" and problem.rule.startswith("unknown_")
@@ -104,7 +88,7 @@ def province_controls(prepared: Prepared) -> None:
     year_units = cache.index_units_in(prepared.index_code, prepared.year)
     units = {u.province_code: state.unit_name(u) for u in year_units}
     by_name = {u.name_vi: u.province_code for u in year_units}
-    st.markdown(unit_sentence(prepared.index_code, "upload.pick_help"))
+    st.markdown(understood.unit_sentence(prepared.index_code, "upload.pick_help"))
     # A pick box per name, at most MAX_NAME_PICKS, so that a file of any number of unknown names
     # draws in bounded time; the problems box still lists them all.
     for name in list(dict.fromkeys([*unknown, *answered]))[:MAX_NAME_PICKS]:
@@ -121,74 +105,6 @@ def province_controls(prepared: Prepared) -> None:
             format_func=lambda c: units.get(c, state.tr("upload.choose")),
             key=key("prov", name),
         )
-
-
-def understood(prepared: Prepared, labels: dict[str, str]) -> None:
-    """Layout, encoding, separator; each column's role; each province name's match; counts."""
-    raw, shape = prepared.raw, prepared.layout.layout
-    # A wide table has a row per unit: per province, or per department or district of the city.
-    if shape == "wide":
-        layout = unit_sentence(prepared.index_code, "layout.wide")
-    else:
-        layout = state.tr(f"layout.{shape}")
-    how = state.tr(
-        "upload.how",
-        layout=layout,
-        kind=raw.kind.upper(),
-        encoding=raw.encoding or "–",
-        separator=state.tr(f"separator.{SEPARATORS.get(raw.separator, 'none')}"),
-        row=prepared.layout.header_row + 1,
-    )
-    st.markdown(how)
-    columns = pd.DataFrame(
-        [_column_row(column, labels, prepared.index_code) for column in prepared.layout.columns],
-        columns=[state.tr("upload.column"), state.tr("upload.meaning")],
-    )
-    st.dataframe(columns, hide_index=True, width="stretch")
-    values = prepared.parsed.values
-    st.markdown(
-        unit_sentence(
-            prepared.index_code,
-            "upload.counts",
-            values=whole(values["value"].notna().sum()),
-            missing=whole(prepared.parsed.missing),
-            provinces=values["province_code"].nunique(),
-            coverage=state.tr(f"coverage.{prepared.coverage}"),
-        )
-    )
-    matches = pd.DataFrame(
-        [
-            (name, unit.name_vi, unit.province_code)
-            for name, unit in prepared.parsed.matches.items()
-            if name != unit.name_vi
-        ],
-        columns=[
-            state.tr("upload.as_written"),
-            unit_sentence(prepared.index_code, "upload.matched"),
-            unit_sentence(prepared.index_code, "upload.code")
-            if _city(prepared.index_code)
-            else "GSO",
-        ],
-    )
-    if len(matches):
-        st.caption(unit_sentence(prepared.index_code, "upload.matches"))
-        st.dataframe(matches, hide_index=True, width="stretch")
-
-
-def _column_row(column: Column, labels: dict[str, str], index_code: str) -> tuple[str, str]:
-    if column.role in ("value", "rank") and column.indicator:
-        meaning = state.tr(
-            f"role.{column.role}", indicator=labels.get(column.indicator, column.indicator)
-        )
-    elif column.role == "rank":
-        meaning = state.tr("role.rank_headline")
-    elif column.role == "skipped":
-        meaning = state.tr("role.skipped", why=state.tr(f"skip_reason.{column.note}"))
-    elif column.role == "province":
-        meaning = unit_sentence(index_code, "role.province")
-    else:
-        meaning = state.tr(f"role.{column.role}")
-    return column.header, meaning
 
 
 def mapping_controls(prepared: Prepared, labels: dict[str, str]) -> None:
@@ -239,8 +155,3 @@ def refused_box(problems: list[Problem]) -> None:
 def escape(text: str) -> str:
     """Upload strings shown as Markdown, as written: the project's one rule (text.literal)."""
     return literal(text)
-
-
-def whole(count: int) -> str:
-    """A count in the chosen language's format (vi: 1.386)."""
-    return number(count, state.lang(), 0)
