@@ -1,5 +1,7 @@
-"""What the tests of the Data page's upload flow share: real releases as publishers print them,
-read through the page's own calls in a script run."""
+"""What tests of the page's modules share: real releases as publishers print them, read through
+the Data page's own calls in a script run; a Rankings tab drawn on a year's published table."""
+
+import json
 
 import pytest
 import streamlit as st
@@ -60,6 +62,48 @@ def read(text: str, index_code: str, year: int, given: dict | None = None, lang=
 
 @pytest.fixture
 def fresh_session():
-    """The tests that call the module outside a script run share one session state: cleared."""
+    """The tests that call a module outside a script run share one session state: cleared."""
+    st.session_state.clear()
     yield
     st.session_state.clear()
+
+
+def tab_script(index_code, year, drawer, previous, lang):
+    """One tab of the Rankings page drawn on the year's headline table, as the page builds it
+    (every unit shown, Hà Nội the focus among the provinces)."""
+    import importlib
+
+    import streamlit as st
+
+    from scores.app import cache, ranking_tabs, state
+    from scores.i18n import in_lang
+
+    st.session_state["lang"] = lang
+    available = cache.load("indicators_by_year", index_code=index_code)
+    of_year = available[available["year"] == year]
+    indicator = of_year.loc[of_year["headline"], "indicator"].iloc[0]
+    frame = cache.load("scores_by_province", index_code=index_code, year=year, indicator=indicator)
+    frame = frame.assign(name=in_lang(frame, "name", lang))
+    unit_set = str(cache.load("unit_set_by_index", index_code=index_code).iloc[0, 0])
+    code = "01" if unit_set == "province" else None
+    sources = list(frame["source"].dropna().unique())
+    view = ranking_tabs.RankingView(
+        index_code, year, indicator, unit_set, frame, frame, code, "t", "t", sources,
+        previous, of_year, state.scope_index_names()
+    )  # fmt: skip
+    module, function = drawer.split(".")
+    getattr(importlib.import_module(f"scores.app.{module}"), function)(view)
+
+
+def draw(drawer, index_code, year, previous=(), lang="vi") -> AppTest:
+    """The tab drawn by drawer ('ranking_tabs.ranking', 'ranking_table.tabled') in a script run."""
+    app = AppTest.from_function(
+        tab_script, args=(index_code, year, drawer, list(previous), lang), default_timeout=30
+    )
+    app.run()
+    assert not app.exception
+    return app
+
+
+def figures(app) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
