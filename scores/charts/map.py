@@ -8,10 +8,10 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
-from scores.charts.base import FOCUS, SEQUENTIAL, layout, wrapped
+from scores.charts.base import FOCUS, layout, wrapped
 from scores.charts.islands import archipelago_traces
+from scores.charts.map_key import MISSING, colour_bar, fill, no_data_key
 from scores.charts.targets_on_map import click_targets
 from scores.config import DATA_DIR
 from scores.i18n import number, t
@@ -20,7 +20,6 @@ GEO = {
     2024: ("vietnam_provinces_63.geojson", "province_code"),
     9999: ("vietnam_provinces_34_derived.geojson", "province_code_2025"),
 }
-MISSING = "#E6E9ED"  # units without a value; paler than the palest shade of the scale
 PAD = 0.3  # degrees of sea around the outermost shapes
 
 
@@ -69,7 +68,7 @@ def choropleth(
     valued = frame["value"].dropna()
     low, high = (valued.min(), valued.max()) if len(valued) else (0, 1)
     shapes = outlines(year)
-    fills = {code: _fill(rows.get(code), low, high) for code in shapes}
+    fills = {code: fill(rows.get(code), low, high) for code in shapes}
     traces = [
         _province_trace(shapes[code], fills[code], rows.get(code), code == province_code, lang)
         for code in sorted(shapes, key=lambda c: c == province_code)
@@ -86,9 +85,9 @@ def choropleth(
             },
         )
     )
-    traces.append(_colour_bar(low, high, unit_label or t("chart.value", lang)))
+    traces.append(colour_bar(low, high, unit_label or t("chart.value", lang)))
     if MISSING in fills.values():
-        traces.append(_no_data_key(lang))
+        traces.append(no_data_key(lang))
     x_range, y_range = extent(year)
     axes = {
         "xaxis": {"visible": False, "range": x_range},
@@ -140,69 +139,6 @@ def extent(year: int) -> tuple[list[float], list[float]]:
         lons += [v for v in x if v is not None]
         lats += [v for v in y if v is not None]
     return [min(lons) - PAD, max(lons) + PAD], [min(lats) - PAD, max(lats) + PAD]
-
-
-def _colour_bar(low: float, high: float, unit_label: str) -> dict:
-    """An invisible point that carries the colour scale, so the bar shows the value range."""
-    return {
-        "type": "scatter",
-        "x": [None],
-        "y": [None],
-        "mode": "markers",
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "marker": {
-            "colorscale": [[i / 5, _shade(i / 5)] for i in range(6)],
-            "cmin": low,
-            "cmax": high,
-            "color": [low],
-            "showscale": True,
-            "colorbar": {
-                "thickness": 16,
-                "len": 0.6,
-                "title": {"text": unit_label, "font": {"size": 18}},
-            },
-        },
-    }
-
-
-def _no_data_key(lang: str) -> dict:
-    """A legend entry: the grey of units without a value, named."""
-    return {
-        "type": "scatter",
-        "x": [None],
-        "y": [None],
-        "mode": "markers",
-        "marker": {
-            "symbol": "square",
-            "size": 16,
-            "color": MISSING,
-            "line": {"color": "#8C959F", "width": 1},
-        },
-        "name": t("map.no_data", lang),
-        "hoverinfo": "skip",
-        "showlegend": True,
-    }
-
-
-def _shade(share: float) -> str:
-    """The sequential colour for a share of the value range (never the palest, kept for missing)."""
-    return _shades()[round(share * 100)]
-
-
-@cache
-def _shades() -> list[str]:
-    # sample_colorscale is slow per call; 101 steps sampled once are finer than the eye sees.
-    # From 0.3: the lowest value, rgb(182, 212, 233), must not pass for the grey of no data (a
-    # lighter start is as light as the grey, and a province would look unscored).
-    return sample_colorscale(SEQUENTIAL, [0.3 + 0.7 * i / 100 for i in range(101)])
-
-
-def _fill(row: Any, low: float, high: float) -> str:
-    """The unit's colour: its share of the value range, or grey when it has no value."""
-    if row is None or pd.isna(row.value):
-        return MISSING
-    return _shade(0.5 if high == low else (row.value - low) / (high - low))
 
 
 def _province_trace(

@@ -127,14 +127,6 @@ def test_every_index_has_a_unit_for_the_colour_bar_in_both_languages():
     assert i18n.t("map.unit_PAR", "vi") == "%" and i18n.t("map.unit_PCI", "vi") == "Điểm"
 
 
-def test_the_lowest_value_is_not_as_light_as_the_grey_of_no_data():
-    figure = charts.choropleth(FIELD, 2016, "01", "vi", "PCI")
-    lowest = next(t for t in figure.data if t.fill and t.name.startswith("<b>Khánh Hòa"))
-    red, green, blue = (int(v) for v in lowest.fillcolor[4:-1].split(","))
-    grey = [int(MISSING[i : i + 2], 16) for i in (1, 3, 5)]
-    assert sum(grey) - (red + green + blue) > 60  # clearly darker, not a shade of the same grey
-
-
 @pytest.fixture(scope="module")
 def five(ro) -> pd.DataFrame:
     """Five rows of PCI 2016 as published, and Hà Giang's row without its value."""
