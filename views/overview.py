@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from scores.analysis.narrative import coverage_sentence, rank_text, target_sentence
+from scores.analysis.narrative import coverage_sentence, rank_text
 from scores.analysis.standings import Standing
-from scores.analysis.targets import evaluate_target
+from scores.analysis.targets import evaluate_target, target_sentence
 from scores.app import briefing, cache, state, widgets
 from scores.catalog import is_percent, unit_key
 from scores.export.slides import Context

@@ -1,4 +1,5 @@
-"""Generated sentences, built only from stored numbers, in either language."""
+"""Generated sentences about an index, its coverage and its components, built only from stored
+numbers, in either language (a target's sentences are in targets.py)."""
 
 from collections.abc import Iterable
 
@@ -6,7 +7,6 @@ import pandas as pd
 
 from scores.analysis.components import place
 from scores.analysis.standings import Standing
-from scores.analysis.targets import RankGap
 from scores.i18n import number, t
 
 
@@ -109,48 +109,6 @@ def _points(change: float, lang: str) -> str:
         return t("story.points_same", lang)
     key = "story.points_up" if change > 0 else "story.points_down"
     return t(key, lang, points=number(abs(change), lang))
-
-
-def target_sentence(
-    index_name: str, kind: str, threshold: float, status: str | None, lang: str
-) -> str:
-    """'Mục tiêu nhóm 5 đứng đầu: đạt.' in the chosen language."""
-    goal = t(f"target.{kind}", lang, threshold=number(threshold, lang, digits=0))
-    word = t(f"status.{status}", lang) if status else t("status.unknown", lang)
-    return t("story.target", lang, index=index_name, goal=goal, status=word)
-
-
-def rank_gap_sentence(gap: RankGap, threshold: int, year: int, coverage: str, lang: str) -> str:
-    """A rank target's gap in points and a plain statement of what next year takes.
-
-    gap: analysis.targets.rank_gap's result; figures a partial release lacks are said so.
-    """
-    if gap.rank is None:
-        return t("targets.rank_unknown", lang, year=year)
-    places = {"rank": gap.rank, "n": threshold, "next": threshold + 1, "year": year}
-    if gap.gap is None:
-        key = "targets.cushion_unknown" if gap.inside else "targets.gap_unknown"
-        text = t(key, lang, **places)
-        if gap.leader is not None and gap.value is not None and gap.rank > 1:
-            points = number(gap.leader - gap.value, lang)
-            text += " " + t("targets.to_leader", lang, points=points)
-        return text + (" " + t("targets.partial", lang) if coverage == "partial" else "")
-    key = "targets.cushion" if gap.inside else "targets.gap"
-    return t(key, lang, **places, points=number(gap.gap, lang), next_year=year + 1)
-
-
-def value_gap_sentence(year: int, latest: float, threshold: float, lang: str) -> str:
-    """A value target: how far above or below it the latest figure is, and for which year."""
-    difference = latest - threshold
-    return t(
-        "targets.above" if difference >= 0 else "targets.below",
-        lang,
-        year=year,
-        value=number(latest, lang),
-        threshold=number(threshold, lang, 0),
-        points=number(abs(difference), lang),
-        next_year=year + 1,
-    )
 
 
 def signed(value: float, lang: str) -> str:

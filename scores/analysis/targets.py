@@ -1,9 +1,12 @@
-"""Judging targets: met, on track, at risk or missed; the gap to the target rank."""
+"""Judging targets: met, on track, at risk or missed; the gap to the target rank; both said in
+sentences."""
 
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+
+from scores.i18n import number, t
 
 
 @dataclass(frozen=True)
@@ -84,3 +87,45 @@ def rank_gap(frame: pd.DataFrame, province_code: str, threshold: int) -> RankGap
     other = next_one if inside else edge
     gap = None if value is None or other is None else (value - other if inside else other - value)
     return RankGap(rank, value, inside, edge, next_one, gap, value_at(1))
+
+
+def target_sentence(
+    index_name: str, kind: str, threshold: float, status: str | None, lang: str
+) -> str:
+    """'Mục tiêu nhóm 5 đứng đầu: đạt.' in the chosen language."""
+    goal = t(f"target.{kind}", lang, threshold=number(threshold, lang, digits=0))
+    word = t(f"status.{status}", lang) if status else t("status.unknown", lang)
+    return t("story.target", lang, index=index_name, goal=goal, status=word)
+
+
+def rank_gap_sentence(gap: RankGap, threshold: int, year: int, coverage: str, lang: str) -> str:
+    """A rank target's gap in points and a plain statement of what next year takes.
+
+    gap: analysis.targets.rank_gap's result; figures a partial release lacks are said so.
+    """
+    if gap.rank is None:
+        return t("targets.rank_unknown", lang, year=year)
+    places = {"rank": gap.rank, "n": threshold, "next": threshold + 1, "year": year}
+    if gap.gap is None:
+        key = "targets.cushion_unknown" if gap.inside else "targets.gap_unknown"
+        text = t(key, lang, **places)
+        if gap.leader is not None and gap.value is not None and gap.rank > 1:
+            points = number(gap.leader - gap.value, lang)
+            text += " " + t("targets.to_leader", lang, points=points)
+        return text + (" " + t("targets.partial", lang) if coverage == "partial" else "")
+    key = "targets.cushion" if gap.inside else "targets.gap"
+    return t(key, lang, **places, points=number(gap.gap, lang), next_year=year + 1)
+
+
+def value_gap_sentence(year: int, latest: float, threshold: float, lang: str) -> str:
+    """A value target: how far above or below it the latest figure is, and for which year."""
+    difference = latest - threshold
+    return t(
+        "targets.above" if difference >= 0 else "targets.below",
+        lang,
+        year=year,
+        value=number(latest, lang),
+        threshold=number(threshold, lang, 0),
+        points=number(abs(difference), lang),
+        next_year=year + 1,
+    )

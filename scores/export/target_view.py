@@ -6,8 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from scores import charts
-from scores.analysis.narrative import rank_gap_sentence, target_sentence, value_gap_sentence
-from scores.analysis.targets import Judged, evaluate_target, rank_gap
+from scores.analysis.targets import (
+    Judged,
+    evaluate_target,
+    rank_gap,
+    rank_gap_sentence,
+    target_sentence,
+    value_gap_sentence,
+)
 from scores.export.slides import Context
 from scores.i18n import number
 from scores.text import full_stop

@@ -5,15 +5,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from scores.analysis.narrative import (
-    component_sentences,
-    index_sentence,
-    rank_gap_sentence,
-    target_sentence,
-    value_gap_sentence,
-)
+from scores.analysis.narrative import component_sentences, index_sentence
 from scores.analysis.standings import Standing
-from scores.analysis.targets import RankGap
 
 PAR_2024 = Standing(
     year=2024, value=92.57, rank=3, units=63, previous_year=2023, value_change=1.14, places_change=0
@@ -48,44 +41,6 @@ def test_rank_only_and_falling():
 def test_first_year_has_no_comparison():
     found = replace(PAR_2024, previous_year=None, value_change=None, places_change=None)
     assert index_sentence("SIPAS", "%", found, "en") == "SIPAS 2024: 92.57%, ranked 3 of 63."
-
-
-def test_target_sentence():
-    assert target_sentence("SIPAS", "value_at_least", 85, "at_risk", "vi") == (
-        "Mục tiêu SIPAS (đạt tối thiểu 85%): có nguy cơ."
-    )
-    assert target_sentence("PAR INDEX", "rank_at_most", 5, None, "en") == (
-        "PAR INDEX target (among the top 5 provinces): no data to judge yet."
-    )
-
-
-def test_rank_gap_outside_the_top_five():
-    gap = RankGap(rank=7, value=88.0, inside=False, edge=89.5, next=89.0, gap=1.5, leader=92.0)
-    text = rank_gap_sentence(gap, 5, 2024, "complete", "en")
-    assert text.startswith("In 2024 ranked 7, outside the top 5. It takes **1.50 points**")
-    assert "in 2025" in text
-
-
-def test_rank_gap_unknown_on_a_partial_release_says_why_in_vietnamese():
-    gap = RankGap(rank=7, value=88.0, inside=False, edge=None, next=None, gap=None, leader=92.0)
-    text = rank_gap_sentence(gap, 5, 2024, "partial", "vi")
-    assert text == (
-        "Năm 2024 xếp thứ 7, ngoài nhóm 5 đứng đầu. Hệ thống chưa có điểm của tỉnh đứng thứ 5"
-        " nên chưa tính được số điểm cần tăng. Cách tỉnh đứng đầu 4,00 điểm."
-        # why: the database lacks the 5th's score (never "the ministry published only part")
-        " (Hệ thống chưa có đủ bảng số liệu năm đó; nhập bảng đầy đủ để tính được.)"
-    )
-
-
-def test_value_gap_above_and_below():
-    assert value_gap_sentence(2024, 86.5, 85, "vi") == (
-        "Năm 2024 đạt 86,50%, cao hơn mục tiêu 85% là **1,50 điểm**."
-        " Năm 2025 cần giữ mức hài lòng không thấp hơn 85%."
-    )
-    assert value_gap_sentence(2024, 84.0, 85, "en") == (
-        "In 2024: 84.00%, **1.00 points** below the 85% target."
-        " In 2025 it must rise by at least 1.00 points."
-    )
 
 
 # Hand-worked cases of the briefing narrative (issue #10), each in both languages.
