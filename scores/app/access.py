@@ -1,10 +1,9 @@
 """Who may change data: roles from secrets.toml, sign-in through the identity provider (OIDC) or
-the one administrator's password, the back-off after failures, and the audit of sign-ins."""
+the one administrator's password (its form and back-off: password.py), and the audit of
+sign-ins."""
 
 import hashlib
-import hmac
 import json
-import math
 import os
 import threading
 import time
@@ -12,17 +11,16 @@ from typing import Any
 
 import streamlit as st
 
-from scores.app import cache
+from scores.app import cache, password
 from scores.app.state import tr
-from scores.config import MIN_PASSWORD_LENGTH, db_path
-from scores.roles import Actor, NotAllowed, SignInGuard, role_of, verified_email
+from scores.config import db_path
+from scores.roles import Actor, NotAllowed, role_of, verified_email
 from scores.store import audit
 
 # The name the password administrator's changes carry (history.IMPORTERS words it).
 PASSWORD_ADMIN = "admin (password)"
 NOBODY = Actor("–", "viewer")
 REFUSALS = ("expired", "unverified")  # verified_email's reasons; no role at all
-clock = time.monotonic  # a test moves time forward instead of sleeping through the back-off
 _LOCK = threading.Lock()
 _roles_recorded: set[str] = set()
 
@@ -105,7 +103,7 @@ def gate(needed: str, key: str = "admin_login") -> bool:
     elif _oidc():
         st.button(tr("admin.sign_in_oidc"), on_click=st.login, key=f"{key}_oidc")
     else:
-        _password_form(key)
+        password.form(key, admin_password())
     return False
 
 
@@ -151,58 +149,6 @@ def refused(error: NotAllowed) -> None:
 
 def _role(name: str) -> str:
     return tr(f"access.role_{name}")
-
-
-@st.cache_resource
-def _guard() -> SignInGuard:
-    """The password failures of every session of this server process, per client."""
-    return SignInGuard()
-
-
-def client() -> str:
-    """Where this session connects from: its address, or, from a proxy on this machine (the
-    address Streamlit hides as None), the last address the proxy added to X-Forwarded-For;
-    "local" for a browser on the server itself."""
-    address = st.context.ip_address
-    if isinstance(address, str) and address:
-        return address
-    forwarded = st.context.headers.get("X-Forwarded-For")
-    forwarded = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
-    return forwarded or "local"
-
-
-def _password_form(key: str) -> None:
-    password = admin_password()
-    if password is None:
-        st.caption(tr("admin.not_configured"))
-        return
-    if len(password) < MIN_PASSWORD_LENGTH:
-        st.error(tr("access.password_too_short", minimum=MIN_PASSWORD_LENGTH))
-        return
-    with st.form(key):
-        given = st.text_input(tr("admin.password"), type="password", key=f"{key}_password")
-        if st.form_submit_button(tr("admin.sign_in")):
-            _try_password(given, password)
-
-
-def _try_password(given: str, password: str) -> None:
-    where = client()
-    with _LOCK:
-        now = clock()
-        wait = _guard().wait(where, now)
-        if wait > 0:  # not even checked: guessing faster than the back-off gains nothing
-            st.error(tr("access.wait", seconds=math.ceil(wait)))
-            return
-        if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
-            _guard().succeed(where)
-            st.session_state["admin"] = True
-            st.rerun()
-        _guard().fail(where, now)
-        wait = _guard().wait(where, now)
-    with cache.cursor() as con:
-        failed = {"method": "password", "client": where}
-        audit.record(con, Actor(where, "viewer"), "sign_in_failed", after=failed)
-    st.error(tr("admin.wrong_password") + " " + tr("access.wait", seconds=math.ceil(wait)))
 
 
 def _record_refusal(person: Actor) -> None:

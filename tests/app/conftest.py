@@ -1,14 +1,18 @@
 """What tests of the page's modules share: real releases as publishers print them, read through
-the Data page's own calls in a script run; a Rankings tab drawn on a year's published table."""
+the Data page's own calls in a script run; a Rankings tab drawn on a year's published table;
+the sign-in's gate as the Data page calls it."""
 
 import json
 
+import duckdb
 import pytest
 import streamlit as st
 from conftest import publisher_table
 from streamlit.testing.v1 import AppTest
 
 from scores import db
+
+PASSWORD = "s3cret-passphrase"
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +111,50 @@ def draw(drawer, index_code, year, previous=(), lang="vi") -> AppTest:
 
 def figures(app) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def gate_script(needed, lang):
+    """What the Data page does: the gate, and who is signed in when it lets them through."""
+    import streamlit as st
+
+    from scores.app import access
+
+    st.session_state["lang"] = lang
+    allowed = access.gate(needed)
+    if allowed:
+        access.status("upload")
+    person = access.actor()
+    st.session_state["allowed"] = allowed
+    st.session_state["actor"] = (person.name, person.role, person.issuer, person.subject)
+
+
+def gate_page(needed: str = "editor", lang: str = "vi") -> AppTest:
+    """A fresh session in this process (the back-off, a cached resource, is kept)."""
+    app = AppTest.from_function(gate_script, args=(needed, lang), default_timeout=30)
+    app.run()
+    assert not app.exception
+    return app
+
+
+@pytest.fixture
+def fresh(db_file, monkeypatch):
+    """A writable database for the audit lines, no secrets, and no back-off left over."""
+    monkeypatch.delenv("SCORES_ADMIN_PASSWORD", raising=False)
+    st.cache_resource.clear()
+    yield db_file
+    st.cache_resource.clear()
+
+
+def audit(db_file, action: str) -> list[tuple]:
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        return con.execute(
+            "SELECT who, role, after FROM audit_log WHERE action = $a ORDER BY changed_at",
+            {"a": action},
+        ).fetchall()
+
+
+def sign_in(app: AppTest, given: str) -> str:
+    app.text_input(key="admin_login_password").input(given)
+    app.button[0].click().run()
+    assert not app.exception
+    return " ".join(e.value for e in app.error)

@@ -1,35 +1,17 @@
 """scores/app/access.py: who this session is (the password or the identity provider), the gate
-in front of every write with its sign-in and its refusals in words, the password's back-off per
-client, and what sign-ins leave in the audit log. The roles themselves: tests/test_roles.py."""
+in front of every write with its sign-in and its refusals in words, and what sign-ins leave in
+the audit log. The password's form and back-off: test_password.py; the roles themselves:
+tests/test_roles.py."""
 
-from types import SimpleNamespace
-
-import duckdb
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scores.app import access
+from scores.app import access, password
+from tests.app.conftest import PASSWORD, audit, gate_page, gate_script, sign_in
 
-PASSWORD = "s3cret-passphrase"
 ADMIN = "nguyenvana@hanoi.gov.vn"
 EDITOR = "tranthib@hanoi.gov.vn"
 ISSUER = "https://login.hanoi.gov.vn"
-
-
-def gate_script(needed, lang):
-    """What the Data page does: the gate, and who is signed in when it lets them through."""
-    import streamlit as st
-
-    from scores.app import access
-
-    st.session_state["lang"] = lang
-    allowed = access.gate(needed)
-    if allowed:
-        access.status("upload")
-    person = access.actor()
-    st.session_state["allowed"] = allowed
-    st.session_state["actor"] = (person.name, person.role, person.issuer, person.subject)
 
 
 def refused_script(name, role):
@@ -39,67 +21,11 @@ def refused_script(name, role):
     access.refused(NotAllowed(Actor(name, role), "admin"))
 
 
-def gate_page(needed: str = "editor", lang: str = "vi") -> AppTest:
-    """A fresh session in this process (the back-off, a cached resource, is kept)."""
-    app = AppTest.from_function(gate_script, args=(needed, lang), default_timeout=30)
-    app.run()
-    assert not app.exception
-    return app
-
-
-@pytest.fixture
-def fresh(db_file, monkeypatch):
-    """A writable database for the audit lines, no secrets, and no back-off left over."""
-    monkeypatch.delenv("SCORES_ADMIN_PASSWORD", raising=False)
-    st.cache_resource.clear()
-    yield db_file
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def now(monkeypatch) -> list[float]:
-    """The password set, and the sign-in's clock at now[0] (a test moves it on)."""
-    moment = [1000.0]
-    monkeypatch.setattr(access, "clock", lambda: moment[0])
-    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", PASSWORD)
-    return moment
-
-
-def audit(db_file, action: str) -> list[tuple]:
-    with duckdb.connect(str(db_file), read_only=True) as con:
-        return con.execute(
-            "SELECT who, role, after FROM audit_log WHERE action = $a ORDER BY changed_at",
-            {"a": action},
-        ).fetchall()
-
-
-def sign_in(app: AppTest, given: str) -> str:
-    app.text_input(key="admin_login_password").input(given)
-    app.button[0].click().run()
-    assert not app.exception
-    return " ".join(e.value for e in app.error)
-
-
 def oidc(monkeypatch, claims: dict, config: dict) -> None:
     """Signed in at the identity provider with these ID token claims, under this [roles]."""
     monkeypatch.setattr(access, "_oidc", lambda: True)
     monkeypatch.setattr(access, "claims_of_user", lambda: {"is_logged_in": True, **claims})
     monkeypatch.setattr(access, "role_config", lambda: config)
-
-
-def test_a_too_short_password_keeps_sign_in_off_and_says_so(fresh, monkeypatch):
-    monkeypatch.setenv("SCORES_ADMIN_PASSWORD", "short123")
-    app = gate_page()
-    assert not [box for box in app.text_input if box.key == "admin_login_password"]
-    assert "ít nhất 12 ký tự" in app.error[0].value
-    assert app.session_state["allowed"] is False
-
-
-def test_without_any_password_or_provider_writes_are_off_and_the_caption_says_how(fresh):
-    app = gate_page(lang="en")
-    assert not app.text_input and not app.button
-    assert "SCORES_ADMIN_PASSWORD" in app.caption[0].value
-    assert app.session_state["allowed"] is False
 
 
 def test_the_password_from_secrets_comes_before_the_environment(fresh, monkeypatch):
@@ -111,62 +37,9 @@ def test_the_password_from_secrets_comes_before_the_environment(fresh, monkeypat
     fresh_app = AppTest.from_function(gate_script, args=("admin", "vi"), default_timeout=30)
     fresh_app.secrets["admin_password"] = PASSWORD
     fresh_app.run()
-    monkeypatch.setattr(access, "clock", lambda: 10.0**9)  # past the failure's back-off
+    monkeypatch.setattr(password, "clock", lambda: 10.0**9)  # past the failure's back-off
     assert sign_in(fresh_app, PASSWORD) == ""
     assert fresh_app.session_state["allowed"] is True
-
-
-def test_failures_are_slowed_down_and_logged(fresh, now):
-    app = gate_page()
-    assert "Mật khẩu không đúng" in sign_in(app, "guess-1")
-    # At once, even the right password is not checked: guessing fast gains nothing.
-    assert "chờ 2 giây" in sign_in(app, PASSWORD)
-    assert app.session_state["allowed"] is False
-    now[0] += 3
-    assert "chờ 4 giây" in sign_in(app, "guess-2")
-    now[0] += 5
-    assert sign_in(app, PASSWORD) == ""
-    assert app.session_state["allowed"] is True
-    assert app.session_state["actor"] == (access.PASSWORD_ADMIN, "admin", None, None)
-    logged = audit(fresh, "sign_in_failed")
-    assert [(who, role) for who, role, _ in logged] == [("local", "viewer")] * 2
-
-
-def test_the_right_password_starts_the_client_s_count_afresh(fresh, now):
-    app = gate_page()
-    assert "chờ 2 giây" in sign_in(app, "guess-1")
-    now[0] += 3
-    assert "chờ 4 giây" in sign_in(app, "guess-2")
-    now[0] += 5
-    assert sign_in(app, PASSWORD) == ""
-    # The same client in a new session slips at once: its count began again at one (2 s),
-    # not at three (8 s) as if the right password had not been given.
-    assert "chờ 2 giây" in sign_in(gate_page(), "slip")
-
-
-def test_a_guesser_elsewhere_never_keeps_the_administrator_out(fresh, now, monkeypatch):
-    where = ["203.0.113.9"]
-    monkeypatch.setattr(access, "client", lambda: where[0])
-    guesser = gate_page()
-    for _ in range(3):  # one wrong guess every 300 s, the administrator a second later
-        where[0] = "203.0.113.9"
-        assert "Mật khẩu không đúng" in sign_in(guesser, "guess")
-        now[0] += 1
-        where[0] = "198.51.100.7"
-        administrator = gate_page()
-        assert sign_in(administrator, PASSWORD) == ""
-        assert administrator.session_state["allowed"] is True
-        now[0] += 299
-    # The guesser's own address is slowed down: even the right password waits there.
-    where[0] = "203.0.113.9"
-    assert "Mật khẩu không đúng" in sign_in(guesser, "guess")
-    assert "hãy chờ" in sign_in(guesser, PASSWORD)
-    # ...for a bounded time after its last failure, not for ever.
-    now[0] += 300
-    assert sign_in(guesser, PASSWORD) == ""
-    logged = audit(fresh, "sign_in_failed")
-    assert len(logged) == 4
-    assert all(who == "203.0.113.9" and '"client": "203.0.113.9"' in a for who, _, a in logged)
 
 
 def test_signing_out_ends_the_password_session(fresh, monkeypatch):
@@ -298,20 +171,3 @@ def test_a_write_refused_when_made_names_the_account_and_its_role(lang, expected
     app.session_state["lang"] = lang
     app.run()
     assert app.error[0].value.startswith(expected)
-
-
-@pytest.mark.parametrize(
-    ("address", "forwarded", "expected"),
-    [
-        ("198.51.100.7", None, "198.51.100.7"),
-        (None, "203.0.113.9, 127.0.0.1", "127.0.0.1"),  # the hop the proxy added
-        (None, "203.0.113.9", "203.0.113.9"),
-        (None, None, "local"),
-    ],
-)
-def test_the_client_is_the_address_or_the_proxy_s_last_hop(
-    monkeypatch, address, forwarded, expected
-):
-    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
-    monkeypatch.setattr(access.st, "context", SimpleNamespace(ip_address=address, headers=headers))
-    assert access.client() == expected

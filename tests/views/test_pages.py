@@ -7,7 +7,7 @@ import streamlit as st
 from conftest import ROOT, as_read, open_view
 
 from bench import synth
-from scores.app import access
+from scores.app import password
 
 APP = str(ROOT / "dashboard.py")
 
@@ -170,8 +170,8 @@ def test_an_administrator_edits_a_target(app, monkeypatch, db_file):
     app.text_input(key="admin_login_password").input("wrong")
     app.button[0].click().run()
     assert app.error[0].value.startswith("Mật khẩu không đúng.")
-    later = access.clock() + 3  # past the 2 s a first failure costs
-    monkeypatch.setattr(access, "clock", lambda: later)
+    later = password.clock() + 3  # past the 2 s a first failure costs
+    monkeypatch.setattr(password, "clock", lambda: later)
     app.text_input(key="admin_login_password").input("s3cret-passphrase")
     app.button[0].click().run()
     assert not app.exception
