@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.analysis import gap
-from scores.app import actions_panel, cache, owners_panel, state, widgets
+from scores.app import action_forms, actions_panel, cache, owners_panel, state, widgets
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -173,6 +173,6 @@ actions_panel.show(unit.province_code, names)
 if unit.valid_to is None:
     # Open again after a save, so the confirmation shows.
     with st.expander(state.tr("plan.edit"), expanded="action_saved" in st.session_state):
-        actions_panel.editor(unit.province_code, names)
+        action_forms.show(unit.province_code, names)
 # Last, so signing in (which adds the mapping's editor) moves nothing above the action form.
 owners_panel.show_mapping(index_code, names)  # which departments answer for each component
