@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first. A module may import its own layer and those before it, never one after it.
 LAYERS = (
-    ("scores.text", "scores.errors", "scores.config", "scores.i18n"),
+    ("scores.text", "scores.sources", "scores.errors", "scores.config", "scores.i18n"),
     ("scores.catalog", "scores.indicators", "scores.db", "scores.formulas", "scores.roles"),
     ("scores.ingest",),
     ("scores.store",),

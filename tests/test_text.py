@@ -6,7 +6,6 @@ from scores.errors import Refused
 from scores.i18n import describe
 from scores.text import (
     TextRefused,
-    also_reported,
     key,
     literal,
     province_key,
@@ -51,16 +50,6 @@ def test_years_are_removed_from_headers():
     assert key(without_years("PCI 2016")) == "pci"
     assert key(without_years("Xếp hạng 2023")) == "xephang"
     assert without_years("120161") == "120161"
-
-
-def test_also_reported_figures_are_listed_with_their_source():
-    source = (
-        "https://vccinews.com/news/60276 | also reported as 91.10: "
-        "https://tygiamoi.com/hai-phong-210784.html"
-    )
-    assert also_reported(source) == [("91.10", "Tỷ giá mới")]
-    assert also_reported("https://vccinews.com/news/60276") == []
-    assert also_reported(None) == []
 
 
 # The text rule (issue #23): one check for every typed field, one way to show it.

@@ -10,7 +10,7 @@ from scores.app import briefing, cache, state, widgets
 from scores.catalog import is_percent, unit_key
 from scores.export.slides import Context
 from scores.i18n import in_lang, number
-from scores.text import also_reported
+from scores.sources import also_reported
 
 
 def card(index, rows: pd.DataFrame, targets: pd.DataFrame, pack: Context) -> list[str]:

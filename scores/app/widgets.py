@@ -12,7 +12,8 @@ from scores.catalog import Unit
 from scores.charts.base import STATUS_LOOK
 from scores.export import images, tables
 from scores.i18n import catalogue, in_lang
-from scores.text import is_figure, literal, readable_source, trail
+from scores.sources import readable_source, trail
+from scores.text import is_figure, literal
 
 
 def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str) -> None:

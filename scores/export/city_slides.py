@@ -19,7 +19,7 @@ from scores.catalog import Provinces
 from scores.export.registry import kind
 from scores.export.slides import Context, Slide
 from scores.i18n import in_lang, lang_column, number
-from scores.text import readable_source
+from scores.sources import readable_source
 
 MOST_BARS = 12  # more units held than this: the chart shows the highest and lowest six
 MOVES = 3  # risers and fallers named on a slide

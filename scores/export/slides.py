@@ -17,7 +17,7 @@ from scores.analysis.standings import Standing, breaks_for, settle, standing
 from scores.catalog import Provinces, Unit, is_percent
 from scores.charts.base import enlarge
 from scores.i18n import in_lang, lang_column, t
-from scores.text import readable_source
+from scores.sources import readable_source
 
 Load = Callable[..., pd.DataFrame]  # load(query_name, **params) -> rows
 
