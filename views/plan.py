@@ -5,6 +5,7 @@ import streamlit as st
 
 from scores.analysis import gap
 from scores.app import action_forms, actions_panel, cache, owners_panel, state, widgets
+from scores.formulas import TOLERANCE, Formula, mismatch
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -72,9 +73,7 @@ def gap_table(rows: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(view)
 
 
-def show_gap(
-    index_code: str, year: int, values: pd.DataFrame, rule: gap.Formula, code: str
-) -> None:
+def show_gap(index_code: str, year: int, values: pd.DataFrame, rule: Formula, code: str) -> None:
     """The points needed, the proposal (figure, table, sentence) and the what-if."""
     catalogue = cache.load("indicators_by_index", index_code=index_code).set_index("indicator")
     start = gap.gap(values, rule, code, "value", 0)
@@ -112,8 +111,8 @@ def show_gap(
     table = gap_table(result.rows, labels)
     widgets.text_table(table)
     st.caption(state.tr("plan.table_note"))
-    off = gap.mismatch(values, rule)
-    if off > gap.TOLERANCE:
+    off = mismatch(values, rule)
+    if off > TOLERANCE:
         st.caption(state.tr("plan.mismatch", index=names[index_code], year=year, points=fmt(off)))
     widgets.source_caption(index_code, year)
     what_if(index_code, year, values, rule, code, result, catalogue, labels)

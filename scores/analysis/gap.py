@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-# Re-exported: the plan page reads the formula, its tolerance and its mismatch through gap.
-from scores.formulas import TOLERANCE, Formula, formula, mismatch  # noqa: F401
+from scores.formulas import Formula, formula
 from scores.i18n import number, t
 
 # Totals are printed to two decimals; a simulated total this close to another counts as equal.

@@ -6,17 +6,15 @@ import pytest
 
 from scores import db
 from scores.analysis.gap import (
-    Formula,
     NoComponents,
-    formula,
     gap,
-    mismatch,
     needed_points,
     rank_of,
     simulable_years,
     table_for,
     what_if,
 )
+from scores.formulas import Formula, formula, mismatch
 
 # A PCI-like index of two sub-indices weighted 20 % and 5 % (2.0 and 0.5 points per point),
 # total = 2a + 0.5b. Province A: a=5, b=6 -> 13; B: 7, 8 -> 18; C: 6, 4 -> 14; D: 4, 9 -> 12.5.
