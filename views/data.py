@@ -46,7 +46,7 @@ def upload_tab(names: dict[str, str]) -> None:
         disabled=not allowed,
     )
     if file is not None and allowed and st.session_state.get("prefilled_for") != file.file_id:
-        upload.prefill(file.getvalue(), file.name, names)  # by name too: "PARINDEX 2023"
+        upload.prefill(file.getvalue(), file.name)  # by name too: "PARINDEX 2023"
         st.session_state["prefilled_for"] = file.file_id
     left, right = st.columns(2)
     index_code = left.selectbox(

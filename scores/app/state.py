@@ -119,6 +119,14 @@ def index_names(query: str = "indices_by_code") -> dict[str, str]:
     return dict(zip(frame["index_code"], frame[column], strict=True))
 
 
+def index_names_every_language(query: str = "indices_by_code") -> dict[str, list[str]]:
+    """index_code -> its short names in every language, for matching a file's title, which is in
+    the publisher's language whatever the page's."""
+    frame = cache.load(query)
+    columns = [lang_column("short", each) for each in LANGS]
+    return {row["index_code"]: [row[c] for c in columns] for row in frame.to_dict("records")}
+
+
 def plan_index() -> str:
     """The index the plan opens on: the one data/index_rules.csv flags, else the first."""
     frame = cache.load("indices_by_code")

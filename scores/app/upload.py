@@ -25,14 +25,15 @@ def uploads_dir() -> Path:
     return db_path().parent / "uploads"
 
 
-def prefill(data: bytes, name: str, indices: dict[str, str]) -> None:
-    """Pre-select the index and year a new file names, by code or by the short name the
-    catalogue prints it by (indices: code -> short name); the user can change both."""
+def prefill(data: bytes, name: str) -> None:
+    """Pre-select the index and year a new file names, by code or by a short name the catalogue
+    prints it by in either language; the user can change both."""
     try:
         raw = printed.raw(data, name, None)  # the read the page makes next: OCR'd once
     except ImportRefused:
         return  # the problems are shown once the file is read for real
-    index_code, year, where = guess_index_year(raw, name, indices)
+    names = state.index_names_every_language("every_index_by_code")
+    index_code, year, where = guess_index_year(raw, name, names)
     if index_code:
         st.session_state["upload_index"] = index_code
     if year:

@@ -44,16 +44,34 @@ def test_a_name_matched_on_the_page_reads_as_that_unit(built, tables):
 
 def test_a_file_titled_by_an_index_short_name_preselects_that_index(built):
     """'Bảng PARINDEX 2023' names PAR INDEX by the short name run together, not by its code: the
-    page passes code -> short name, so the form opens on PAR INDEX 2023 (it stayed on the first
+    guess is given the short names, so the form opens on PAR INDEX 2023 (it stayed on the first
     index when only the codes were passed)."""
-    from scores.app import state, upload
+    from scores.app import upload
 
-    st.session_state.clear()
-    names = state.index_names("every_index_by_code")
     data = "Bảng PARINDEX 2023\nTỉnh/thành phố,Chỉ số\nTP. Hà Nội,90\n".encode()
-    upload.prefill(data, "bang.csv", names)
+    upload.prefill(data, "bang.csv")
     assert st.session_state["upload_index"] == "PAR"
     assert st.session_state["upload_year"] == 2023
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Kết quả Chỉ số CCHC sở, ban, ngành 2022"),  # the department's own title
+        ("vi", "Hà Nội PAR (departments) 2022"),
+    ],
+)
+def test_a_title_in_the_other_language_preselects_its_index(built, lang, title):
+    """A department table titled in Vietnamese opens on the departments' index on the English
+    page too (it stayed on PAR INDEX, the first, when only the page language's names were
+    matched), and an English title on the Vietnamese page."""
+    from scores.app import upload
+
+    st.session_state["lang"] = lang
+    data = f"{title}\nĐơn vị,Chỉ số\nSở Nội vụ,90\n".encode()
+    upload.prefill(data, "bang.csv")
+    assert st.session_state["upload_index"] == "HNPAR_DEPT"
+    assert st.session_state["upload_year"] == 2022
 
 
 def test_an_original_is_found_by_checksum_beside_the_database_and_a_seed_release_has_none(

@@ -23,6 +23,30 @@ def test_the_index_and_year_a_file_names_are_guessed():
     assert guess_index_year(titled, "x.csv", list(names))[0] is None
 
 
+# The catalogue's short names in both languages (data/indices.csv).
+BOTH = {
+    "PAR": ["PAR INDEX", "PAR INDEX"],
+    "PCI": ["PCI", "PCI"],
+    "HNPAR_DEPT": ["Chỉ số CCHC sở, ban, ngành", "Hà Nội PAR (departments)"],
+    "HNPAR_LOCAL": ["Chỉ số CCHC quận, huyện, thị xã", "Hà Nội PAR (districts)"],
+}
+
+
+def test_an_index_is_named_by_its_short_name_in_either_language():
+    vietnamese = read_bytes("Kết quả Chỉ số CCHC sở, ban, ngành 2022\nĐơn vị,Điểm\n".encode())
+    assert guess_index_year(vietnamese, "x.csv", BOTH)[0] == "HNPAR_DEPT"
+    english = read_bytes("Hà Nội PAR (districts) 2022\nUnit,Score\n".encode())
+    assert guess_index_year(english, "x.csv", BOTH)[0] == "HNPAR_LOCAL"
+
+
+def test_a_code_inside_a_longer_name_names_the_longer_one_and_two_names_name_none():
+    # "PAR" is a word of "Hà Nội PAR (departments)": the departments' index, not PAR INDEX.
+    inside = read_bytes("Hà Nội PAR (departments) 2022\nUnit,Score\n".encode())
+    assert guess_index_year(inside, "x.csv", BOTH)[0] == "HNPAR_DEPT"
+    two = read_bytes("PCI và PAR INDEX 2022\nTỉnh,PCI,PAR INDEX\n".encode())
+    assert guess_index_year(two, "x.csv", BOTH)[0] is None
+
+
 def test_the_year_guess_takes_only_a_plausible_year_and_says_where():
     table = read_bytes("Tỉnh,Cột 2082,PCI 2019\nHà Nội,1,60\n".encode())
     assert guess_index_year(table, "bang.csv", ["PCI"]) == ("PCI", 2019, "PCI 2019")
