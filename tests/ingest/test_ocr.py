@@ -56,6 +56,12 @@ def unruled_scan(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def smudged(scans, ro):
+    """The smudged page read once (reading writes nothing; each OCR of a page takes seconds)."""
+    return prepare(ro, (scans / "smudged.png").read_bytes(), "smudged.png", "PCI", 2016)
+
+
 def printed_values(file: str, year: int) -> dict:
     """An index's year as the annex prints it: (province code, indicator) -> value at 2 decimals."""
     frame = pd.read_csv(ROOT / "data" / "seed" / file, dtype={"province_code": str})
@@ -115,26 +121,24 @@ def test_a_scanned_page_without_a_table_is_refused_plainly(con):
     assert_unchanged(before, con)
 
 
-def test_a_smudged_digit_is_flagged_and_nothing_is_stored(con, scans):
+def test_a_smudged_digit_is_flagged_and_nothing_is_stored(con, scans, smudged):
     before = snapshot(con)
     with pytest.raises(ImportRefused) as refused:
         import_file(con, scans / "smudged.png", "PCI", 2016, SOURCE)
     assert_unchanged(before, con)
-    prepared = prepare(con, (scans / "smudged.png").read_bytes(), "smudged.png", "PCI", 2016)
-    hanoi = int(prepared.parsed.values.query("province_code == '01'")["row"].iloc[0])
+    hanoi = int(smudged.parsed.values.query("province_code == '01'")["row"].iloc[0])
     flagged = {(p.row, p.column) for p in refused.value.problems}
     assert (hanoi, "PCI 2016") in flagged
 
 
-def test_a_doubt_carries_the_cut_out_of_its_cell(con, scans):
-    prepared = prepare(con, (scans / "smudged.png").read_bytes(), "smudged.png", "PCI", 2016)
-    doubts = prepared.raw.printed.doubts
+def test_a_doubt_carries_the_cut_out_of_its_cell(smudged):
+    doubts = smudged.raw.printed.doubts
     assert doubts and all(d.crop.startswith(b"\x89PNG") for d in doubts)
 
 
-def test_a_typed_correction_settles_the_doubt_and_is_kept(con, scans):
+def test_a_typed_correction_settles_the_doubt_and_is_kept(con, scans, smudged):
     data = (scans / "smudged.png").read_bytes()
-    first = prepare(con, data, "smudged.png", "PCI", 2016)
+    first = smudged
     typed = {(d.row, d.position): "60,74" for d in first.raw.printed.doubts}
     # Every doubt typed as Hà Nội's total would be wrong elsewhere: only Hà Nội's own cell.
     hanoi = int(first.parsed.values.query("province_code == '01'")["row"].iloc[0])
