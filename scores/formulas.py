@@ -4,10 +4,12 @@ Catalogue knowledge below ingest/, so the misreading guards and the remediation 
 formula. The rule of each index is data (`total_rule`): `weighted` (a weight per component in
 indicator_weights.csv, in % of the total's scale), `dimensions` (the unweighted sum of the top-level
 components), `points` (the sum of component points whose maxima make up the total's scale); blank
-when the method fixes none.
+when the method fixes none. table_for reads a year's release with its formula, and
+simulable_years the years that have one (the remediation plan simulates only those).
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -86,3 +88,31 @@ def mismatch(values: pd.DataFrame, rule: Formula) -> float:
         return float("nan")
     summed = sum(wide[code] * weight for code, weight in rule.weights.items())
     return float((summed - wide[rule.total]).abs().max())
+
+
+def table_for(
+    load: Callable[..., pd.DataFrame], index_code: str, year: int
+) -> tuple[pd.DataFrame, Formula | None]:
+    """The year's current release and its formula; load runs a named query (db.query or the
+    app's cached cache.load), so the command line, the page and the briefing read alike."""
+    values = load("values_by_province_indicator", index_code=index_code, year=year)
+    catalogue = load("indicators_by_index", index_code=index_code)
+    weights = load("weights_by_indicator", index_code=index_code, year=year)
+    published = set(values.loc[values["value"].notna(), "indicator"].unique())
+    return values, formula(year, catalogue, weights, published)
+
+
+def simulable_years(load: Callable[..., pd.DataFrame], index_code: str) -> list[int]:
+    """The years whose total is a published function of published components, latest first.
+
+    Read from the per-year counts of valued indicators, not from every province's values: the
+    plan page asks on every run, and the counts stay small as units and years grow (make bench).
+    """
+    counts = load("indicators_by_year", index_code=index_code)
+    catalogue = load("indicators_by_index", index_code=index_code)
+    years = []
+    for year, rows in counts[counts["valued"] > 0].groupby("year"):
+        weights = load("weights_by_indicator", index_code=index_code, year=int(year))
+        if formula(int(year), catalogue, weights, set(rows["indicator"].unique())):
+            years.append(int(year))
+    return sorted(years, reverse=True)

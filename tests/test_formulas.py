@@ -1,17 +1,21 @@
-"""Indices as data: a new index is rows of data/ and its total is checked with no code; the program
-names no index (its codes, its indicators) outside the seed-file mapping."""
+"""scores/formulas.py and indices as data: how a year's total is made of its components (weighted,
+dimensions, points, or none), the years that have a formula; a new index is rows of data/ and its
+total is checked with no code; the program names no index (its codes, its indicators) outside the
+seed-file mapping."""
 
 import ast
 import re
 import shutil
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from conftest import assert_unchanged, snapshot
 
 from scores import db
 from scores.errors import ImportRefused
+from scores.formulas import Formula, formula, simulable_years, table_for
 from scores.store import releases as store
 from scores.store.imports import import_file
 from scores.store.reference import load_reference
@@ -133,3 +137,70 @@ def test_no_code_names_an_index_or_an_indicator():
         for hit in naming(path.read_text(encoding="utf-8"), codes, indicators)
     ]
     assert found == []
+
+
+def catalogue(rows: list[tuple], rule: str | None) -> pd.DataFrame:
+    """A synthetic indicators_by_index, its total_rule as data/index_rules.csv gives it."""
+    columns = ["indicator", "parent", "level", "valid_max", "max_points", "first_year"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(last_year=None, headline=frame["level"] == "total", total_rule=rule)
+
+
+def test_an_index_without_published_components_has_no_formula():
+    sipas = catalogue([("sipas_total", None, "total", 100, None, 2017)], None)
+    assert formula(2024, sipas, pd.DataFrame(), {"sipas_total"}) is None
+    par = catalogue(
+        [
+            ("par", None, "total", 100, None, 2012),
+            ("par_sub", "par", "component", 13.5, 13.5, 2012),
+        ],
+        "points",
+    )
+    # One component of 13.5 points does not make up a total of 100.
+    assert formula(2018, par, pd.DataFrame(), {"par", "par_sub"}) is None
+
+
+def test_pci_formula_takes_the_weights_of_its_period():
+    pci = catalogue(
+        [("pci", None, "total", 100, None, 2005), ("a", "pci", "component", 10, None, 2005)],
+        "weighted",
+    )
+    weights = pd.DataFrame({"indicator": ["a"], "weight": [20.0]})
+    assert formula(2021, pci, weights, {"pci", "a"}) == Formula("pci", {"a": 2.0})
+    assert formula(2021, pci, weights, {"pci"}) is None  # components not in the release
+    unknown = pd.DataFrame({"indicator": ["a", "b"], "weight": [20.0, 5.0]})
+    assert formula(2021, pci, unknown, {"pci", "a", "b"}) is None  # b has no scale in the year
+
+
+def test_papi_formula_uses_the_dimensions_of_its_year():
+    papi = catalogue(
+        [
+            ("t6", None, "total", 60, None, 2011),
+            ("D1", None, "component", 10, None, 2011),
+            ("D7", None, "component", 10, None, 2018),
+            ("D1.1", "D1", "sub_component", 10, None, 2011),
+        ],
+        "dimensions",
+    )
+    papi.loc[0, "last_year"] = 2017
+    assert formula(2017, papi, pd.DataFrame(), {"t6", "D1", "D1.1"}) == Formula("t6", {"D1": 1.0})
+
+
+def test_simulable_years_are_those_with_a_formula_from_the_published_values(built_db):
+    """Read from per-year counts; the same years as building every year's formula from the
+    provinces' values (what the plan page did on every run)."""
+    with duckdb.connect(str(built_db), read_only=True) as con:
+
+        def load(name, **params):
+            return db.query(con, name, **params)
+
+        for index_code in ("PAR", "SIPAS", "PAPI", "PCI"):
+            years = load("indicators_by_year", index_code=index_code)["year"].unique()
+            slow = [
+                int(y)
+                for y in sorted(years, reverse=True)
+                if table_for(load, index_code, int(y))[1]
+            ]
+            assert simulable_years(load, index_code) == slow, index_code
+        assert simulable_years(load, "PCI")[:2] == [2021, 2020]  # components published to 2021
+        assert simulable_years(load, "SIPAS") == []

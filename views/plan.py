@@ -5,7 +5,7 @@ import streamlit as st
 
 from scores.analysis import gap
 from scores.app import action_forms, actions_panel, cache, owners_panel, state, widgets
-from scores.formulas import TOLERANCE, Formula, mismatch
+from scores.formulas import TOLERANCE, Formula, mismatch, table_for
 from scores.i18n import number
 
 unit, lang = state.focus_unit(), state.lang()
@@ -161,7 +161,7 @@ else:
     later = sorted({int(y) for y in later if y > years[0]})
     if later:  # say why the latest years are not offered
         st.caption(state.tr("plan.later_years", years=", ".join(map(str, later))))
-    values, rule = gap.table_for(cache.load, index_code, year)
+    values, rule = table_for(cache.load, index_code, year)
     try:
         show_gap(index_code, year, values, rule, state.code_in(year))
     except gap.NoComponents:

@@ -11,12 +11,11 @@ weight set and PCI 2022-2024, PAR INDEX and SIPAS publish no full set of compone
 """
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from scores.formulas import Formula, formula
+from scores.formulas import Formula
 from scores.i18n import number, t
 
 # Totals are printed to two decimals; a simulated total this close to another counts as equal.
@@ -68,34 +67,6 @@ class Gap:
     def reached(self) -> bool:
         """Whether the proposal covers the points needed (False: every frontier is not enough)."""
         return self.rows["proposed_points"].sum() >= self.needed - EPSILON
-
-
-def table_for(
-    load: Callable[..., pd.DataFrame], index_code: str, year: int
-) -> tuple[pd.DataFrame, Formula | None]:
-    """The year's current release and its formula; load runs a named query (db.query or the
-    app's cached cache.load), so the command line, the page and the briefing read alike."""
-    values = load("values_by_province_indicator", index_code=index_code, year=year)
-    catalogue = load("indicators_by_index", index_code=index_code)
-    weights = load("weights_by_indicator", index_code=index_code, year=year)
-    published = set(values.loc[values["value"].notna(), "indicator"].unique())
-    return values, formula(year, catalogue, weights, published)
-
-
-def simulable_years(load: Callable[..., pd.DataFrame], index_code: str) -> list[int]:
-    """The years whose total is a published function of published components, latest first.
-
-    Read from the per-year counts of valued indicators, not from every province's values: the
-    plan page asks on every run, and the counts stay small as units and years grow (make bench).
-    """
-    counts = load("indicators_by_year", index_code=index_code)
-    catalogue = load("indicators_by_index", index_code=index_code)
-    years = []
-    for year, rows in counts[counts["valued"] > 0].groupby("year"):
-        weights = load("weights_by_indicator", index_code=index_code, year=int(year))
-        if formula(int(year), catalogue, weights, set(rows["indicator"].unique())):
-            years.append(int(year))
-    return sorted(years, reverse=True)
 
 
 def check_target(

@@ -19,8 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from scores import charts, db
-from scores.analysis import gap
+from scores import charts, db, formulas
 from scores.analysis.standings import breaks_for
 from scores.catalog import Provinces, Unit
 from scores.config import db_path
@@ -127,13 +126,13 @@ def valued_count(index_code: str, year: int) -> int:
 
 
 def simulable_years(index_code: str) -> list[int]:
-    """gap.simulable_years of the index, once per version of the data."""
+    """formulas.simulable_years of the index, once per version of the data."""
     return _simulable_years(db.data_version(_database()), index_code)
 
 
 @st.cache_data(show_spinner=False, max_entries=20)
 def _simulable_years(version: tuple[int, ...], index_code: str) -> list[int]:
-    return gap.simulable_years(load, index_code)
+    return formulas.simulable_years(load, index_code)
 
 
 @st.cache_resource(show_spinner=False, max_entries=200)

@@ -12,6 +12,7 @@ from scores.export.images import NoBrowser
 from scores.export.pdf import NoFont
 from scores.export.slide_kinds import KINDS
 from scores.export.slides import Context
+from scores.formulas import table_for
 from scores.i18n import in_lang, number, t
 
 
@@ -71,7 +72,7 @@ def gap_(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    values, rule = gap.table_for(lambda name, **p: db.query(con, name, **p), index_code, args.year)
+    values, rule = table_for(lambda name, **p: db.query(con, name, **p), index_code, args.year)
     kind, threshold = ("rank", args.rank) if args.rank is not None else ("value", args.value)
     name = in_lang(unit, "name", args.lang)
     try:

@@ -1,4 +1,5 @@
-"""The gap, the proposal and the what-if against hand-worked tables."""
+"""The gap, the proposal and the what-if against hand-worked tables and the real PCI 2021 (how
+a total is made of its components, and the years that have a formula: tests/test_formulas.py)."""
 
 import duckdb
 import pandas as pd
@@ -10,11 +11,10 @@ from scores.analysis.gap import (
     gap,
     needed_points,
     rank_of,
-    simulable_years,
-    table_for,
     what_if,
 )
 from scores.formulas import Formula, formula, mismatch
+from tests.test_formulas import catalogue
 
 # A PCI-like index of two sub-indices weighted 20 % and 5 % (2.0 and 0.5 points per point),
 # total = 2a + 0.5b. Province A: a=5, b=6 -> 13; B: 7, 8 -> 18; C: 6, 4 -> 14; D: 4, 9 -> 12.5.
@@ -112,53 +112,6 @@ def test_a_province_without_its_components_is_refused():
         gap(values, PCI_LIKE, "A", "rank", 1)
 
 
-def catalogue(rows: list[tuple], rule: str | None) -> pd.DataFrame:
-    """A synthetic indicators_by_index, its total_rule as data/index_rules.csv gives it."""
-    columns = ["indicator", "parent", "level", "valid_max", "max_points", "first_year"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.assign(last_year=None, headline=frame["level"] == "total", total_rule=rule)
-
-
-def test_an_index_without_published_components_has_no_formula():
-    sipas = catalogue([("sipas_total", None, "total", 100, None, 2017)], None)
-    assert formula(2024, sipas, pd.DataFrame(), {"sipas_total"}) is None
-    par = catalogue(
-        [
-            ("par", None, "total", 100, None, 2012),
-            ("par_sub", "par", "component", 13.5, 13.5, 2012),
-        ],
-        "points",
-    )
-    # One component of 13.5 points does not make up a total of 100.
-    assert formula(2018, par, pd.DataFrame(), {"par", "par_sub"}) is None
-
-
-def test_pci_formula_takes_the_weights_of_its_period():
-    pci = catalogue(
-        [("pci", None, "total", 100, None, 2005), ("a", "pci", "component", 10, None, 2005)],
-        "weighted",
-    )
-    weights = pd.DataFrame({"indicator": ["a"], "weight": [20.0]})
-    assert formula(2021, pci, weights, {"pci", "a"}) == Formula("pci", {"a": 2.0})
-    assert formula(2021, pci, weights, {"pci"}) is None  # components not in the release
-    unknown = pd.DataFrame({"indicator": ["a", "b"], "weight": [20.0, 5.0]})
-    assert formula(2021, pci, unknown, {"pci", "a", "b"}) is None  # b has no scale in the year
-
-
-def test_papi_formula_uses_the_dimensions_of_its_year():
-    papi = catalogue(
-        [
-            ("t6", None, "total", 60, None, 2011),
-            ("D1", None, "component", 10, None, 2011),
-            ("D7", None, "component", 10, None, 2018),
-            ("D1.1", "D1", "sub_component", 10, None, 2011),
-        ],
-        "dimensions",
-    )
-    papi.loc[0, "last_year"] = 2017
-    assert formula(2017, papi, pd.DataFrame(), {"t6", "D1", "D1.1"}) == Formula("t6", {"D1": 1.0})
-
-
 def test_mismatch_measures_how_far_a_total_is_from_its_components():
     values = table(COMPONENTS)
     assert mismatch(values, PCI_LIKE) == 0
@@ -192,23 +145,3 @@ def test_par_formula_sums_component_points_that_make_up_the_total():
     assert rule == Formula("par", {"c1": 1.0, "c2": 1.0})
     values = table({"X": (50, 30), "Y": (55, 38)}, rule)
     assert gap(values, rule, "X", "rank", 1).needed == 13  # 93 - 80
-
-
-def test_simulable_years_are_those_with_a_formula_from_the_published_values(built_db):
-    """Read from per-year counts; the same years as building every year's formula from the
-    provinces' values (what the plan page did on every run)."""
-    with duckdb.connect(str(built_db), read_only=True) as con:
-
-        def load(name, **params):
-            return db.query(con, name, **params)
-
-        for index_code in ("PAR", "SIPAS", "PAPI", "PCI"):
-            years = load("indicators_by_year", index_code=index_code)["year"].unique()
-            slow = [
-                int(y)
-                for y in sorted(years, reverse=True)
-                if table_for(load, index_code, int(y))[1]
-            ]
-            assert simulable_years(load, index_code) == slow, index_code
-        assert simulable_years(load, "PCI")[:2] == [2021, 2020]  # components published to 2021
-        assert simulable_years(load, "SIPAS") == []
