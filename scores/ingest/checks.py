@@ -93,8 +93,11 @@ def rank_problems(
     for indicator, rows in ranked.groupby("indicator"):
         sign = 1 if higher_is_better.get(str(indicator), True) else -1
         rows = rows.assign(score=rows["value"] * sign).sort_values("rank")
-        # The best score among the rows ranked below each row (ranks after it).
-        below = rows["score"][::-1].cummax()[::-1].shift(-1)
+        # The best score among the rows ranked below each row: of the ranks strictly after its
+        # own, since rows sharing a rank (a tie) rank neither above the other.
+        best = rows.groupby("rank")["score"].max().sort_index()
+        after = best[::-1].cummax()[::-1].shift(-1)
+        below = rows["rank"].map(after)
         for row, best_below in zip(rows.itertuples(), below, strict=True):
             if pd.notna(best_below) and best_below > row.score + EPSILON:
                 other = rows[(rows["rank"] > row.rank) & (rows["score"] == best_below)].iloc[0]

@@ -1,11 +1,13 @@
 """The guards against misread figures, on CSV as on PDF: a total that its components do not make,
 a rank that the scores do not give; the publisher's own rounding (PCI 2011) is not refused."""
 
+import pandas as pd
 import pytest
 from conftest import assert_unchanged, publisher_table, snapshot
 
 from scores.errors import ImportRefused
 from scores.i18n import describe
+from scores.ingest.checks import rank_problems
 from scores.store import releases as store
 from scores.store.imports import import_file
 
@@ -77,3 +79,30 @@ def test_a_rank_that_the_scores_do_not_give_is_refused(con, tmp_path):
     problems = [p for p in refused.value.problems if p.rule == "printed.rank_order"]
     assert [p.row for p in problems] == [3]  # ranked 1st while the 2nd scores higher
     assert "ranked 2" in describe(problems[0], "en")
+
+
+@pytest.fixture
+def fourth_to_sixth(ro) -> pd.DataFrame:
+    """PCI 2016's 4th, 5th and 6th as published, the rows the checks read (row, province, value,
+    rank), listed as a file would list them."""
+    found = ro.execute(
+        "SELECT p.name_vi AS province, s.value, s.rank FROM scores s"
+        " JOIN releases r USING (release_id) JOIN provinces p ON p.province_code = s.province_code"
+        " AND r.year BETWEEN p.valid_from AND coalesce(p.valid_to, 9999)"
+        " WHERE r.index_code = 'PCI' AND r.year = 2016 AND r.status = 'current'"
+        " AND s.indicator = 'pci_total_weighted' AND s.rank BETWEEN 4 AND 6 ORDER BY s.rank"
+    ).df()
+    return found.assign(indicator="pci_total_weighted", row=[5, 6, 7])
+
+
+def test_two_rows_sharing_a_rank_are_no_crash_and_a_better_score_below_is_named(fourth_to_sixth):
+    """Found by the property test: a tie listed lower score first made the check look for a row
+    ranked after the tie that scores as the tie's other row does, and crash (IndexError). A tie
+    ranks neither row above the other; a row ranked after both that scores better is named."""
+    tie = fourth_to_sixth.iloc[[1, 0, 2]].assign(rank=[4, 4, 6])  # the 5th also 4th, listed first
+    assert rank_problems(tie, {}, {}) == []
+    better = tie.assign(value=[tie["value"].iloc[0], tie["value"].iloc[1], 70.0])
+    named = rank_problems(better, {}, {"pci_total_weighted": "PCI (có trọng số)"})
+    assert [(p.row, p.column, p.detail["other_rank"]) for p in named] == [
+        (6, "PCI (có trọng số)", 6), (5, "PCI (có trọng số)", 6)
+    ]  # fmt: skip
