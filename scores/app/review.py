@@ -38,7 +38,8 @@ def diff_view(prepared: Prepared, labels: dict[str, str]) -> pd.DataFrame:
     lacking = diff.lacking_ranks(old, prepared.parsed.values)
     if lacking:
         shown = ", ".join(labels.get(code, code) for code in lacking)
-        st.caption(state.tr("upload.lacks_ranks", count=len(lacking), indicators=shown))
+        said = {"count": len(lacking), "indicators": shown}
+        st.caption(unit_sentence(prepared.index_code, "upload.lacks_ranks", **said))
     year_units = cache.index_units_in(prepared.index_code, prepared.year)
     names = {u.province_code: state.unit_name(u) for u in year_units}
     unit_word = unit_sentence(prepared.index_code, "table.province")

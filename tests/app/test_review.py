@@ -78,6 +78,29 @@ def test_the_diff_lists_what_changes_new_and_removed_with_the_new_value_as_print
     assert app.button(key="commit").label == "Lưu thành bản công bố mới"
 
 
+@pytest.mark.parametrize(
+    ("index_code", "lang", "words", "not_said"),
+    [
+        ("HNPAR_DEPT", "vi", "vì tệp có đủ mọi đơn vị).", "tỉnh"),
+        ("HNPAR_DEPT", "en", "the indicators ranked in the current release: PAR", "1 indicators"),
+        ("SIPAS", "en", "because the file covers every province).", "1 indicators"),
+    ],
+)  # fmt: skip
+def test_a_file_without_the_rank_column_says_so_in_the_words_of_its_units(
+    built, built_db, index_code, lang, words, not_said
+):
+    """The 2022 departments' table (SIPAS 2024's for the provinces) without its rank column: the
+    caption said a department file must cover 'every province', and '1 indicators'."""
+    with db.connect(built_db, read_only=True) as con:
+        year = 2022 if index_code == "HNPAR_DEPT" else 2024
+        table = publisher_table(con, index_code, year)
+    ranks = [c for c in table.columns if c in ("Xếp hạng", "Rank")]
+    assert ranks  # the printed table has its rank column, which the upload leaves out
+    app = review(table.drop(columns=ranks).to_csv(index=False), index_code, year, lang)
+    [caption] = [c.value for c in app.caption if "rank" in c.value or "xếp hạng" in c.value]
+    assert words in caption and not_said not in caption
+
+
 def test_a_year_without_a_release_is_said_to_be_the_first(built, sipas):
     app = review(sipas["text"], "SIPAS", 2018, lang="en")
     assert app.info[0].value == "No SIPAS data for 2018 yet: this will be the first release."
