@@ -82,7 +82,7 @@ def test_the_diff_lists_what_changes_new_and_removed_with_the_new_value_as_print
     ("index_code", "lang", "words", "not_said"),
     [
         ("HNPAR_DEPT", "vi", "vì tệp có đủ mọi đơn vị).", "tỉnh"),
-        ("HNPAR_DEPT", "en", "the indicators ranked in the current release (1): PAR", "1 indicators"),
+        ("HNPAR_DEPT", "en", "ranked in the current release (1): PAR", "1 indicators"),
         ("SIPAS", "en", "because the file covers every province).", "1 indicators"),
     ],
 )  # fmt: skip
