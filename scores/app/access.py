@@ -7,13 +7,17 @@ import json
 import os
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
+import duckdb
 import streamlit as st
 
 from scores.app import cache, password
-from scores.app.state import tr
+from scores.app.state import lang, tr
 from scores.config import db_path
+from scores.errors import Refused
+from scores.i18n import describe
 from scores.roles import Actor, NotAllowed, role_of, verified_email
 from scores.store import audit
 
@@ -145,6 +149,24 @@ def refused(error: NotAllowed) -> None:
     """A write refused at the moment of writing (the role changed, or a page let it through)."""
     role = _role(error.actor.role)
     st.error(tr("access.not_allowed", email=error.actor.name, role=role))
+
+
+def write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> bool:
+    """Make a write on the app's connection: True once written (the caches cleared); a refusal
+    (a rule the value breaks, or a role taken away since the page was drawn) said in sentences,
+    nothing stored, False."""
+    try:
+        with cache.cursor() as con:
+            store(con)
+    except Refused as broken:
+        for problem in broken.problems:
+            st.error(describe(problem, lang()))
+        return False
+    except NotAllowed as error:
+        refused(error)
+        return False
+    st.cache_data.clear()
+    return True
 
 
 def _role(name: str) -> str:

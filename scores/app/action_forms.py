@@ -7,14 +7,11 @@ from datetime import date
 import duckdb
 import streamlit as st
 
-from scores.app import access, cache, owners_panel
+from scores.app import access, owners_panel
 from scores.app.actions_panel import current, status_names
 from scores.app.owners_panel import owner_choices
-from scores.app.state import indicator_labels, lang, tr, unit_name
-from scores.errors import Refused
-from scores.i18n import describe
+from scores.app.state import indicator_labels, tr, unit_name
 from scores.ingest.bounds import FIRST_YEAR, LAST_YEAR
-from scores.roles import NotAllowed
 from scores.store.actions import STATUSES, Action, add, change
 from scores.text import LIMITS
 
@@ -90,16 +87,6 @@ def _change_form(province_code: str) -> None:
 
 
 def _write(store: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
-    try:
-        with cache.cursor() as con:
-            store(con)
-    except Refused as refused:
-        for problem in refused.problems:
-            st.error(describe(problem, lang()))
-        return
-    except NotAllowed as error:
-        access.refused(error)
-        return
-    st.cache_data.clear()
-    st.session_state["action_saved"] = True
-    st.rerun()  # the tables above the form show the change
+    if access.write(store):
+        st.session_state["action_saved"] = True
+        st.rerun()  # the tables above the form show the change

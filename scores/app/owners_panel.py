@@ -8,9 +8,7 @@ import streamlit as st
 
 from scores.app import access, cache, state, widgets
 from scores.catalog import Unit
-from scores.errors import Refused
-from scores.i18n import day, describe
-from scores.roles import NotAllowed
+from scores.i18n import day
 from scores.store import owners
 from scores.store.owners import DEPARTMENTS, OWNER_SETS
 from scores.text import fold
@@ -117,19 +115,9 @@ def _editor(index_code: str, found: pd.DataFrame) -> None:
 
 
 def _save(index_code: str, part: str, codes: list[str]) -> None:
-    try:
-        with cache.cursor() as con:
-            owners.set_owners(con, index_code, part, codes, access.actor())
-    except Refused as refused:
-        for problem in refused.problems:
-            st.error(describe(problem, state.lang()))
-        return
-    except NotAllowed as error:
-        access.refused(error)
-        return
-    st.cache_data.clear()
-    st.session_state["owners_saved"] = True
-    st.rerun()
+    if access.write(lambda con: owners.set_owners(con, index_code, part, codes, access.actor())):
+        st.session_state["owners_saved"] = True
+        st.rerun()
 
 
 def _history(index_code: str) -> None:

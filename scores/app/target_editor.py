@@ -4,10 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from scores.app import access, cache
-from scores.app.state import lang, tr
-from scores.errors import Refused
-from scores.i18n import describe
-from scores.roles import NotAllowed
+from scores.app.state import tr
 from scores.store.targets import KINDS, Target, from_form, save
 from scores.text import LIMITS
 
@@ -66,16 +63,6 @@ def show(province_code: str, targets: pd.DataFrame, names: dict[str, str]) -> No
 
 
 def _save(target: Target) -> None:
-    try:
-        with cache.cursor() as con:
-            save(con, target, access.actor())
-    except Refused as refused:
-        for problem in refused.problems:
-            st.error(describe(problem, lang()))
-        return
-    except NotAllowed as error:
-        access.refused(error)
-        return
-    st.cache_data.clear()
-    st.success(tr("targets.saved"))
-    st.rerun()
+    if access.write(lambda con: save(con, target, access.actor())):
+        st.success(tr("targets.saved"))
+        st.rerun()
