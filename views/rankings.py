@@ -70,7 +70,7 @@ if not names:  # a catalogue without the scope's indices: say so, draw nothing e
 left, middle, right = st.columns([1, 1, 2])
 with left:
     index_code = choose_index(names)
-unit_set = str(cache.load("unit_set_by_index", index_code=index_code).iloc[0, 0])
+unit_set = cache.unit_set(index_code)
 available = cache.load("indicators_by_year", index_code=index_code)
 available = available[(available["valued"] > 0) | (available["ranked"] > 0)]
 if available.empty:

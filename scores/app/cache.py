@@ -111,11 +111,16 @@ def provinces_in(year: int, unit_set: str = "province") -> list[Unit]:
     return provinces(unit_set).in_year(year)
 
 
+def unit_set(index_code: str) -> str:
+    """The units an index is measured on: "province", or one of the city's sets (hn_department,
+    hn_local), as the catalogue says (indices.csv)."""
+    return str(load("unit_set_by_index", index_code=index_code).iloc[0, 0])
+
+
 def index_units_in(index_code: str, year: int) -> list[Unit]:
     """The units an index is measured on (its unit set: provinces, the city's departments…)
     that existed in a year."""
-    unit_set = str(load("unit_set_by_index", index_code=index_code).iloc[0, 0])
-    return provinces_in(year, unit_set)
+    return provinces_in(year, unit_set(index_code))
 
 
 def valued_count(index_code: str, year: int) -> int:

@@ -89,7 +89,7 @@ def unit_sentence(index_code: str, key: str, **values: object) -> str:
 
 def city(index_code: str) -> bool:
     """Whether the index is measured on one of the city's unit sets (not the provinces)."""
-    return str(cache.load("unit_set_by_index", index_code=index_code).iloc[0, 0]) != "province"
+    return cache.unit_set(index_code) != "province"
 
 
 def whole(count: int) -> str:
