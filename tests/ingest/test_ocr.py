@@ -138,10 +138,9 @@ def test_a_doubt_carries_the_cut_out_of_its_cell(smudged):
 
 def test_a_typed_correction_settles_the_doubt_and_is_kept(con, scans, smudged):
     data = (scans / "smudged.png").read_bytes()
-    first = smudged
-    typed = {(d.row, d.position): "60,74" for d in first.raw.printed.doubts}
+    typed = {(d.row, d.position): "60,74" for d in smudged.raw.printed.doubts}
     # Every doubt typed as Hà Nội's total would be wrong elsewhere: only Hà Nội's own cell.
-    hanoi = int(first.parsed.values.query("province_code == '01'")["row"].iloc[0])
+    hanoi = int(smudged.parsed.values.query("province_code == '01'")["row"].iloc[0])
     typed = {key: text for key, text in typed.items() if key[0] + 1 == hanoi}
     assert typed
     second = prepare(con, data, "smudged.png", "PCI", 2016, corrections=typed)
